@@ -1,0 +1,15 @@
+import { runCli, UsageError } from "../src/cli/run-cli";
+
+const BENCHES: Record<string, () => Promise<(args: string[]) => Promise<unknown>>> = {
+  retrieval: async () => (await import("./retrieval")).runRetrievalBench,
+  turn: async () => (await import("./turn")).runTurnBench,
+  sla: async () => (await import("./sla")).runSlaBench,
+};
+
+await runCli(async () => {
+  const [name, ...args] = process.argv.slice(2);
+  const load = name ? BENCHES[name] : undefined;
+  if (!load) throw new UsageError(`usage: npm run bench -- <${Object.keys(BENCHES).join("|")}> [options]`);
+  const run = await load();
+  return run(args);
+});

@@ -1,0 +1,214 @@
+import { randomBytes } from "node:crypto";
+import { Hono } from "hono";
+import pg from "pg";
+import { buildApp } from "../src/app";
+import { parseOptions, UsageError } from "../src/cli/run-cli";
+import { loadConfig } from "../src/config";
+import { createDatabase, type Database } from "../src/db/client";
+import { migrateDatabase } from "../src/db/migrate";
+import { createLogger } from "../src/logger";
+import { loadSampleKnowledge } from "./load-sample-knowledge";
+
+/*
+ * Server overhead of one assistant turn without a model (the offline answerer), next to a bare
+ * Hono route in the same run and process. Requests go through `app.request`, so HTTP parsing, the
+ * same for both, is left out; what remains is the app: routing, auth, rate limits, storage,
+ * guardrails, retrieval and the answer.
+ */
+
+const QUESTIONS: { text: string; followUp?: string }[] = [
+  { text: "When is my bin collected?", followUp: "and for glass?" },
+  { text: "Quand sont collectées les poubelles ?", followUp: "et pour le verre ?" },
+  { text: "Când se colectează gunoiul?", followUp: "și pentru sticlă?" },
+  { text: "How do I get a resident parking permit?" },
+  { text: "What are the library opening hours?" },
+  { text: "How do I pay my council tax?" },
+];
+
+interface Latencies {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  requests_per_second: number;
+}
+
+type Send = (i: number) => Promise<Response>;
+
+export async function runTurnBench(args: string[]): Promise<unknown> {
+  const options = parseOptions(args, {
+    requests: "string",
+    concurrency: "string",
+    warmup: "string",
+    database: "string",
+  });
+  const requests = positive(options.requests, 2000, "--requests");
+  const concurrency = positive(options.concurrency, 8, "--concurrency");
+  const warmup = positive(options.warmup, 300, "--warmup");
+  const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const wanted = (options.database as string | undefined) ?? (serverUrl ? "both" : "pglite");
+  if (!["pglite", "postgres", "both"].includes(wanted))
+    throw new UsageError("--database is pglite, postgres or both");
+  if (wanted !== "pglite" && !serverUrl)
+    throw new UsageError("PostgreSQL needs DATABASE_URL or TEST_DATABASE_URL");
+
+  const results: Record<string, unknown> = {};
+  for (const kind of wanted === "both" ? ["pglite", "postgres"] : [wanted]) {
+    const database = kind === "pglite" ? await openPglite() : await openPostgres(serverUrl!);
+    try {
+      results[kind] = await benchOn(database.database, { requests, concurrency, warmup });
+    } finally {
+      await database.close();
+    }
+    process.stderr.write(`${kind}: ${JSON.stringify(results[kind])}\n`);
+  }
+  return { bench: "turn", model: "offline", requests, concurrency, results };
+}
+
+async function benchOn(
+  database: Database,
+  options: { requests: number; concurrency: number; warmup: number },
+): Promise<unknown> {
+  const knowledge = await loadSampleKnowledge(database);
+  const unlimited = { limit: 1_000_000_000, windowSeconds: 60 };
+  const app = buildApp({
+    config: loadConfig({ LOG_LEVEL: "silent" }),
+    database,
+    knowledge,
+    logger: createLogger({ level: "silent", redact: (t) => t }),
+    rateLimits: { contact: unlimited, ipConversations: unlimited, ipMessages: unlimited },
+  });
+
+  const conversations: { id: string; token: string }[] = [];
+  for (let i = 0; i < 64; i++) {
+    const lang = ["en", "fr", "ro"][i % 3];
+    const res = await app.request("/v1/conversations", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ channel: "web", lang }),
+    });
+    if (res.status !== 201) throw new Error(`creating a conversation failed: ${res.status}`);
+    conversations.push((await res.json()) as { id: string; token: string });
+  }
+
+  const statuses = new Map<string, number>();
+  let sequence = 0;
+  const turn: Send = async (i) => {
+    const conversation = conversations[i % conversations.length]!;
+    const question = QUESTIONS[Math.floor(i / conversations.length) % QUESTIONS.length]!;
+    // Every other visit to a conversation asks the follow-up, so condensing and history are exercised.
+    const text =
+      question.followUp && Math.floor(i / conversations.length) % 2 === 1 ? question.followUp : question.text;
+    const res = await app.request(`/v1/conversations/${conversation.id}/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${conversation.token}` },
+      body: JSON.stringify({ text, clientMessageId: `bench-${sequence++}` }),
+    });
+    const body = (await res.json()) as { message?: { status: string } };
+    const status = res.status === 200 ? (body.message?.status ?? "?") : `http_${res.status}`;
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    return res;
+  };
+
+  const bare = new Hono();
+  bare.post("/bare", async (c) => {
+    const body = await c.req.json<{ text: string }>();
+    return c.json({ message: { text: body.text, status: "answered", citations: [] } });
+  });
+  const bareRoute: Send = (i) =>
+    Promise.resolve(
+      bare.request("/bare", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer x" },
+        body: JSON.stringify({ text: QUESTIONS[i % QUESTIONS.length]!.text, clientMessageId: `bare-${i}` }),
+      }),
+    );
+
+  await measure(bareRoute, options.warmup, options.concurrency);
+  await measure(turn, options.warmup, options.concurrency);
+  statuses.clear();
+  const bareResult = await measure(bareRoute, options.requests, options.concurrency);
+  const turnResult = await measure(turn, options.requests, options.concurrency);
+  const sequential = await measure(turn, Math.min(options.requests, 500), 1);
+
+  return {
+    turn: turnResult,
+    turn_sequential: sequential,
+    bare: bareResult,
+    overhead_ms: {
+      p50: round(turnResult.p50 - bareResult.p50),
+      p95: round(turnResult.p95 - bareResult.p95),
+      p99: round(turnResult.p99 - bareResult.p99),
+    },
+    ratio_p95: round(turnResult.p95 / bareResult.p95),
+    statuses: Object.fromEntries(statuses),
+  };
+}
+
+async function measure(send: Send, count: number, concurrency: number): Promise<Latencies> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const t0 = performance.now();
+      const res = await send(i);
+      latencies.push(performance.now() - t0);
+      if (res.status >= 500) throw new Error(`request failed with ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return {
+    n: latencies.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    mean: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
+    requests_per_second: Math.round(latencies.length / elapsed),
+  };
+}
+
+async function openPglite() {
+  const database = await createDatabase({ dataDir: "memory://" });
+  await migrateDatabase(database);
+  return { database, close: () => database.close() };
+}
+
+/** A throw-away database on the server, dropped afterwards. */
+async function openPostgres(serverUrl: string) {
+  const name = `civicdesk_bench_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await createDatabase({ databaseUrl: url.toString(), maxConnections: 10 });
+  await migrateDatabase(database, url.toString());
+  return {
+    database,
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+function positive(value: string | boolean | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer`);
+  return n;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

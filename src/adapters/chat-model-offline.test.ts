@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import type { AnswerRequest, GroundingPassage } from "../ports/chat-model";
+import { createOfflineChatModel } from "./chat-model-offline";
+
+const NOW = new Date("2026-03-05T10:00:00Z");
+const model = createOfflineChatModel();
+
+const BINS: GroundingPassage = {
+  id: "P1",
+  title: "Bin collection days",
+  headingPath: ["Bin collection days", "Which bins are collected each week"],
+  lang: "en",
+  text: [
+    "- **Food caddy (green, 23 litres)**: every week.",
+    "- **Black bin (general waste)**: every two weeks.",
+    "- **Blue bin (mixed recycling)** and **purple glass box**: every two weeks, in the weeks when the black bin is not collected.",
+    "",
+    "So in one week you put out your black bin and food caddy, and the following week your blue bin, glass box and food caddy.",
+  ].join("\n"),
+};
+const GLASS: GroundingPassage = {
+  id: "P2",
+  title: "Glass recycling",
+  headingPath: ["Glass recycling", "When glass is collected"],
+  lang: "en",
+  text: "Your purple glass box is collected **every two weeks, on the same day and in the same week as your blue recycling bin**. Put it next to your blue bin by 6:30 am on your collection day. To check the week, use the [collection day finder](https://www.riverton.example/waste/find-my-day).",
+};
+const LIBRARY: GroundingPassage = {
+  id: "P3",
+  title: "Library opening hours",
+  headingPath: ["Library opening hours"],
+  lang: "en",
+  text: "The Central Library is open from 9 am to 8 pm on weekdays and from 10 am to 4 pm on Saturdays.",
+};
+const FRENCH: GroundingPassage = {
+  id: "P4",
+  title: "Collecte du verre",
+  headingPath: ["Collecte du verre"],
+  lang: "fr",
+  text: "La caisse violette pour le verre est collectée toutes les deux semaines, le même jour que la poubelle bleue.",
+};
+
+function ask(
+  question: string,
+  passages: GroundingPassage[],
+  extra: Partial<AnswerRequest> = {},
+): AnswerRequest {
+  return { question, lang: "en", surface: "web", passages, history: [], now: NOW, ...extra };
+}
+
+describe("offline answerer", () => {
+  it("answers with sentences copied from the best passage and cites it", async () => {
+    const draft = await model.answerQuestion(ask("When is the glass box collected?", [LIBRARY, GLASS, BINS]));
+    expect(draft.covered).toBe(true);
+    expect(draft.citedIds[0]).toBe("P2");
+    expect(draft.text).toContain("Your purple glass box is collected every two weeks");
+    expect(draft.citedIds).not.toContain("P3");
+    // Every sentence comes from a passage: nothing is invented.
+    const source = [GLASS, BINS].map((p) => p.text.replace(/\*\*/g, "")).join(" ");
+    for (const sentence of draft.text.split(/(?<=\.)\s+/)) {
+      expect(source).toContain(sentence.replace(/\.$/, ""));
+    }
+  });
+
+  it("drops Markdown link targets and emphasis from copied sentences", async () => {
+    const draft = await model.answerQuestion(ask("How do I check my glass collection week?", [GLASS]));
+    expect(draft.text).toContain("use the collection day finder");
+    expect(draft.text).not.toMatch(/\*\*|\]\(/);
+  });
+
+  it("says plainly when no passage is about the question", async () => {
+    const draft = await model.answerQuestion(ask("How do I apply for a dog licence?", [LIBRARY, GLASS]));
+    expect(draft).toEqual({ text: "", citedIds: [], covered: false });
+  });
+
+  it("needs the new subject of a follow-up, not just the old one", async () => {
+    const history = [{ role: "citizen" as const, text: "When are the bins collected?" }];
+    const covered = await model.answerQuestion(
+      ask("When are the bins collected? glass", [BINS, GLASS], { history }),
+    );
+    expect(covered.covered).toBe(true);
+    expect(covered.text.toLowerCase()).toContain("glass");
+
+    const uncovered = await model.answerQuestion(
+      ask("When are the bins collected? batteries", [BINS], { history }),
+    );
+    expect(uncovered.covered).toBe(false);
+  });
+
+  it("prefers a passage in the citizen's language and otherwise uses another", async () => {
+    const fr = await model.answerQuestion(
+      ask("Quand le verre est-il collecté ?", [GLASS, FRENCH], { lang: "fr" }),
+    );
+    expect(fr.citedIds).toEqual(["P4"]);
+    const ro = await model.answerQuestion(ask("Când se colectează sticla?", [GLASS], { lang: "ro" }));
+    expect(ro.covered).toBe(true);
+    expect(ro.citedIds).toEqual(["P2"]);
+  });
+
+  it("keeps sms answers shorter than web answers", async () => {
+    const long: GroundingPassage = {
+      ...BINS,
+      text: Array.from({ length: 8 }, (_, i) => `Bins are collected on route ${i + 1} every week.`).join(" "),
+    };
+    const web = await model.answerQuestion(ask("When are bins collected?", [long]));
+    const sms = await model.answerQuestion(ask("When are bins collected?", [long], { surface: "sms" }));
+    const count = (t: string) => t.split(/(?<=\.)\s+/).length;
+    expect(count(web.text)).toBe(4);
+    expect(count(sms.text)).toBe(3);
+  });
+
+  it("streams the answer it returns", async () => {
+    const tokens: string[] = [];
+    const draft = await model.answerQuestion(ask("When is the glass box collected?", [GLASS]), {
+      onToken: (t) => tokens.push(t),
+    });
+    expect(tokens.length).toBeGreaterThan(3);
+    expect(tokens.join("")).toBe(draft.text);
+  });
+
+  it("condenses a short follow-up with the earlier question and leaves new questions alone", async () => {
+    const history = [
+      { role: "citizen" as const, text: "When is my bin collected?" },
+      { role: "assistant" as const, text: "On the same weekday every week." },
+    ];
+    expect(
+      await model.condenseQuestion({ message: "and for glass?", history, lang: "en", now: NOW }),
+    ).toEqual({
+      question: "When is my bin collected? glass?",
+      followUp: true,
+    });
+    expect(
+      await model.condenseQuestion({ message: "et pour le verre ?", history, lang: "fr", now: NOW }),
+    ).toMatchObject({ followUp: true, question: "When is my bin collected? le verre ?" });
+    expect(
+      await model.condenseQuestion({
+        message: "How do I renew my resident parking permit online?",
+        history,
+        lang: "en",
+        now: NOW,
+      }),
+    ).toEqual({ question: "How do I renew my resident parking permit online?", followUp: false });
+    expect(
+      await model.condenseQuestion({ message: "and for glass?", history: [], lang: "en", now: NOW }),
+    ).toEqual({
+      question: "and for glass?",
+      followUp: false,
+    });
+  });
+
+  it("carries a chain of follow-ups back to the question that started it", async () => {
+    const history = [
+      { role: "citizen" as const, text: "When is my bin collected?" },
+      { role: "assistant" as const, text: "…" },
+      { role: "citizen" as const, text: "and for glass?" },
+      { role: "assistant" as const, text: "…" },
+    ];
+    const condensed = await model.condenseQuestion({ message: "and paper?", history, lang: "en", now: NOW });
+    expect(condensed.question).toBe("When is my bin collected? glass? paper?");
+  });
+});

@@ -1,0 +1,134 @@
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { webChatRoutes } from "../channels/web/routes";
+import { createWebNotifier } from "./adapters/notifier-web";
+import type { Config } from "./config";
+import type { Database } from "./db/client";
+import { DomainError } from "./domain/errors";
+import type { AppEnv } from "./http/context";
+import { respondToError } from "./http/problem";
+import { casesRoutes } from "./http/routes/cases";
+import { conversationRoutes } from "./http/routes/conversations";
+import { healthRoutes } from "./http/routes/health";
+import { open311Routes } from "./http/routes/open311";
+import { searchRoutes } from "./http/routes/search";
+import { staffCasesRoutes } from "./http/routes/staff-cases";
+import { parseStaffTokens } from "./http/staff-auth";
+import type { MessageKey } from "./i18n/messages/en";
+import { t, widgetStrings } from "./i18n/translate";
+import type { Logger } from "./logger";
+import type { ChatModel } from "./ports/chat-model";
+import type { JobQueue } from "./ports/job-queue";
+import type { Notifier } from "./ports/notifier";
+import type { HandleCaseTurn, SearchKnowledge } from "./services/assistant/assistant-deps";
+import { createAssistantDeps, type RateLimits } from "./services/assistant/create-assistant-deps";
+import type { RateLimiter } from "./services/conversations/rate-limiter";
+import type { KnowledgeContext } from "./services/knowledge/context";
+import { createPassageSearch } from "./services/retrieval/search-passages";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** Extra readiness probes (the job queue when one is configured). */
+  readinessChecks?: Record<string, () => Promise<void>>;
+  /** Tells citizens about their cases; defaults to posting into the web conversation. */
+  notifier?: Notifier;
+  /** Where case changes queue their SLA timers; without it only the periodic sweep does. */
+  jobQueue?: JobQueue;
+  /** The assistant's model; by default from config (OpenAI-compatible), else the offline answerer. */
+  chatModel?: ChatModel;
+  /** The case step of the assistant's turn (service requests, case status); skipped when absent. */
+  handleCaseTurn?: HandleCaseTurn;
+  /** The knowledge base (database and embedder) behind GET /v1/search; the route is absent without it. */
+  knowledge?: KnowledgeContext;
+  /** Knowledge search for the assistant; by default over `knowledge`, else no passages at all. */
+  searchKnowledge?: SearchKnowledge;
+  /** Request counters; in memory on PGlite, in PostgreSQL otherwise. */
+  rateLimiter?: RateLimiter;
+  rateLimits?: Partial<RateLimits>;
+}
+
+/** The one Hono app; Node and Workers entries only wire adapters and call this. */
+export function buildApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ headerName: "x-request-id" }));
+  app.use(secureHeaders({ crossOriginResourcePolicy: false }));
+
+  app.route(
+    "/",
+    healthRoutes({
+      readinessChecks: {
+        database: () => deps.database.ping(),
+        ...deps.readinessChecks,
+      },
+    }),
+  );
+
+  const { assistant, rateLimits } = createAssistantDeps({
+    ...deps,
+    searchKnowledge:
+      deps.searchKnowledge ?? (deps.knowledge ? createPassageSearch(deps.knowledge) : async () => []),
+    translate: (lang, key, params) => t(lang, key as MessageKey, params),
+  });
+  app.route(
+    "/",
+    conversationRoutes({
+      assistant,
+      ipRateLimits: { conversations: rateLimits.ipConversations, messages: rateLimits.ipMessages },
+    }),
+  );
+
+  const languages = deps.config.SUPPORTED_LANGUAGES;
+  if (deps.knowledge) app.route("/", searchRoutes({ knowledge: deps.knowledge, languages }));
+  app.route(
+    "/",
+    webChatRoutes({
+      cityName: deps.config.CITY_NAME,
+      languages: languages.map((code) => ({ code, name: languageName(code) })),
+      stringsFor: widgetStrings,
+    }),
+  );
+
+  const notifier = deps.notifier ?? createWebNotifier(deps.database, deps.logger);
+  app.route("/", casesRoutes({ database: deps.database }));
+  app.route(
+    "/",
+    open311Routes({
+      config: deps.config,
+      database: deps.database,
+      notifier,
+      logger: deps.logger,
+      ...(deps.jobQueue ? { jobQueue: deps.jobQueue } : {}),
+    }),
+  );
+  app.route(
+    "/",
+    staffCasesRoutes({
+      database: deps.database,
+      notifier,
+      logger: deps.logger,
+      staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS),
+      ...(deps.jobQueue ? { jobQueue: deps.jobQueue } : {}),
+      settings: {
+        duplicateRadiusMetres: deps.config.CASE_DUPLICATE_RADIUS_METRES,
+        duplicateWindowHours: deps.config.CASE_DUPLICATE_WINDOW_HOURS,
+      },
+    }),
+  );
+
+  app.notFound((c) => respondToError(c, new DomainError("not_found", "No such resource."), () => {}));
+  app.onError((error, c) => respondToError(c, error, (line) => deps.logger.error(line)));
+  return app;
+}
+
+/** A language's own name for itself ("français"), for the language picker. */
+function languageName(code: string): string {
+  try {
+    const name = new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
+    return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+  } catch {
+    return code;
+  }
+}

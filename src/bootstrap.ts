@@ -1,0 +1,114 @@
+import { createBullmqJobQueue } from "./adapters/job-queue-bullmq";
+import { createInProcessJobQueue } from "./adapters/job-queue-in-process";
+import { createWebNotifier } from "./adapters/notifier-web";
+import { buildApp } from "./app";
+import type { Config } from "./config";
+import { createDatabase, type Database } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { parseStaffTokens } from "./http/staff-auth";
+import { startSlaTimers } from "./jobs/start-sla-timers";
+import { createLogger, type Logger } from "./logger";
+import type { ChatModel } from "./ports/chat-model";
+import type { JobQueue } from "./ports/job-queue";
+import { prepareCaseIntake } from "./services/cases/prepare-case-intake";
+import { registerStaffUsers } from "./services/cases/register-staff-users";
+import { createRoutingEngine } from "./services/catalogue/routing-engine";
+import { redactPii } from "./services/guardrails/redact-pii";
+import type { KnowledgeContext } from "./services/knowledge/context";
+import { syncKnowledgeDir } from "./services/knowledge/sync-knowledge-dir";
+import { createEmbedder } from "./services/retrieval/create-embedder";
+
+export interface ServiceOverrides {
+  /** An already migrated database (tests); otherwise one is made from config. */
+  database?: Database;
+  logger?: Logger;
+  chatModel?: ChatModel;
+}
+
+export interface Service {
+  app: ReturnType<typeof buildApp>;
+  config: Config;
+  database: Database;
+  logger: Logger;
+  queue: JobQueue;
+  knowledge: KnowledgeContext;
+  close(): Promise<void>;
+}
+
+/** Personal data never reaches the log sink: every logged string goes through the redactor. */
+export function createServiceLogger(config: Config): Logger {
+  return createLogger({ level: config.LOG_LEVEL, redact: (text) => redactPii(text).text });
+}
+
+/**
+ * Everything the Node entry (and the end-to-end tests) run: database and migrations, the knowledge
+ * base (loaded from `knowledge/` on start unless KB_AUTOLOAD=false), the service catalogue and
+ * router, the job queue with SLA timers, and the HTTP app.
+ */
+export async function startService(config: Config, overrides: ServiceOverrides = {}): Promise<Service> {
+  const logger = overrides.logger ?? createServiceLogger(config);
+  const ownDatabase = !overrides.database;
+  const database =
+    overrides.database ??
+    (await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    if (ownDatabase) {
+      closers.push(() => database.close());
+      await migrateDatabase(database, config.DATABASE_URL);
+    }
+
+    const embedder = await createEmbedder({ config, database });
+    const knowledge: KnowledgeContext = { database, embedder, logger };
+    if (config.KB_AUTOLOAD) {
+      const synced = await syncKnowledgeDir({ ctx: knowledge, dir: config.KNOWLEDGE_DIR });
+      logger.info("knowledge base synced", { dir: config.KNOWLEDGE_DIR, ...synced.summary });
+      for (const problem of synced.problems) logger.warn("knowledge file skipped", { ...problem });
+    }
+
+    await registerStaffUsers(database, parseStaffTokens(config.STAFF_TOKENS));
+    const queue = config.REDIS_URL
+      ? createBullmqJobQueue({ redisUrl: config.REDIS_URL, logger })
+      : createInProcessJobQueue({ logger });
+    closers.unshift(() => queue.stop());
+    const handleCaseTurn = await prepareCaseIntake({
+      database,
+      knowledgeDir: config.KNOWLEDGE_DIR,
+      engine: createRoutingEngine(),
+      logger,
+      jobQueue: queue,
+      settings: {
+        duplicateRadiusMetres: config.CASE_DUPLICATE_RADIUS_METRES,
+        duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,
+      },
+    });
+    // Staff alerts go to the log until the Teams and console channels exist.
+    const sla = await startSlaTimers({ database, queue, logger, sweepIntervalMs: 60_000 });
+    closers.unshift(() => sla.stop());
+
+    const app = buildApp({
+      config,
+      database,
+      logger,
+      notifier: createWebNotifier(database, logger),
+      jobQueue: queue,
+      knowledge,
+      handleCaseTurn,
+      ...(overrides.chatModel ? { chatModel: overrides.chatModel } : {}),
+    });
+    return {
+      app,
+      config,
+      database,
+      logger,
+      queue,
+      knowledge,
+      async close() {
+        for (const close of closers) await close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const languageList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[a-z]{2}$/, "each language must be a two-letter ISO 639-1 code")).min(1));
+
+const optionalUrl = z.url().optional();
+
+/** Every environment variable the service reads; README "Configuration" documents each one. */
+export const Config = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PUBLIC_BASE_URL: optionalUrl,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
+    .optional(),
+
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: optionalUrl,
+  CHAT_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  CHAT_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
+  EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+
+  KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
+  KB_AUTOLOAD: booleanFlag.default(true),
+  SUPPORTED_LANGUAGES: languageList.default(["en", "fr", "ro", "de", "es", "hu"]),
+  DEFAULT_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .default("en"),
+  EMERGENCY_NUMBER: z.string().min(2).default("112"),
+  CRISIS_HELPLINE: z.string().min(2).default("116 123"),
+  CITY_NAME: z.string().min(1).default("Riverton"),
+
+  STAFF_TOKENS: z.string().optional(),
+  CASE_DUPLICATE_RADIUS_METRES: z.coerce.number().positive().default(50),
+  CASE_DUPLICATE_WINDOW_HOURS: z.coerce.number().positive().default(168),
+  OPEN311_API_KEYS: z.string().optional(),
+
+});
+export type Config = z.infer<typeof Config>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; unset and empty variables both mean "use the default". */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Config.safeParse(present);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
+  );
+}

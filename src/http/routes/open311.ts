@@ -1,0 +1,238 @@
+import { type Context, Hono } from "hono";
+import { cors } from "hono/cors";
+import { ZodError } from "zod";
+import type { Config } from "../../config";
+import type { Database } from "../../db/client";
+import { DomainError, isDomainError } from "../../domain/errors";
+import type { Logger } from "../../logger";
+import type { JobQueue } from "../../ports/job-queue";
+import type { Notifier } from "../../ports/notifier";
+import type { Open311Context } from "../../services/open311/context";
+import { describeOpen311Discovery } from "../../services/open311/describe-open311-discovery";
+import { getOpen311Request } from "../../services/open311/get-open311-request";
+import { getOpen311ServiceDefinition } from "../../services/open311/get-open311-service-definition";
+import { listOpen311Requests } from "../../services/open311/list-open311-requests";
+import { listOpen311Services } from "../../services/open311/list-open311-services";
+import { readRequestForm } from "../../services/open311/read-request-form";
+import { resolveOpen311Token } from "../../services/open311/resolve-open311-token";
+import { submitOpen311Request } from "../../services/open311/submit-open311-request";
+import type { AppEnv } from "../context";
+import {
+  OPEN311_CONTENT_TYPES,
+  type Open311Format,
+  type Open311Value,
+  renderOpen311,
+  splitFormat,
+} from "../open311-format";
+
+interface Open311RouteDeps {
+  config: Pick<
+    Config,
+    | "OPEN311_API_KEYS"
+    | "DEFAULT_LANGUAGE"
+    | "CITY_NAME"
+    | "PUBLIC_BASE_URL"
+    | "CASE_DUPLICATE_RADIUS_METRES"
+    | "CASE_DUPLICATE_WINDOW_HOURS"
+  >;
+  database: Database;
+  notifier?: Notifier;
+  /** Where the SLA timers of new requests are queued. */
+  jobQueue?: JobQueue;
+  logger?: Logger;
+}
+
+const BASE = "/open311/v2";
+/** Far above any honest request: a 4000-character description plus attributes and contact fields. */
+const MAX_FORM_BYTES = 64 * 1024;
+
+interface Answer {
+  root: string;
+  body: Open311Value;
+}
+
+/** Open311 GeoReport v2 under /open311/v2: XML and JSON, errors as a list of {code, description}. */
+export function open311Routes(deps: Open311RouteDeps) {
+  const app = new Hono<AppEnv>();
+  const apiKeys = (deps.config.OPEN311_API_KEYS ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const ctx = (c: Context<AppEnv>): Open311Context => ({
+    database: deps.database,
+    lang: deps.config.DEFAULT_LANGUAGE,
+    apiKeys,
+    settings: {
+      duplicateRadiusMetres: deps.config.CASE_DUPLICATE_RADIUS_METRES,
+      duplicateWindowHours: deps.config.CASE_DUPLICATE_WINDOW_HOURS,
+    },
+    ...(deps.notifier ? { notifier: deps.notifier } : {}),
+    ...(deps.jobQueue ? { jobQueue: deps.jobQueue } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    requestId: c.var.requestId,
+  });
+
+  /** Answers in the format the path names; the work runs only for a known format. */
+  const serve = async (c: Context<AppEnv>, file: string, work: (name: string) => Promise<Answer | null>) => {
+    const { name, format } = splitFormat(file);
+    if (!format)
+      return errorResponse(c, "xml", new DomainError("not_found", "Unknown format: use .xml or .json."));
+    try {
+      const answer = await work(name);
+      if (!answer) return errorResponse(c, format, new DomainError("not_found", `No resource ${file}.`));
+      return c.body(renderOpen311(format, answer.root, answer.body), 200, {
+        "content-type": OPEN311_CONTENT_TYPES[format],
+      });
+    } catch (error) {
+      return errorResponse(c, format, error);
+    }
+  };
+
+  const errorResponse = (c: Context<AppEnv>, format: Open311Format, error: unknown) => {
+    const { status, errors } = toOpen311Errors(error);
+    if (!isDomainError(error) && !(error instanceof ZodError)) {
+      deps.logger?.error("open311 request failed", {
+        requestId: c.var.requestId,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    }
+    return c.body(renderOpen311(format, "errors", errors), status, {
+      "content-type": OPEN311_CONTENT_TYPES[format],
+    });
+  };
+
+  app.use(`${BASE}/*`, cors({ origin: "*", allowMethods: ["GET", "POST"] }));
+
+  app.get(`${BASE}/:file`, (c) =>
+    serve(c, c.req.param("file"), async (name) => {
+      switch (name) {
+        case "discovery":
+          return {
+            root: "discovery",
+            body: describeOpen311Discovery({ endpointUrl: endpointUrl(c), cityName: deps.config.CITY_NAME }),
+          };
+        case "services":
+          return { root: "services", body: await listOpen311Services({ ctx: ctx(c) }) };
+        case "requests":
+          return {
+            root: "service_requests",
+            body: await listOpen311Requests({ ctx: ctx(c), input: c.req.query() }),
+          };
+        default:
+          return null;
+      }
+    }),
+  );
+
+  app.get(`${BASE}/services/:file`, (c) =>
+    serve(c, c.req.param("file"), async (serviceCode) => ({
+      root: "service_definition",
+      body: await getOpen311ServiceDefinition({ ctx: ctx(c), input: { serviceCode } }),
+    })),
+  );
+
+  app.post(`${BASE}/:file`, (c) =>
+    serve(c, c.req.param("file"), async (name) => {
+      if (name !== "requests") return null;
+      const receipt = await submitOpen311Request({ ctx: ctx(c), input: readRequestForm(await readForm(c)) });
+      return { root: "service_requests", body: [receipt] };
+    }),
+  );
+
+  app.get(`${BASE}/requests/:file`, (c) =>
+    serve(c, c.req.param("file"), async (serviceRequestId) => ({
+      root: "service_requests",
+      body: await getOpen311Request({ ctx: ctx(c), input: { serviceRequestId } }),
+    })),
+  );
+
+  app.get(`${BASE}/tokens/:file`, (c) =>
+    serve(c, c.req.param("file"), async (token) => ({
+      root: "service_requests",
+      body: await resolveOpen311Token({ ctx: ctx(c), input: { token } }),
+    })),
+  );
+
+  app.all(`${BASE}/*`, (c) => {
+    const last = c.req.path.split("/").at(-1) ?? "";
+    return errorResponse(
+      c,
+      splitFormat(last).format ?? "xml",
+      new DomainError("not_found", "No such Open311 resource."),
+    );
+  });
+
+  function endpointUrl(c: Context<AppEnv>): string {
+    const origin = deps.config.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
+    return `${origin.replace(/\/+$/, "")}${BASE}`;
+  }
+
+  return app;
+}
+
+/** Form fields from the query string (some clients send api_key there) and the url-encoded or multipart body. */
+async function readForm(c: Context<AppEnv>): Promise<[string, string][]> {
+  const pairs: [string, string][] = [...new URL(c.req.url).searchParams];
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  if (Number(c.req.header("content-length") ?? 0) > MAX_FORM_BYTES) throw tooLarge();
+  if (type.startsWith("multipart/form-data")) {
+    const form = await c.req.formData();
+    for (const [key, value] of form) if (typeof value === "string") pairs.push([key, value]);
+    return pairs;
+  }
+  if (type !== "" && !type.startsWith("application/x-www-form-urlencoded")) {
+    throw new DomainError("invalid_input", "Send the request as application/x-www-form-urlencoded.");
+  }
+  const body = await c.req.text();
+  if (body.length > MAX_FORM_BYTES) throw tooLarge();
+  pairs.push(...new URLSearchParams(body));
+  return pairs;
+}
+
+function tooLarge() {
+  return new DomainError("payload_too_large", `The request body is larger than ${MAX_FORM_BYTES} bytes.`);
+}
+
+type Open311Error = {
+  code: number;
+  description: string;
+};
+
+/**
+ * The specification's error mapping: 404 for what does not exist, 403 for a missing or wrong api_key and
+ * 400 for everything else; the body lists each problem with the HTTP status as its code.
+ */
+function toOpen311Errors(error: unknown): { status: 400 | 403 | 404; errors: Open311Error[] } {
+  if (isDomainError(error)) {
+    const status =
+      error.code === "not_found"
+        ? 404
+        : error.code === "forbidden" || error.code === "unauthorized"
+          ? 403
+          : 400;
+    const fields = error.details.errors ?? [];
+    const errors =
+      fields.length > 0
+        ? fields.map((f) => ({ code: status, description: `${f.path}: ${f.message}` }))
+        : [
+            {
+              code: status,
+              description: error.code === "internal" ? "General service error." : error.message,
+            },
+          ];
+    return { status, errors };
+  }
+  if (error instanceof ZodError) {
+    return {
+      status: 400,
+      errors: error.issues.map((i) => ({
+        code: 400,
+        description: i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message,
+      })),
+    };
+  }
+  return {
+    status: 400,
+    errors: [{ code: 400, description: "General service error: the request could not be processed." }],
+  };
+}

@@ -1,0 +1,90 @@
+import type { Database } from "../../db/client";
+import type { Logger } from "../../logger";
+import type { ChatModel } from "../../ports/chat-model";
+import type { Translate } from "../conversations/context";
+import type { LanguageSettings } from "../conversations/create-conversation";
+import type { RateLimiter, RateLimitRule } from "../conversations/rate-limiter";
+
+/** A passage found in the knowledge base, as retrieval returns it. */
+export interface KnowledgePassage {
+  articleId: string;
+  title: string;
+  /** Article URL, with the section's #anchor when there is one. */
+  url: string;
+  headingPath: string[];
+  text: string;
+  score: number;
+  lang: string;
+}
+
+export type SearchKnowledge = (query: {
+  text: string;
+  lang: string;
+  k: number;
+}) => Promise<KnowledgePassage[]>;
+
+/** The input guardrails' verdict on one (redacted) citizen message, first matching label wins. */
+export type SafetyLabel = "emergency" | "crisis" | "injection" | "abuse" | "handoff" | "unclear" | "ok";
+
+export type AssessInput = (text: string, lang: string) => Promise<SafetyLabel> | SafetyLabel;
+
+export interface CaseTurnInput {
+  conversationId: string;
+  contactId: string;
+  channel: string;
+  lang: string;
+  /** Redacted text of the citizen's message. */
+  text: string;
+  now: Date;
+  /** Only continue an intake already under way; never start one (for very short messages). */
+  continueOnly?: boolean;
+}
+
+export type CaseTurnResult =
+  | { handled: false }
+  | {
+      handled: true;
+      status: "clarification" | "case_opened" | "case_linked" | "case_status";
+      reply: string;
+      case?: { reference: string; status: string };
+    };
+
+/** Case intake: a service request or a question about an existing case ends the turn there. */
+export type HandleCaseTurn = (input: CaseTurnInput) => Promise<CaseTurnResult>;
+
+export interface AssistantSettings {
+  cityName: string;
+  emergencyNumber: string;
+  crisisHelpline: string;
+  /** Passages asked of retrieval per question. */
+  passagesPerQuestion: number;
+  /** Earlier messages shown to the condenser and the answerer. */
+  historyMessages: number;
+  contactRateLimit: RateLimitRule;
+}
+
+export const DEFAULT_ASSISTANT_SETTINGS: Omit<
+  AssistantSettings,
+  "cityName" | "emergencyNumber" | "crisisHelpline"
+> = {
+  passagesPerQuestion: 5,
+  historyMessages: 6,
+  contactRateLimit: { limit: 20, windowSeconds: 60 },
+};
+
+/** Everything a turn needs, wired once by the app. */
+export interface AssistantDeps {
+  database: Database;
+  /** The configured model; the offline answerer itself when none is configured. */
+  chatModel: ChatModel;
+  /** Takes over when the configured model fails or times out. */
+  offlineModel: ChatModel;
+  searchKnowledge: SearchKnowledge;
+  assessInput: AssessInput;
+  handleCaseTurn?: HandleCaseTurn;
+  translate: Translate;
+  languages: LanguageSettings;
+  settings: AssistantSettings;
+  rateLimiter: RateLimiter;
+  logger: Logger;
+}

@@ -1,0 +1,108 @@
+import { eq } from "drizzle-orm";
+import { conversations, messages } from "../../db/schema";
+import type { ConversationActor } from "../conversations/context";
+import { findReply, type MessageRow } from "../conversations/find-reply";
+import { type MessageView, toMessageView } from "../conversations/message-view";
+import { postCitizenMessage } from "../conversations/post-citizen-message";
+import { enforceRateLimit } from "../conversations/rate-limiter";
+import type { AssistantDeps } from "./assistant-deps";
+import { runTurn, type TurnOutcome } from "./run-turn";
+
+export interface RespondContext {
+  deps: AssistantDeps;
+  actor: ConversationActor;
+  now?: Date;
+}
+
+export interface RespondOptions {
+  onToken?: (token: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * A citizen message in, the assistant's stored reply out. The message is stored (redacted) before
+ * the turn runs; a retry with the same client message id returns the first reply instead of a new one.
+ */
+export async function respondToCitizenMessage(
+  { ctx, conversationId, input }: { ctx: RespondContext; conversationId: string; input: unknown },
+  options: RespondOptions = {},
+): Promise<{ message: MessageView; duplicate: boolean }> {
+  const { deps } = ctx;
+  const now = ctx.now ?? new Date();
+  const posted = await postCitizenMessage({
+    ctx: {
+      database: deps.database,
+      actor: ctx.actor,
+      now,
+      languages: deps.languages,
+      beforeStore: (conversation) =>
+        enforceRateLimit(
+          deps.rateLimiter,
+          `contact:${conversation.contactId}`,
+          deps.settings.contactRateLimit,
+          now,
+        ),
+    },
+    conversationId,
+    input,
+  });
+  if (posted.reply) return { message: toMessageView(posted.reply), duplicate: true };
+
+  const outcome = await runTurn(deps, {
+    conversation: posted.conversation,
+    message: posted.message,
+    now,
+    piiRemoved: posted.redacted.length > 0,
+    ...options,
+  });
+  const reply = await storeReply(deps, posted.conversation, posted.message, outcome, now);
+  deps.logger.info("turn", {
+    status: outcome.status,
+    lang: outcome.lang,
+    channel: posted.conversation.channel,
+    ms: outcome.meta.ms,
+    model: outcome.meta.model,
+    fallback: outcome.meta.fallback !== undefined,
+  });
+  return { message: toMessageView(reply), duplicate: posted.duplicate };
+}
+
+/** Stores the reply once per citizen message; a concurrent duplicate gets the reply that won. */
+async function storeReply(
+  deps: AssistantDeps,
+  conversation: { id: string; lang: string; state: string },
+  message: MessageRow,
+  outcome: TurnOutcome,
+  now: Date,
+): Promise<MessageRow> {
+  const db = deps.database.db;
+  const [stored] = await db
+    .insert(messages)
+    .values({
+      conversationId: conversation.id,
+      role: outcome.role,
+      text: outcome.text,
+      lang: outcome.lang,
+      status: outcome.status,
+      citations: outcome.citations,
+      replyToId: message.id,
+      meta: {
+        ...outcome.meta,
+        ...(outcome.case ? { case: outcome.case } : {}),
+        ...(outcome.handoff ? { handoff: true } : {}),
+      },
+      createdAt: new Date(now.getTime() + 1),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!stored) {
+    const winner = await findReply(db, message.id);
+    if (!winner) throw new Error("reply insert conflicted but no reply exists");
+    return winner;
+  }
+  await db
+    .update(conversations)
+    .set({ updatedAt: now, ...(outcome.lang !== conversation.lang ? { lang: outcome.lang } : {}) })
+    .where(eq(conversations.id, conversation.id));
+  return stored;
+}

@@ -1,0 +1,303 @@
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { messages } from "../../db/schema";
+import type { AnswerDraft, ChatModel, CondensedQuestion, HistoryTurn, Surface } from "../../ports/chat-model";
+import { type ConversationRow, isWithStaff } from "../conversations/context";
+import type { MessageRow } from "../conversations/find-reply";
+import type { Citation } from "../conversations/message-view";
+import { markHandoff } from "../conversations/request-handoff";
+import type { AssistantDeps, CaseTurnInput, CaseTurnResult, KnowledgePassage } from "./assistant-deps";
+import { detectSmallTalk } from "./detect-small-talk";
+import { type FixedOutcome, type FixedReplyKey, fixedReply } from "./fixed-reply";
+import {
+  cleanAnswerText,
+  createTokenSanitizer,
+  type Grounding,
+  groundPassages,
+  resolveCitations,
+} from "./ground-answer";
+import type { TurnStatus } from "./turn-status";
+
+export interface TurnInput {
+  conversation: ConversationRow;
+  /** The stored citizen message (redacted, language detected). */
+  message: MessageRow;
+  now: Date;
+  /** True when personal data was removed from the message: the reply says so first. */
+  piiRemoved?: boolean;
+  /** Receives the answer text as it is produced (web streaming). */
+  onToken?: (token: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface TurnOutcome {
+  status: TurnStatus;
+  /** "system" for notices while staff own the conversation: the bot itself stays silent. */
+  role: "assistant" | "system";
+  text: string;
+  lang: string;
+  citations: Citation[];
+  case?: { reference: string; status: string };
+  /** True when a person now owns the conversation. */
+  handoff: boolean;
+  /** Internal record of how the turn went: model, fallbacks, condensed question, timings. */
+  meta: Record<string, unknown>;
+}
+
+const SURFACE_BY_CHANNEL: Record<string, Surface> = {
+  web: "web",
+  sms: "sms",
+  voice: "voice",
+  teams: "teams",
+};
+
+const BLOCKING: Partial<Record<string, [TurnStatus, FixedReplyKey]>> = {
+  emergency: ["blocked_emergency", "reply.emergency"],
+  crisis: ["blocked_crisis", "reply.crisis"],
+  injection: ["blocked_injection", "reply.injection"],
+  abuse: ["blocked_abuse", "reply.abuse"],
+  unclear: ["clarification", "reply.clarification"],
+};
+
+/**
+ * One turn of the assistant after the citizen's message is stored: safety and intent, case intake,
+ * condensing a follow-up, retrieval, a grounded answer. Each step may end the turn; nothing escapes
+ * as an exception, so the citizen always gets a reply.
+ */
+export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<TurnOutcome> {
+  const started = performance.now();
+  const { conversation, message } = input;
+  const lang = message.lang ?? conversation.lang;
+  const meta: Record<string, unknown> = {};
+  let prefix = "";
+  const finish = (outcome: FixedOutcome & Partial<TurnOutcome>): TurnOutcome => ({
+    lang,
+    role: "assistant",
+    citations: [],
+    handoff: false,
+    ...outcome,
+    text: `${prefix}${outcome.text}`,
+    meta: { ...meta, ...outcome.meta, ms: Math.round((performance.now() - started) * 10) / 10 },
+  });
+
+  try {
+    if (isWithStaff(conversation.state)) {
+      return finish({
+        ...fixedReply(deps, lang, "handoff", "reply.with_staff"),
+        role: "system",
+        handoff: true,
+      });
+    }
+
+    const label = await deps.assessInput(message.text, lang);
+    meta.safety = label;
+    if (label === "handoff") {
+      await markHandoff(deps.database.db, conversation.id, "citizen_request", input.now);
+      return finish({ ...fixedReply(deps, lang, "handoff", "reply.handoff"), handoff: true });
+    }
+    // A short answer ("yes", "2", "Main St 4") may be the reply to an intake question: the case step
+    // sees it before the turn asks the citizen to clarify.
+    if (label === "unclear" && deps.handleCaseTurn) {
+      const continued = await deps.handleCaseTurn({
+        ...caseTurnInput(conversation, message.text, lang, input.now),
+        continueOnly: true,
+      });
+      if (continued.handled) return finish(caseTurnOutcome(continued));
+    }
+    const blocking = BLOCKING[label];
+    if (blocking) return finish(fixedReply(deps, lang, blocking[0], blocking[1]));
+    if (input.piiRemoved) {
+      prefix = `${deps.translate(lang, "reply.pii_removed")}\n\n`;
+      input.onToken?.(prefix);
+    }
+    const smallTalk = detectSmallTalk(message.text);
+    if (smallTalk === "greeting") return finish(fixedReply(deps, lang, "clarification", "reply.greeting"));
+    if (smallTalk === "thanks") return finish(fixedReply(deps, lang, "answered", "reply.thanks"));
+
+    const { history, lastReplyStatus } = await loadHistory(deps, conversation.id, message.sequence);
+    const condenseRequest = { message: message.text, history, lang, now: input.now };
+    // A follow-up to a knowledge answer ("and for glass?") stays with the knowledge base; anything
+    // else meets case intake first, so a citizen answering an intake question is not condensed.
+    let condensed: CondensedQuestion | undefined;
+    if (lastReplyStatus === "answered") condensed = await condense(deps, condenseRequest, meta, input.signal);
+
+    if (deps.handleCaseTurn && !condensed?.followUp) {
+      const caseTurn = await deps.handleCaseTurn(caseTurnInput(conversation, message.text, lang, input.now));
+      if (caseTurn.handled) return finish(caseTurnOutcome(caseTurn));
+    }
+
+    const question = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
+    const found = await deps.searchKnowledge({ text: question, lang, k: deps.settings.passagesPerQuestion });
+    meta.passages = found.map((p) => ({ articleId: p.articleId, score: Math.round(p.score * 1000) / 1000 }));
+    if (found.length === 0) return finish(fixedReply(deps, lang, "no_answer", "reply.no_answer"));
+
+    const answer = await composeAnswer(deps, { question, lang, history, found, input, meta });
+    if (!answer) return finish(fixedReply(deps, lang, "no_answer", "reply.no_answer"));
+    return finish({ status: "answered", text: answer.text, citations: answer.citations });
+  } catch (error) {
+    deps.logger.error("turn failed", {
+      conversationId: conversation.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return finish({ ...fixedReply(deps, lang, "error", "reply.error"), meta: { failed: true } });
+  }
+}
+
+function caseTurnInput(conversation: ConversationRow, text: string, lang: string, now: Date): CaseTurnInput {
+  return {
+    conversationId: conversation.id,
+    contactId: conversation.contactId,
+    channel: conversation.channel,
+    lang,
+    text,
+    now,
+  };
+}
+
+function caseTurnOutcome(caseTurn: Extract<CaseTurnResult, { handled: true }>) {
+  return {
+    status: caseTurn.status,
+    text: caseTurn.reply,
+    ...(caseTurn.case ? { case: caseTurn.case } : {}),
+  };
+}
+
+/** Recent citizen and assistant messages, oldest first, and how the last reply ended. */
+async function loadHistory(
+  deps: AssistantDeps,
+  conversationId: string,
+  before: number,
+): Promise<{ history: HistoryTurn[]; lastReplyStatus: string | null }> {
+  const rows = await deps.database.db
+    .select({ role: messages.role, text: messages.text, status: messages.status })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        lt(messages.sequence, before),
+        inArray(messages.role, ["citizen", "assistant"]),
+      ),
+    )
+    .orderBy(desc(messages.sequence))
+    .limit(deps.settings.historyMessages);
+  const lastReplyStatus = rows.find((row) => row.role === "assistant")?.status ?? null;
+  const history = rows.reverse().map((row) => ({ role: row.role as HistoryTurn["role"], text: row.text }));
+  return { history, lastReplyStatus };
+}
+
+/** The stand-alone question; the message itself when there is nothing earlier to resolve it against. */
+async function condense(
+  deps: AssistantDeps,
+  request: { message: string; history: HistoryTurn[]; lang: string; now: Date },
+  meta: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+): Promise<CondensedQuestion> {
+  if (!request.history.some((turn) => turn.role === "citizen"))
+    return { question: request.message, followUp: false };
+  const condensed = await withFallback(deps, "condense", meta, (model) =>
+    model.condenseQuestion(request, signal ? { signal } : {}),
+  );
+  if (condensed.followUp) meta.question = condensed.question;
+  return condensed;
+}
+
+interface AnswerContext {
+  question: string;
+  lang: string;
+  history: HistoryTurn[];
+  found: KnowledgePassage[];
+  input: TurnInput;
+  meta: Record<string, unknown>;
+}
+
+/** A grounded answer with resolved citations, or undefined when the passages do not cover it. */
+async function composeAnswer(
+  deps: AssistantDeps,
+  context: AnswerContext,
+): Promise<{ text: string; citations: Citation[] } | undefined> {
+  const { lang, input, meta } = context;
+  const grounding = groundPassages(context.found);
+  const sanitizer = input.onToken ? createTokenSanitizer(grounding.allowedUrls, input.onToken) : undefined;
+  const request = {
+    question: context.question,
+    lang,
+    surface: SURFACE_BY_CHANNEL[input.conversation.channel] ?? "web",
+    passages: grounding.passages,
+    history: context.history,
+    now: input.now,
+  };
+  const notice = otherLanguageNotice(deps, lang, grounding);
+  let streamed = false;
+  const draft = await withFallback(deps, "answer", meta, (model) => {
+    // After a failed stream the offline answer is not streamed: `done` carries the whole reply.
+    const stream = sanitizer && !streamed;
+    const withNotice = model === deps.offlineModel && notice;
+    let first = true;
+    return model
+      .answerQuestion(request, {
+        ...(input.signal ? { signal: input.signal } : {}),
+        ...(stream
+          ? {
+              onToken: (token: string) => {
+                if (first && withNotice) sanitizer.push(`${withNotice} `);
+                first = false;
+                streamed = true;
+                sanitizer.push(token);
+              },
+            }
+          : {}),
+      })
+      .then((result) => requireCitations(result, grounding));
+  });
+  sanitizer?.flush();
+  if (!draft.covered) return undefined;
+
+  const citations = resolveCitations(draft.citedIds, grounding);
+  const text = cleanAnswerText(draft.text, grounding.allowedUrls);
+  const answeredOffline =
+    deps.chatModel === deps.offlineModel ||
+    (meta.fallback as Record<string, string> | undefined)?.answer !== undefined;
+  const prefix = answeredOffline && notice ? `${notice} ` : "";
+  return { text: `${prefix}${text}`, citations };
+}
+
+/** A model answer that cites no passage it was given is not grounded; the offline answerer retries it. */
+function requireCitations(draft: AnswerDraft, grounding: Grounding): AnswerDraft {
+  if (draft.covered && !draft.citedIds.some((id) => grounding.byId.has(id))) {
+    throw new Error("the answer cites none of the passages");
+  }
+  return draft;
+}
+
+/**
+ * Without a model nothing is translated, so an answer taken from passages in another language
+ * says so first.
+ */
+function otherLanguageNotice(deps: AssistantDeps, lang: string, grounding: Grounding): string | undefined {
+  if (grounding.passages.some((p) => p.lang === lang)) return undefined;
+  const source = grounding.passages[0]?.lang;
+  if (!source) return undefined;
+  let language = source;
+  try {
+    language = new Intl.DisplayNames([lang], { type: "language" }).of(source) ?? source;
+  } catch {}
+  return deps.translate(lang, "reply.other_language", { language });
+}
+
+/** Runs a step on the configured model and, if it fails, on the offline answerer; the switch is recorded. */
+async function withFallback<T>(
+  deps: AssistantDeps,
+  step: string,
+  meta: Record<string, unknown>,
+  run: (model: ChatModel) => Promise<T>,
+): Promise<T> {
+  meta.model = deps.chatModel.name;
+  if (deps.chatModel === deps.offlineModel) return run(deps.offlineModel);
+  try {
+    return await run(deps.chatModel);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    deps.logger.warn("chat model failed; using the offline answerer", { step, reason });
+    meta.fallback = { ...(meta.fallback as object), [step]: reason.slice(0, 200) };
+    return run(deps.offlineModel);
+  }
+}

@@ -1,0 +1,158 @@
+/** Lower case, no accents, punctuation as spaces: how short answers are compared. */
+export function foldAnswer(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+// Whole short answers only: "no" inside a longer sentence is not a refusal.
+const YES = new Set(
+  [
+    "yes",
+    "y",
+    "yeah",
+    "yep",
+    "yup",
+    "ok",
+    "okay",
+    "sure",
+    "correct",
+    "confirm",
+    "yes please",
+    "please do",
+    "go ahead",
+    "that s right",
+    "right",
+    "oui",
+    "ouais",
+    "d accord",
+    "confirme",
+    "confirmer",
+    "c est bon",
+    "vas y",
+    "allez y",
+    "da",
+    "sigur",
+    "confirm",
+    "confirma",
+    "e bine",
+    "in regula",
+    "da te rog",
+    "ja",
+    "genau",
+    "jawohl",
+    "si",
+    "vale",
+    "claro",
+    "de acuerdo",
+    "igen",
+  ].map(foldAnswer),
+);
+const NO = new Set(
+  ["no", "n", "nope", "not now", "no thanks", "non", "non merci", "nu", "nu multumesc", "nein", "nem"].map(
+    foldAnswer,
+  ),
+);
+const CANCEL = new Set(
+  [
+    "cancel",
+    "stop",
+    "forget it",
+    "never mind",
+    "nevermind",
+    "abort",
+    "quit",
+    "cancel it",
+    "cancel the report",
+    "annuler",
+    "annule",
+    "laisse tomber",
+    "oublie",
+    "arrete",
+    "anuleaza",
+    "renunt",
+    "las o balta",
+    "opreste",
+    "abbrechen",
+    "vergiss es",
+    "cancelar",
+    "olvidalo",
+    "megse",
+  ].map(foldAnswer),
+);
+
+export const isYes = (text: string) =>
+  YES.has(foldAnswer(text).replace(/ (please|merci|thanks|thank you)$/, ""));
+export const isNo = (text: string) => NO.has(foldAnswer(text));
+export const isCancel = (text: string) => CANCEL.has(foldAnswer(text));
+
+export interface Choice {
+  key: string;
+  /** The option's names in every language, and its key. */
+  labels: string[];
+}
+
+/**
+ * Reads a choice from a list: by number ("2", "1, 3"), by the option's name in any language, or by
+ * most of its words ("on in the day" for "On during the day"). Null when nothing clear matches.
+ */
+export function parseChoice(text: string, choices: Choice[], multiple: boolean): string[] | null {
+  const folded = foldAnswer(text);
+  if (!folded) return null;
+  if (/^\d+( \d+)*$/.test(folded) || /^\d+((\s*(,|and|et|si|und|y)\s*)\d+)*$/.test(folded)) {
+    const numbers = [...new Set(folded.match(/\d+/g)!.map(Number))];
+    if (numbers.some((n) => n < 1 || n > choices.length)) return null;
+    if (!multiple && numbers.length !== 1) return null;
+    return numbers.map((n) => choices[n - 1]!.key);
+  }
+  const words = new Set(folded.split(" "));
+  const scored = choices
+    .map((choice) => ({
+      key: choice.key,
+      score: Math.max(...choice.labels.map((label) => overlap(label, folded, words))),
+    }))
+    .filter((c) => c.score >= 0.5)
+    .sort((a, b) => b.score - a.score);
+  if (scored.length === 0) return null;
+  if (multiple) {
+    const keys = scored.filter((c) => c.score >= 0.75).map((c) => c.key);
+    return keys.length > 0 ? keys : null;
+  }
+  if (scored.length > 1 && scored[1]!.score === scored[0]!.score) return null;
+  return [scored[0]!.key];
+}
+
+/** 1 for an exact answer, otherwise the share of the label's longer words found in the answer. */
+function overlap(label: string, folded: string, words: Set<string>): number {
+  const foldedLabel = foldAnswer(label.replace(/_/g, " "));
+  if (foldedLabel === folded) return 1;
+  const labelWords = foldedLabel.split(" ").filter((w) => w.length > 2 || /\d/.test(w));
+  if (labelWords.length === 0) return 0;
+  return labelWords.filter((w) => words.has(w)).length / labelWords.length;
+}
+
+export function parseNumber(text: string): number | null {
+  const m = /-?\d+(?:[.,]\d+)?/.exec(text);
+  return m ? Number(m[0].replace(",", ".")) : null;
+}
+
+const TODAY = new Set(["today", "aujourd hui", "azi", "astazi", "heute", "hoy", "ma"]);
+const YESTERDAY = new Set(["yesterday", "hier", "ieri", "gestern", "ayer", "tegnap"]);
+
+/** A calendar date as YYYY-MM-DD: ISO, day/month/year, "today" or "yesterday" in the supported languages. */
+export function parseDate(text: string, now: Date): string | null {
+  const folded = foldAnswer(text);
+  const day = (offset: number) => new Date(now.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+  if (TODAY.has(folded)) return day(0);
+  if (YESTERDAY.has(folded)) return day(1);
+  const iso = /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(text);
+  const dmy = /\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  return date.toISOString().slice(0, 10);
+}

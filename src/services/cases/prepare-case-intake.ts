@@ -1,0 +1,56 @@
+import { access } from "node:fs/promises";
+import { join } from "node:path";
+import type { Database } from "../../db/client";
+import type { Logger } from "../../logger";
+import type { JobQueue } from "../../ports/job-queue";
+import { readCatalogueFiles } from "../catalogue/catalogue-files";
+import { loadServiceRouter, type RoutingEngine } from "../catalogue/service-router";
+import { syncCatalogue } from "../catalogue/sync-catalogue";
+import { type CaseSettings, DEFAULT_CASE_SETTINGS } from "./context";
+import { type CaseTurnInput, type CaseTurnResult, handleCaseTurn } from "./handle-case-turn";
+
+/**
+ * Start-up for the case intake: loads knowledge/services.yaml and sla.yaml into the database (when
+ * present), fits or loads the service router, and returns the assistant's case step.
+ */
+export async function prepareCaseIntake<Model>({
+  database,
+  knowledgeDir,
+  engine,
+  logger,
+  settings,
+  jobQueue,
+}: {
+  database: Database;
+  knowledgeDir: string;
+  engine: RoutingEngine<Model>;
+  logger: Logger;
+  settings?: CaseSettings;
+  /** Where the SLA timers of opened cases are queued. */
+  jobQueue?: JobQueue;
+}): Promise<(input: CaseTurnInput) => Promise<CaseTurnResult>> {
+  const hasFiles = await access(join(knowledgeDir, "services.yaml")).then(
+    () => true,
+    () => false,
+  );
+  let caseSettings = settings;
+  if (hasFiles) {
+    const files = await readCatalogueFiles(knowledgeDir);
+    const result = await syncCatalogue({ ctx: { database }, input: files });
+    logger.info("service catalogue loaded", { ...result });
+    const locationRules = files.services.location_rules;
+    if (locationRules.length > 0) caseSettings = { ...(settings ?? DEFAULT_CASE_SETTINGS), locationRules };
+  }
+  const router = await loadServiceRouter({ database, engine, logger });
+  return (input) =>
+    handleCaseTurn(
+      {
+        database,
+        classify: router.classify,
+        logger,
+        ...(caseSettings ? { settings: caseSettings } : {}),
+        ...(jobQueue ? { jobQueue } : {}),
+      },
+      input,
+    );
+}

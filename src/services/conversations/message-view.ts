@@ -1,0 +1,46 @@
+import type { messages } from "../../db/schema";
+
+export interface Citation {
+  articleId: string;
+  title: string;
+  url: string;
+}
+
+/** What the citizen sees of one message; the same shape over JSON, SSE and GET. */
+export interface MessageView {
+  id: string;
+  role: string;
+  text: string;
+  lang: string | null;
+  status: string | null;
+  citations: Citation[];
+  case?: { reference: string; status: string };
+  handoff: boolean;
+  feedback: number | null;
+  /** The id the citizen's client gave its message, so a client can match its own copy. */
+  clientMessageId?: string;
+  createdAt: string;
+}
+
+/** Fields of `messages.meta` the view reads; the rest (model, fallback, timings) stays internal. */
+interface ReplyMeta {
+  case?: { reference: string; status: string };
+  handoff?: boolean;
+}
+
+export function toMessageView(row: typeof messages.$inferSelect): MessageView {
+  const meta = row.meta as ReplyMeta;
+  return {
+    id: row.id,
+    role: row.role,
+    text: row.text,
+    lang: row.lang,
+    status: row.status,
+    citations: row.citations,
+    ...(meta.case ? { case: meta.case } : {}),
+    handoff: meta.handoff === true,
+    feedback: row.feedback,
+    ...(row.role === "citizen" && row.idempotencyKey ? { clientMessageId: row.idempotencyKey } : {}),
+    createdAt: row.createdAt.toISOString(),
+  };
+}

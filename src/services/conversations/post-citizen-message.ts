@@ -1,0 +1,95 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { messages } from "../../db/schema";
+import { type PiiType, redactPii } from "../guardrails/redact-pii";
+import { detectLanguage } from "../language/detect-language";
+import { authorizeConversation, type ConversationContext, type ConversationRow } from "./context";
+import type { LanguageSettings } from "./create-conversation";
+import { findReply, type MessageRow } from "./find-reply";
+
+export const PostCitizenMessageInput = z.object({
+  text: z.string().trim().min(1, "a message needs some text").max(4000),
+  /** The channel's idempotency key: a retry with the same key never creates a second message. */
+  clientMessageId: z.string().trim().min(1).max(200).optional(),
+});
+export type PostCitizenMessageInput = z.infer<typeof PostCitizenMessageInput>;
+
+export interface PostedCitizenMessage {
+  conversation: ConversationRow;
+  /** The stored message; its text is the redacted copy. */
+  message: MessageRow;
+  /** True when the idempotency key had been seen: nothing new was stored. */
+  duplicate: boolean;
+  /** The reply already given to this message, when it is a retry of an answered one. */
+  reply: MessageRow | undefined;
+  /** Kinds of personal data removed before storing. */
+  redacted: PiiType[];
+}
+
+/**
+ * Stores an inbound citizen message before anything else happens to it: personal data is redacted
+ * first (only the redacted copy is kept) and its language detected against the conversation's.
+ */
+export async function postCitizenMessage({
+  ctx,
+  conversationId,
+  input,
+}: {
+  ctx: ConversationContext & {
+    languages: LanguageSettings;
+    /** Runs once the actor is authorised and before anything is stored (the per-contact rate limit). */
+    beforeStore?: (conversation: ConversationRow) => Promise<void>;
+  };
+  conversationId: string;
+  input: unknown;
+}): Promise<PostedCitizenMessage> {
+  const db = ctx.database.db;
+  const conversation = await authorizeConversation(db, ctx.actor, conversationId);
+  const parsed = PostCitizenMessageInput.parse(input);
+  await ctx.beforeStore?.(conversation);
+
+  const redaction = redactPii(parsed.text);
+  const redacted = [...new Set(redaction.found.map((m) => m.type))];
+  const guess = detectLanguage(redaction.text, {
+    supported: ctx.languages.supported,
+    prior: conversation.lang,
+  });
+
+  const [inserted] = await db
+    .insert(messages)
+    .values({
+      conversationId: conversation.id,
+      role: "citizen",
+      text: redaction.text,
+      lang: guess.lang,
+      idempotencyKey: parsed.clientMessageId ?? null,
+      meta: {
+        redacted,
+        langConfidence: Math.round(guess.confidence * 100) / 100,
+        langReliable: guess.reliable,
+      },
+      ...(ctx.now ? { createdAt: ctx.now } : {}),
+    })
+    .onConflictDoNothing({
+      target: [messages.conversationId, messages.idempotencyKey],
+      where: sql`${messages.idempotencyKey} is not null`,
+    })
+    .returning();
+  if (inserted) return { conversation, message: inserted, duplicate: false, reply: undefined, redacted };
+
+  const [existing] = await db
+    .select()
+    .from(messages)
+    .where(
+      and(eq(messages.conversationId, conversation.id), eq(messages.idempotencyKey, parsed.clientMessageId!)),
+    )
+    .limit(1);
+  if (!existing) throw new Error("idempotent insert conflicted but no message holds the key");
+  return {
+    conversation,
+    message: existing,
+    duplicate: true,
+    reply: await findReply(db, existing.id),
+    redacted: (existing.meta as { redacted?: PiiType[] }).redacted ?? [],
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { forEachDatabase } from "../../../test/db";
+import {
+  createMemoryRateLimiter,
+  createPostgresRateLimiter,
+  enforceRateLimit,
+  type RateLimiter,
+} from "./rate-limiter";
+
+const RULE = { limit: 3, windowSeconds: 60 };
+const T0 = new Date("2026-03-05T10:00:00Z");
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+function behavesLikeAFixedWindow(limiter: () => RateLimiter) {
+  it("allows the limit, refuses the next with the seconds left, and starts over after the window", async () => {
+    const key = `contact:${crypto.randomUUID()}`;
+    for (let i = 0; i < 3; i++) expect((await limiter().hit(key, RULE, at(i))).allowed).toBe(true);
+    expect(await limiter().hit(key, RULE, at(20))).toEqual({ allowed: false, retryAfterSeconds: 40 });
+    expect((await limiter().hit(key, RULE, at(60))).allowed).toBe(true);
+  });
+
+  it("counts keys separately", async () => {
+    const a = `ip:${crypto.randomUUID()}`;
+    const b = `ip:${crypto.randomUUID()}`;
+    for (let i = 0; i < 3; i++) await limiter().hit(a, RULE, T0);
+    expect((await limiter().hit(a, RULE, T0)).allowed).toBe(false);
+    expect((await limiter().hit(b, RULE, T0)).allowed).toBe(true);
+  });
+
+  it("turns a refusal into rate_limited with Retry-After", async () => {
+    const key = `contact:${crypto.randomUUID()}`;
+    const rule = { limit: 1, windowSeconds: 30 };
+    await enforceRateLimit(limiter(), key, rule, T0);
+    await expect(enforceRateLimit(limiter(), key, rule, at(5))).rejects.toMatchObject({
+      code: "rate_limited",
+      details: { retryAfterSeconds: 25 },
+    });
+  });
+}
+
+describe("in-memory rate limiter", () => {
+  const limiter = createMemoryRateLimiter();
+  behavesLikeAFixedWindow(() => limiter);
+});
+
+forEachDatabase("PostgreSQL rate limiter", (use) => {
+  behavesLikeAFixedWindow(() => createPostgresRateLimiter(use()));
+
+  it("shares one count between limiters on the same database (several processes)", async () => {
+    const key = `contact:${crypto.randomUUID()}`;
+    const one = createPostgresRateLimiter(use());
+    const two = createPostgresRateLimiter(use());
+    await Promise.all([one.hit(key, RULE, T0), two.hit(key, RULE, T0), one.hit(key, RULE, T0)]);
+    expect((await two.hit(key, RULE, T0)).allowed).toBe(false);
+  });
+});

@@ -1,0 +1,81 @@
+import { and, desc, eq, notInArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import { conversations, messages } from "../../db/schema";
+import { authorizeConversation, type ConversationContext, isWithStaff, type Translate } from "./context";
+import { type MessageView, toMessageView } from "./message-view";
+
+export const RequestHandoffInput = z.object({
+  reason: z.enum(["citizen_request", "no_answer", "sensitive", "unsure"]).default("citizen_request"),
+});
+export type RequestHandoffInput = z.infer<typeof RequestHandoffInput>;
+
+/**
+ * The citizen asks for a person ("talk to a person" button): the conversation waits for staff,
+ * and the bot stays silent until it is handed back. Asking again changes nothing.
+ */
+export async function requestHandoff({
+  ctx,
+  conversationId,
+  input,
+}: {
+  ctx: ConversationContext & { translate: Translate };
+  conversationId: string;
+  input: unknown;
+}): Promise<{ state: string; message: MessageView }> {
+  const db = ctx.database.db;
+  const conversation = await authorizeConversation(db, ctx.actor, conversationId);
+  const parsed = RequestHandoffInput.parse(input ?? {});
+  const now = ctx.now ?? new Date();
+
+  return db.transaction(async (tx) => {
+    if (isWithStaff(conversation.state)) {
+      const [latest] = await tx
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversation.id), eq(messages.status, "handoff")))
+        .orderBy(desc(messages.sequence))
+        .limit(1);
+      if (latest) return { state: conversation.state, message: toMessageView(latest) };
+    }
+    const state = await markHandoff(tx, conversation.id, parsed.reason, now);
+    const [message] = await tx
+      .insert(messages)
+      .values({
+        conversationId: conversation.id,
+        role: "assistant",
+        text: ctx.translate(conversation.lang, "reply.handoff"),
+        lang: conversation.lang,
+        status: "handoff",
+        meta: { handoff: true, reason: parsed.reason },
+        createdAt: now,
+      })
+      .returning();
+    return { state, message: toMessageView(message!) };
+  });
+}
+
+/** Moves a bot conversation to `waiting_for_agent`; one already with staff keeps its state. */
+export async function markHandoff(
+  db: Db,
+  conversationId: string,
+  reason: string,
+  now: Date,
+): Promise<string> {
+  const [moved] = await db
+    .update(conversations)
+    .set({ state: "waiting_for_agent", handoffRequestedAt: now, handoffReason: reason, updatedAt: now })
+    .where(
+      and(
+        eq(conversations.id, conversationId),
+        notInArray(conversations.state, ["waiting_for_agent", "agent"]),
+      ),
+    )
+    .returning({ state: conversations.state });
+  if (moved) return moved.state;
+  const [current] = await db
+    .select({ state: conversations.state })
+    .from(conversations)
+    .where(eq(conversations.id, conversationId));
+  return current?.state ?? "waiting_for_agent";
+}

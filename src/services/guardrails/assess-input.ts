@@ -1,0 +1,306 @@
+import { HAZARD_HINT, RULES, type Rule, type RuleLabel, SUPPRESSORS } from "./guardrail-rules";
+import { deobfuscate, foldText } from "./normalize-text";
+import { type RedactedText, redactPii } from "./redact-pii";
+import {
+  decodeSafetyModel,
+  MODEL_LABELS,
+  type ModelLabel,
+  type SafetyModel,
+  scoreSafetyModel,
+} from "./safety-model";
+import { SAFETY_MODEL } from "./safety-model.generated";
+
+export type GuardrailLabel = RuleLabel | "pii" | "unclear";
+
+/** What the turn should do first; "ok" means carry on with the normal pipeline. */
+export type GuardrailPrimary = GuardrailLabel | "ok";
+
+export const GUARDRAIL_PRECEDENCE: readonly GuardrailLabel[] = [
+  "emergency",
+  "crisis",
+  "injection",
+  "abuse",
+  "handoff",
+  "pii",
+  "unclear",
+];
+
+export interface GuardrailAssessment {
+  labels: Set<GuardrailLabel>;
+  primary: GuardrailPrimary;
+  /**
+   * Rule ids that fired (e.g. "emergency.fr.3"), for logs and tuning; "model.<label>" when the learned
+   * classifier added one, "judge.<label>" when the chat model did.
+   * After an emergency only personal data is still checked, so the reply is not held up.
+   */
+  matched: string[];
+  /**
+   * True for an emergency, and also when danger words appear (fire, blood, a knife, not breathing...) that the
+   * rules could not place: the turn answers as usual but should add the emergency number.
+   */
+  possibleEmergency: boolean;
+  /** The text with personal data replaced; the only copy that may reach a model, a log or the database. */
+  redacted: RedactedText;
+  decidedBy: "rules" | "rules+judge";
+}
+
+/** A second opinion from a chat model; it sees the redacted text and the rules' verdict. */
+export interface GuardrailJudge {
+  judge(input: {
+    text: string;
+    lang: string;
+    labels: GuardrailLabel[];
+  }): Promise<{ labels: GuardrailLabel[] }>;
+}
+
+export interface AssessInputOptions {
+  lang: string;
+  /** The learned second opinion; the shipped model by default, null for the rules alone. */
+  model?: SafetyModel | null;
+}
+
+const UNCLEAR_WORDS = new Set([
+  "?",
+  "hm",
+  "hmm",
+  "eh",
+  "uh",
+  "um",
+  "ah",
+  "oh",
+  "test",
+  "asdf",
+  "qwerty",
+  "x",
+  "a",
+]);
+// Short but meaningful replies are not "unclear": the intent step handles greetings and thanks.
+const SHORT_OK = new Set([
+  "hi",
+  "hello",
+  "hey",
+  "yes",
+  "no",
+  "ok",
+  "okay",
+  "thanks",
+  "bye",
+  "salut",
+  "bonjour",
+  "merci",
+  "oui",
+  "non",
+  "hallo",
+  "danke",
+  "ja",
+  "nein",
+  "hola",
+  "gracias",
+  "si",
+  "buna",
+  "mersi",
+  "multumesc",
+  "da",
+  "nu",
+  "szia",
+  "koszonom",
+  "igen",
+  "nem",
+  "sziasztok",
+]);
+
+// A sentence ends at . ! or ? followed by a space; dots inside dates, numbers and "1." ordinals do not count.
+const SENTENCE_END = /[.!?](?=\s|$)(?<!\b\d{1,2}\.)/g;
+
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (m.index < start) from = m.index + 1;
+    else if (m.index >= end) {
+      to = m.index;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+
+function ruleMatches(rule: Rule, text: string): boolean {
+  if (rule.anchors && !rule.anchors.some((a) => text.includes(a))) return false;
+  const present = (r: { pattern: RegExp; anchors: string[] | undefined }) =>
+    (!r.anchors || r.anchors.some((a) => text.includes(a))) && r.pattern.test(text);
+  if (rule.requires && !rule.requires.every(present)) return false;
+  const { veto, pattern } = rule;
+  if (!veto) return pattern.test(text);
+  for (const m of text.matchAll(pattern)) {
+    if (!veto.test(sentenceAround(text, m.index, m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+function matchRules(label: RuleLabel, texts: string[]): string[] {
+  // German is often typed with ae/oe/ue for the umlauts; German rules also see that spelling folded back.
+  const german = texts.map((t) => t.replace(/(?<![ae])([aou])e/g, "$1"));
+  const hits: string[] = [];
+  for (const rule of RULES[label]) {
+    const candidates = rule.lang === "de" ? [...texts, ...german] : texts;
+    if (candidates.some((t) => ruleMatches(rule, t))) hits.push(rule.id);
+  }
+  return hits;
+}
+
+function isUnclear(folded: string): boolean {
+  // Three or more digits may be a reference or an article number worth searching for.
+  if (/\d{3,}/.test(folded)) return false;
+  const words = folded.match(/\p{L}+/gu) ?? [];
+  if (words.length === 0) return true;
+  if (words.length === 1) {
+    const word = words[0]!;
+    if (SHORT_OK.has(word)) return false;
+    // One short token, or a keyboard mash with no vowels, gives nothing to answer.
+    return UNCLEAR_WORDS.has(word) || word.length <= 2 || (word.length >= 4 && !/[aeiouy]/.test(word));
+  }
+  return false;
+}
+
+function isPastEvent(folded: string): boolean {
+  return SUPPRESSORS.pastEvent.test(folded) && !SUPPRESSORS.stillUrgent.test(folded);
+}
+
+function assessWithRules(text: string): GuardrailAssessment {
+  const redacted = redactPii(text);
+  const folded = foldText(text);
+  const labels = new Set<GuardrailLabel>();
+  const matched: string[] = [];
+  const record = (label: GuardrailLabel, ids: string[]) => {
+    if (ids.length === 0) return;
+    labels.add(label);
+    matched.push(...ids);
+  };
+
+  const forEmergency = folded.replace(SUPPRESSORS.notEmergency, " ");
+  const emergencyHits = matchRules("emergency", [forEmergency]);
+  // "My bin caught fire last week" is a service request, not a call for help.
+  const over = isPastEvent(folded);
+  if (!over) record("emergency", emergencyHits);
+  const possibleEmergency = labels.has("emergency") || (!over && HAZARD_HINT.test(forEmergency));
+  const finish = () => {
+    if (redacted.found.length > 0) {
+      labels.add("pii");
+      matched.push(...new Set(redacted.found.map((f) => `pii.${f.scheme ?? f.type}`)));
+    }
+    return {
+      labels,
+      primary: pickPrimary(labels),
+      matched,
+      possibleEmergency,
+      redacted,
+      decidedBy: "rules" as const,
+    };
+  };
+  // Nothing outranks an emergency, and the reply must not wait for the other rule sets.
+  if (labels.has("emergency")) return finish();
+
+  record("crisis", matchRules("crisis", [folded.replace(SUPPRESSORS.notCrisis, " ")]));
+  const forInjection = folded.replace(SUPPRESSORS.notInjection, " ");
+  record("injection", matchRules("injection", [forInjection, ...deobfuscate(text, forInjection)]));
+  record("abuse", matchRules("abuse", [folded]));
+  record("handoff", matchRules("handoff", [folded]));
+  if (labels.size === 0 && redacted.found.length === 0 && isUnclear(folded)) labels.add("unclear");
+  return finish();
+}
+
+function pickPrimary(labels: Set<GuardrailLabel>): GuardrailPrimary {
+  return GUARDRAIL_PRECEDENCE.find((l) => labels.has(l)) ?? "ok";
+}
+
+const RULE_SAFETY_LABELS: readonly GuardrailLabel[] = [
+  "emergency",
+  "crisis",
+  "injection",
+  "abuse",
+  "handoff",
+];
+
+/**
+ * The model's labels that may join a rules assessment: only when no rule placed the text (ok, unclear or
+ * personal data alone), each above its threshold, and never an emergency the rules read as already over.
+ */
+export function selectModelLabels(
+  text: string,
+  base: GuardrailAssessment,
+  scores: ArrayLike<number>,
+  thresholds: ArrayLike<number>,
+): ModelLabel[] {
+  if (RULE_SAFETY_LABELS.some((l) => base.labels.has(l))) return [];
+  const over = isPastEvent(foldText(text));
+  return MODEL_LABELS.filter((label, l) => scores[l]! >= thresholds[l]! && !(label === "emergency" && over));
+}
+
+function addModelOpinion(text: string, base: GuardrailAssessment, model: SafetyModel): GuardrailAssessment {
+  if (RULE_SAFETY_LABELS.some((l) => base.labels.has(l))) return base;
+  const added = selectModelLabels(text, base, scoreSafetyModel(model, base.redacted.text), model.thresholds);
+  if (added.length === 0) return base;
+  const labels = new Set(base.labels);
+  labels.delete("unclear");
+  for (const l of added) labels.add(l);
+  return {
+    ...base,
+    labels,
+    primary: pickPrimary(labels),
+    matched: [...base.matched, ...added.map((l) => `model.${l}`)],
+    possibleEmergency: base.possibleEmergency || labels.has("emergency"),
+  };
+}
+
+let shippedModel: SafetyModel | undefined;
+
+function loadShippedModel(): SafetyModel {
+  shippedModel ??= decodeSafetyModel(SAFETY_MODEL);
+  return shippedModel;
+}
+
+async function consultJudge(
+  base: GuardrailAssessment,
+  judge: GuardrailJudge,
+  lang: string,
+): Promise<GuardrailAssessment> {
+  try {
+    const verdict = await judge.judge({ text: base.redacted.text, lang, labels: [...base.labels] });
+    const labels = new Set(base.labels);
+    // The model may add concerns the rules missed or clear "unclear"; it never clears a rule's safety label.
+    if (!verdict.labels.includes("unclear")) labels.delete("unclear");
+    const added = verdict.labels.filter((l) => l !== "pii" && l !== "unclear" && !labels.has(l));
+    for (const l of added) labels.add(l);
+    return {
+      ...base,
+      labels,
+      primary: pickPrimary(labels),
+      possibleEmergency: base.possibleEmergency || labels.has("emergency"),
+      matched: added.length ? [...base.matched, ...added.map((l) => `judge.${l}`)] : base.matched,
+      decidedBy: "rules+judge",
+    };
+  } catch {
+    return base;
+  }
+}
+
+/**
+ * Checks one inbound message for emergencies, crises, prompt injection, abuse, requests for a person,
+ * personal data and unclear input. Deterministic rules decide first; where they find nothing, the learned
+ * classifier may add a label it is confident about; with a judge, the chat model can add labels too.
+ */
+export function assessInput(text: string, options: AssessInputOptions): GuardrailAssessment;
+export function assessInput(
+  text: string,
+  options: AssessInputOptions & { judge: GuardrailJudge },
+): Promise<GuardrailAssessment>;
+export function assessInput(
+  text: string,
+  options: AssessInputOptions & { judge?: GuardrailJudge },
+): GuardrailAssessment | Promise<GuardrailAssessment> {
+  const rules = assessWithRules(text);
+  const model = options.model === undefined ? loadShippedModel() : options.model;
+  const base = model ? addModelOpinion(text, rules, model) : rules;
+  return options.judge ? consultJudge(base, options.judge, options.lang) : base;
+}

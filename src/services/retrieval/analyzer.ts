@@ -1,0 +1,89 @@
+import { newStemmer } from "snowball-stemmers";
+import { STOP_WORDS } from "./stop-words";
+
+const SNOWBALL_BY_LANG: Readonly<Record<string, string>> = {
+  ar: "arabic",
+  ca: "catalan",
+  cs: "czech",
+  da: "danish",
+  de: "german",
+  en: "english",
+  es: "spanish",
+  eu: "basque",
+  fi: "finnish",
+  fr: "french",
+  ga: "irish",
+  hu: "hungarian",
+  hy: "armenian",
+  it: "italian",
+  nl: "dutch",
+  no: "norwegian",
+  pt: "portuguese",
+  ro: "romanian",
+  ru: "russian",
+  sl: "slovene",
+  sv: "swedish",
+  ta: "tamil",
+  tr: "turkish",
+};
+
+type Stem = (word: string) => string;
+const stemmers = new Map<string, Stem>();
+const identity: Stem = (word) => word;
+
+function getStemmer(lang: string): Stem {
+  let stem = stemmers.get(lang);
+  if (!stem) {
+    const algorithm = SNOWBALL_BY_LANG[lang];
+    if (algorithm) {
+      const stemmer = newStemmer(algorithm);
+      const cache = new Map<string, string>();
+      stem = (word) => {
+        let out = cache.get(word);
+        if (out === undefined) {
+          out = stemmer.stem(word);
+          if (cache.size < 200_000) cache.set(word, out);
+        }
+        return out;
+      };
+    } else {
+      stem = identity;
+    }
+    stemmers.set(lang, stem);
+  }
+  return stem;
+}
+
+/** Lowercase, compatibility-normalise and strip diacritics, so "Congés" and "conges" meet. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .normalize("NFKC");
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+
+/** Folded word tokens in order, stop words kept (for n-grams and snippets). */
+export function tokenizeText(text: string): string[] {
+  return foldText(text).match(TOKEN) ?? [];
+}
+
+/** Index terms of a text: folded, stop words removed, stemmed with the language's Snowball stemmer. */
+export function analyzeText(text: string, lang: string): string[] {
+  return stemTokens(tokenizeText(text), lang);
+}
+
+/** analyzeText on tokens already produced by tokenizeText, for callers that also need the words. */
+export function stemTokens(tokens: readonly string[], lang: string): string[] {
+  const stop = STOP_WORDS[lang];
+  const stem = getStemmer(lang);
+  const terms: string[] = [];
+  for (const token of tokens) {
+    if (stop?.has(token)) continue;
+    if (token.length > 40) continue;
+    terms.push(stem(token));
+  }
+  return terms;
+}

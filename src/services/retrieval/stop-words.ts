@@ -1,0 +1,38 @@
+// Function words that carry no topic. Written accent-folded and lowercased, because the analyzer folds
+// accents before it looks words up. Question words are included: citizens phrase searches as questions.
+const FRENCH = `a ai aie aient aies ait alors as au aucun aucune aupres auquel aura aurai auraient aurais aurait
+auras aurez auriez aurions aurons auront aussi autre autres aux auxquelles auxquels avaient avais avait avec
+avez aviez avions avoir avons ayant ayez ayons c ca car ce ceci cela celle celles celui cependant ces cet cette
+ceux chacun chacune chaque chez ci comme comment d dans de des desquelles desquels deux devrait dois doit donc
+dont du duquel elle elles en encore es est et etaient etais etait etant ete etes etiez etions etre eu eue eues
+eurent eus eusse eussent eusses eussiez eussions eut eux faire fais fait faut furent fus fusse fussent fusses
+fussiez fussions fut ici il ils j je jusqu jusque l la laquelle le lequel les lesquelles lesquels leur leurs
+lors lorsqu lorsque lui m ma mais me meme memes mes moi mon n ne ni nos notre nous on ont ou par parce pas peu
+peut peuvent peux plus pour pourquoi puis puisqu puisque qu quand que quel quelle quelles quels qui quoi s sa
+sans se sera serai seraient serais serait seras serez seriez serions serons seront ses si soi soient sois soit
+sommes son sont soyez soyons suis sur t ta te tes toi ton tous tout toute toutes tu un une unes uns vos votre
+vous y`;
+
+const ENGLISH = `a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
+not of off on once only or other our ours ourselves out over own same she should so some such than that the
+their theirs them themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves`;
+
+const ROMANIAN = `a acea aceasta aceea acei aceia acel acela acest acesta acestea acestei acestia acestui ai
+al ale alt alta alte altul am ar are as asa asta ati au avea avem aveti azi ba ca cand care catre ce cel cea
+cei cele cine cu cum da daca dar de deci deja din dintr dintre dupa e ea ei el ele este eu fara fi fie fiind
+fost i ia iar ii il in intr intre isi la le li lor lui m ma mai mea mei meu mi mult ne nici noi nostru noastra
+nu o ori pana pe pentru poate prin sa sau se si sunt ta tau te tine toate toti tu un una unde unei unor unui
+va voi vom vor`;
+
+function toSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter(Boolean));
+}
+
+export const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  fr: toSet(FRENCH),
+  en: toSet(ENGLISH),
+  ro: toSet(ROMANIAN),
+};
