@@ -57,7 +57,6 @@ export const Config = z.object({
   CASE_DUPLICATE_RADIUS_METRES: z.coerce.number().positive().default(50),
   CASE_DUPLICATE_WINDOW_HOURS: z.coerce.number().positive().default(168),
   OPEN311_API_KEYS: z.string().optional(),
-
 });
 export type Config = z.infer<typeof Config>;
 
