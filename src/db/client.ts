@@ -18,7 +18,8 @@ export interface DatabaseOptions {
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return createPostgresDatabase(options.databaseUrl, options.maxConnections ?? 10);
+  if (options.databaseUrl)
+    return createPostgresDatabase(options.databaseUrl, { maxConnections: options.maxConnections ?? 10 });
   return createPgliteDatabase(options.dataDir ?? "./.data");
 }
 
