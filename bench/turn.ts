@@ -25,6 +25,13 @@ const QUESTIONS: { text: string; followUp?: string }[] = [
   { text: "How do I pay my council tax?" },
 ];
 
+const EMERGENCIES = [
+  "my neighbour is unconscious and not breathing",
+  "mon voisin ne respire plus, il est inconscient",
+  "vecinul meu este inconștient și nu respiră",
+  "there is a fire in the flat next door",
+];
+
 interface Latencies {
   n: number;
   p50: number;
@@ -131,6 +138,27 @@ async function benchOn(
   const bareResult = await measure(bareRoute, options.requests, options.concurrency);
   const turnResult = await measure(turn, options.requests, options.concurrency);
   const sequential = await measure(turn, Math.min(options.requests, 500), 1);
+  // The emergency reply must come at once (under 100 ms): one citizen at a time, as they would.
+  const emergencyStatuses = new Map<string, number>();
+  const emergency = await measure(
+    async (i) => {
+      const conversation = conversations[i % conversations.length]!;
+      const res = await app.request(`/v1/conversations/${conversation.id}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${conversation.token}` },
+        body: JSON.stringify({
+          text: EMERGENCIES[i % EMERGENCIES.length],
+          clientMessageId: `sos-${sequence++}`,
+        }),
+      });
+      const body = (await res.json()) as { message?: { status: string } };
+      const status = body.message?.status ?? `http_${res.status}`;
+      emergencyStatuses.set(status, (emergencyStatuses.get(status) ?? 0) + 1);
+      return res;
+    },
+    Math.min(options.requests, 300),
+    1,
+  );
 
   return {
     turn: turnResult,
@@ -143,6 +171,7 @@ async function benchOn(
     },
     ratio_p95: round(turnResult.p95 / bareResult.p95),
     statuses: Object.fromEntries(statuses),
+    emergency: { ...emergency, statuses: Object.fromEntries(emergencyStatuses) },
   };
 }
 

@@ -85,15 +85,13 @@ forEachDatabase("web chat API", (use) => {
     expect(followUp.citations.map((c) => c.articleId).join(" ")).toMatch(/glass|bin/);
   });
 
-  it("gives the emergency reply in under 100 ms", async () => {
+  // How fast it comes is measured by `npm run bench -- turn` (emergency section), not timed here.
+  it("gives the emergency reply, never a knowledge answer", async () => {
     const conv = await start(app, "en");
-    const started = performance.now();
     const message = await ask(app, conv, "my neighbour is unconscious and not breathing");
-    const elapsed = performance.now() - started;
     expect(message.status).toBe("blocked_emergency");
     expect(message.text).toContain("112");
     expect(message.citations).toEqual([]);
-    expect(elapsed).toBeLessThan(100);
   });
 
   it("refuses to reveal its instructions", async () => {
