@@ -104,8 +104,10 @@ function answerOffline(request: AnswerRequest): AnswerDraft {
 
   const scored = candidates.map((passage, rank) => {
     const sentences = splitSentences(passage);
+    // The article's title and headings say what the passage is about, even when its sentences don't
+    // repeat it ("Bin collection days" over a list of districts).
     const covered = new Set([
-      ...analyzeText(passage.headingPath.join(" "), passage.lang),
+      ...analyzeText(`${passage.title} ${passage.headingPath.join(" ")}`, passage.lang),
       ...sentences.flatMap((s) => [...s.terms]),
     ]);
     return { passage, rank, sentences, coverage: crossLanguage ? 1 : coverageOf(weights, covered) };
