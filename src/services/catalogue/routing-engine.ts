@@ -11,7 +11,7 @@ import { NOT_A_REQUEST, type RoutingEngine } from "./service-router";
 export function createRoutingEngine(options: { threshold?: number } = {}): RoutingEngine<Router> {
   const threshold = options.threshold ?? ROUTING_THRESHOLD;
   return {
-    version: "catalogue-ensemble-3",
+    version: "catalogue-ensemble-4",
     fit: (examples) => fitRouter({ examples }),
     serialize: (router) => JSON.stringify(serializeRouter(router)),
     load: (serialized) => loadRouter(JSON.parse(serialized)),
