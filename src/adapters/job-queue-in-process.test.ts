@@ -17,7 +17,8 @@ const tickJob = defineJob({
 });
 
 describe("in-process job queue at scale", () => {
-  it("holds 100,000 scheduled jobs cheaply and still fires the earliest on time", async () => {
+  // Enqueue and cancel speed at this scale is for `npm run bench -- sla`; here only the behaviour.
+  it("holds 100,000 scheduled jobs and still fires the earliest on time", async () => {
     const queue = createInProcessJobQueue();
     const fired: number[] = [];
     queue.registerHandler(tickJob, async ({ i }) => {
@@ -25,7 +26,6 @@ describe("in-process job queue at scale", () => {
     });
     await queue.start();
     const base = Date.now() + 3_600_000;
-    const started = performance.now();
     for (let i = 0; i < 100_000; i++) {
       await queue.enqueue(
         tickJob,
@@ -33,10 +33,7 @@ describe("in-process job queue at scale", () => {
         { runAt: new Date(base + ((i * 7919) % 100_000) * 1000), key: `t${i}` },
       );
     }
-    const enqueueMs = performance.now() - started;
-    console.info(`in-process: enqueued 100,000 keyed timers in ${enqueueMs.toFixed(0)} ms`);
     expect(await queue.pending()).toBe(100_000);
-    expect(enqueueMs).toBeLessThan(5_000);
 
     // One more, due now, must not wait behind the hundred thousand.
     const soon = Date.now() + 50;
@@ -45,11 +42,7 @@ describe("in-process job queue at scale", () => {
     while (!fired.includes(-1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(fired).toEqual([-1]);
 
-    const cancelStarted = performance.now();
     for (let i = 0; i < 100_000; i += 2) await queue.cancel(`t${i}`);
-    console.info(
-      `in-process: cancelled 50,000 timers in ${(performance.now() - cancelStarted).toFixed(0)} ms`,
-    );
     expect(await queue.pending()).toBe(50_000);
     await queue.stop();
   });

