@@ -15,7 +15,7 @@ describe("runLangidEval", () => {
       { text: "Wo ist das Bürgeramt?", lang_label: "en" },
     ];
     await writeFile(file, rows.map((r) => JSON.stringify(r)).join("\n"));
-    const result = await runLangidEval(["--file", file]);
+    const result = await runLangidEval(["--cases", file]);
     expect(result.supported.sort()).toEqual(["de", "en", "fr"]);
     expect(result.n).toBe(4);
     expect(result.accuracy).toBe(0.75);

@@ -25,12 +25,12 @@ export async function runLangidEval(args: readonly string[]): Promise<LangidResu
   const { values } = parseArgs({
     args: [...args],
     options: {
-      file: { type: "string", default: DEFAULT_FILE },
+      cases: { type: "string", default: DEFAULT_FILE },
       prior: { type: "string", default: "en" },
       supported: { type: "string" },
     },
   });
-  const lines = (await readFile(values.file, "utf8")).split("\n").filter((l) => l.trim() !== "");
+  const lines = (await readFile(values.cases, "utf8")).split("\n").filter((l) => l.trim() !== "");
   const cases = lines.map((line) => {
     const parsed = LangidCase.parse(JSON.parse(line));
     const lang = toIso1(parsed.lang_label);
