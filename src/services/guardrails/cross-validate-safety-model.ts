@@ -79,7 +79,13 @@ function scoreFold(rows: Scored[], pick: (row: Scored) => string[]): Record<stri
  */
 export function crossValidateSafetyModel(
   files: readonly CaseFile[],
-  options: { fit?: FitSafetyOptions; targetPrecision: number; addedPrecision: number },
+  options: {
+    fit?: FitSafetyOptions;
+    targetPrecision: number;
+    addedPrecision: number;
+    /** Lowest margin allowed per label, whatever the labelled files would accept. */
+    floors?: Partial<Record<(typeof MODEL_LABELS)[number], number>>;
+  },
 ): CrossValidation {
   const perFile: Scored[][] = files.map((file, f) => {
     const training = files.flatMap((other, g) => (g === f ? [] : other.cases));
@@ -95,7 +101,9 @@ export function crossValidateSafetyModel(
 
   const off = MODEL_LABELS.map(() => Number.POSITIVE_INFINITY);
   const thresholds = MODEL_LABELS.map((label, l) => {
+    const floor = options.floors?.[label] ?? Number.NEGATIVE_INFINITY;
     const chosen = GRID.find((t) => {
+      if (t < floor) return false;
       const only = off.map((x, k) => (k === l ? t : x));
       const precisions: number[] = [];
       let added = 0;

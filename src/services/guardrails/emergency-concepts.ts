@@ -4,6 +4,7 @@
  * violence in progress...), joined by the same rules in every language. Written against folded text (foldText).
  */
 
+import { composeKindRules } from "./emergency-kinds";
 import type { ConceptRule } from "./guardrail-rules";
 
 interface EmergencyLexicon {
@@ -68,9 +69,9 @@ const LEXICONS: Record<string, EmergencyLexicon> = {
     substance: String.raw`pills|tablets|medicine|medicines|medication|meds|painkillers|paracetamol|sleeping (?:pills|tablets)|bleach|poison|battery|batteries|detergent|washing (?:capsule|pod|tablet)s?|antifreeze|weed ?killer|rat poison|magnets?|cleaning (?:fluid|product)s?`,
     cable: String.raw`cable|cables|wire|wires|power ?lines?|electricity lines?`,
     spark: String.raw`sparking|sparks|arcing|electrified`,
-    chest: String.raw`chest pains?|pains? in (?:his|her|their|my|the) chest|crushing (?:pain|chest)`,
-    chestSign: String.raw`arm|jaw|sweating|sweaty|clammy|short of breath|breathless|can'?t breathe|collapsed|grey`,
-    info: String.raw`first aid|cpr|(?:course|courses|training|workshop|class|classes) (?:on|about|in|for)|awareness|prevention|leaflet|poster|statistics|defibrillators?|what (?:to|should (?:i|you|we)) do if|how (?:to|do (?:i|you)) (?:help|recognise|recognize|spot|treat)|signs of|symptoms of|lifeguards?|volunteer`,
+    chest: String.raw`chest pains?|pains? in (?:his|her|their|my|the) chest|crushing (?:pain|chest)|chest (?:is |feels |felt )?(?:tight|heavy|crushing|squeezed|hurting|hurts)|(?:tightness|pressure|heaviness|squeezing|crushing|pain) (?:in|on|across) (?:his|her|their|my|the) chest|(?:squeezing|crushing|gripping|pressing on|sitting on) (?:his|her|their|my) chest`,
+    chestSign: String.raw`arm|jaw|sweating|sweaty|clammy|short of breath|breathless|can'?t breathe|collapsed|grey|gray|been sick|vomit\w*|throwing up|pale|white as a sheet|cold sweat|numb|tingling|vice|nause\w*|dizzy|about to faint`,
+    info: String.raw`first aid|cpr|(?:course|courses|training|workshop|class|classes) (?:on|about|in|for)|awareness|prevention|leaflet|poster|statistics|defibrillators?|what (?:to|should (?:i|you|we)) do if|how (?:to|do (?:i|you)) (?:help|recognise|recognize|spot|treat)|signs of|symptoms of|lifeguards?|volunteer|(?:fire|evacuation|emergency) (?:drills?|exercises?)`,
     notFire: String.raw`risk|danger|hazard|cigarettes?|smoking|smokers?|vap\w*|weed|cannabis|barbecue|bbq|chimney|bonfire|fireworks?|candles?|exhaust|street ?lights?|lamps?|leaves|garden waste|rubbish burning`,
   },
   fr: {
@@ -94,16 +95,16 @@ const LEXICONS: Record<string, EmergencyLexicon> = {
     substance: String.raw`medicament\w*|cachet\w*|comprime\w*|pilule\w*|javel|poison|pile\w*|produit\w*|lessive|somnifere\w*|mort-aux-rats|detergent\w*|antigel|pesticide\w*|aimant\w*`,
     cable: String.raw`cable\w*|fils? electrique\w*|ligne\w* electrique\w*`,
     spark: String.raw`etincelle\w*|sous tension|gresille\w*|crepite\w*`,
-    chest: String.raw`douleurs? (?:\w+ ){0,2}(?:a la |dans la )?poitrine|douleurs? thoracique\w*|serre la poitrine|oppression`,
-    chestSign: String.raw`bras|machoire|transpire\w*|sueur\w*|souffle|respire mal|essouffl\w*|malaise`,
-    info: String.raw`premiers secours|secourisme|formation\w* (?:aux|au|de|sur)|cours de (?:secourisme|premiers)|atelier\w*|sensibilisation|prevention|statistique\w*|defibrillateur\w*|que faire si|que faire en cas|comment reagir|signes d'|symptomes|maitre\w*-nageur\w*|benevole\w*`,
+    chest: String.raw`douleurs? (?:\w+ ){0,3}(?:a la |dans la )?poitrine|douleurs? thoracique\w*|(?:serre|serrer|oppresse|comprime|ecrase|appuie sur|brule) (?:\w+ ){0,2}(?:la |sa )?poitrine|poitrine (?:serree|oppressee|comprimee|qui (?:serre|brule|fait mal))|mal (?:a|dans) la poitrine|oppression`,
+    chestSign: String.raw`bras|machoire|transpire\w*|sueur\w*|souffle|respire mal|essouffl\w*|malaise|pale\w*|blanc\w*|blanche|etau|engourdi\w*|fourmill\w*|nausee\w*|vertige\w*`,
+    info: String.raw`premiers secours|secourisme|formation\w* (?:aux|au|de|sur)|cours de (?:secourisme|premiers)|atelier\w*|sensibilisation|prevention|statistique\w*|defibrillateur\w*|que faire si|que faire en cas|comment reagir|signes d'|symptomes|maitre\w*-nageur\w*|benevole\w*|exercices? (?:d'evacuation|incendie|de securite)`,
     notFire: String.raw`risque\w*|danger\w*|cigarette\w*|tabac|fume(?:r|nt|urs?)|barbecue|cheminee|feux? d'artifice|bougie\w*|lampadaire\w*|lampe\w*|feux? (?:rouges?|verts?|tricolores?|de signalisation)|dechets verts|brulage`,
   },
   de: {
     person: String.raw`jemand|mann|manner|frau|frauen|dame|herr|person|leute|menschen|kind|kinder|baby|saugling|kleinkind|junge|jungen|madchen|teenager|jugendliche\w*|vater|mutter|papa|mama|ehemann|ehefrau|partner\w*|freund\w*|nachbar\w*|opa|oma|grossvater|grossmutter|sohn|tochter|bruder|schwester|onkel|tante|kollege|kollegin|fahrer\w*|radfahrer\w*|fussganger\w*|schuler\w*|rentner\w*|passant\w*|mitbewohner\w*|mieter\w*|typ|kerl|alte\w*`,
     // "sie" is also the formal "you" and "they", so it is left out.
     pronoun: String.raw`er|ihn|ihm`,
-    critical: String.raw`bewusstlos|ohnmachtig|regungslos|leblos|atmet (?:nicht|kaum)|hat aufgehort zu atmen|kein puls|herzstillstand|(?:hat|bekommt|erleidet) (?:gerade )?(?:einen |eine )?(?:herzinfarkt|schlaganfall|krampfanfall|anaphylaktischen schock|asthmaanfall)|anaphylaktische\w*|erstickt|ertrinkt|(?:niedergestochen|erstochen|angeschossen|niedergeschossen|messerstich\w*)|blutet (?:stark|sehr|heftig|viel|uberall|am kopf|aus dem kopf)|(?:viel|so viel|uberall) blut|blutlache|verliert (?:viel |sehr viel )?blut|(?:lauft|wird) (?:ganz )?(?:blau|grau|lila)(?: an)?|gesicht hangt|(?:hals|zunge|rachen) (?:schwillt|ist geschwollen|geht zu)|schwillt (?:\w+ )?zu|(?:kriege|bekomme|krieg|kriegen|bekommen) (?:ihn|sie) nicht (?:mehr )?wach|schreit um hilfe|ruft um hilfe`,
+    critical: String.raw`bewusstlos|ohnmachtig|regungslos|reglos|leblos|atmet (?:nicht|kaum)|hat aufgehort zu atmen|kein puls|herzstillstand|(?:hat|bekommt|erleidet) (?:gerade )?(?:einen |eine )?(?:herzinfarkt|schlaganfall|krampfanfall|anaphylaktischen schock|asthmaanfall)|anaphylaktische\w*|erstickt|ertrinkt|(?:niedergestochen|erstochen|angeschossen|niedergeschossen|messerstich\w*)|blutet (?:stark|sehr|heftig|viel|uberall|am kopf|aus dem kopf)|(?:viel|so viel|uberall) blut|blutlache|verliert (?:viel |sehr viel )?blut|(?:lauft|wird) (?:ganz )?(?:blau|grau|lila)(?: an)?|gesicht hangt|(?:hals|zunge|rachen) (?:schwillt|ist geschwollen|geht zu)|schwillt (?:\w+ )?zu|(?:kriege|bekomme|krieg|kriegen|bekommen) (?:ihn|sie) nicht (?:mehr )?wach|schreit um hilfe|ruft um hilfe`,
     state: String.raw`zusammengebrochen|zusammengesackt|kollabiert|(?:bekommt|kriegt|bekomme|kriege) keine luft|keine luft mehr|atmet (?:schwer|schlecht)|krampft|(?:eine )?uberdosis (?:genommen|erwischt)|kann nicht mehr (?:richtig )?sprechen|lallt|wacht nicht (?:mehr )?auf|wird nicht (?:mehr )?wach|stirbt\b(?! vor)|verschluckt sich|eingeklemmt|geht unter`,
     weakState: String.raw`umgekippt|bewegt sich nicht(?: mehr)?|reagiert (?:gar )?nicht(?: mehr)?(?! auf)|antwortet nicht(?: mehr)?(?! auf)|nicht (?:mehr )?ansprechbar|eingeschlossen|liegt (?:\w+ ){0,3}(?:am boden|auf dem boden|auf der strasse|auf dem gehweg|im wasser)`,
     fire: String.raw`brennt(?![^.!?]*\bnicht\b)|brennen(?![^.!?]*\bnicht\b)|steht in flammen|stehen in flammen|in flammen|lichterloh|feuer (?:ausgebrochen|breitet sich aus|greift)|brand ausgebrochen|flammen (?:schlagen|kommen|lodern|uberall)|rauch (?:quillt|kommt|dringt|uberall|steigt)|(?:kommt|quillt|dringt) (?:\w+ ){0,3}rauch|voller rauch|voll rauch|verraucht`,
@@ -121,9 +122,9 @@ const LEXICONS: Record<string, EmergencyLexicon> = {
     substance: String.raw`tabletten|medikament\w*|pillen|gift|putzmittel|reiniger|batterie\w*|knopfzelle\w*|schlaftabletten|waschmittel\w*|rattengift|bleiche|spulmaschinentab\w*|magnet\w*`,
     cable: String.raw`\w*kabel\w*|\w*leitung\w*`,
     spark: String.raw`funken|steht unter strom|unter spannung`,
-    chest: String.raw`schmerzen in der brust|brustschmerz\w*|druck auf der brust|engegefuhl in der brust`,
-    chestSign: String.raw`arm|kiefer|schweiss\w*|schwitzt|luftnot|atemnot|keine luft|taub`,
-    info: String.raw`erste[- ]?hilfe\w*|kurs\w*|schulung\w*|workshop\w*|pravention|statistik\w*|defibrillator\w*|was tun wenn|was mache ich wenn|was tun bei|anzeichen|symptome|rettungsschwimmer\w*|ehrenamt\w*|freiwillige\w*`,
+    chest: String.raw`schmerzen in der brust|brustschmerz\w*|druck auf der brust|engegefuhl in der brust|(?:druck|enge|engegefuhl|stechen|schmerz\w*) (?:\w+ ){0,2}(?:in|auf|an) der brust|brust (?:\w+ ){0,2}(?:zugeschnurt|eingeschnurt|zusammengedruckt|zusammengepresst|druckt|schmerzt|tut weh|eng)|(?:schnurt|druckt|presst) (?:\w+ ){0,3}(?:die )?brust`,
+    chestSign: String.raw`arm|kiefer|schweiss\w*|schwitzt|luftnot|atemnot|keine luft|taub\w*|blass|kreidebleich|grau|\w*schweiss\w*|schraubstock|kribbel\w*|ubel\w*|schwindel\w*`,
+    info: String.raw`erste[- ]?hilfe\w*|kurs\w*|schulung\w*|workshop\w*|pravention|statistik\w*|defibrillator\w*|was tun wenn|was mache ich wenn|was tun bei|anzeichen|symptome|rettungsschwimmer\w*|ehrenamt\w*|freiwillige\w*|\w*(?:feuer|brandschutz|evakuierungs|raumungs)ubung\w*|probealarm\w*`,
     // German compounds ("Strassenlaterne", "Gartenabfalle") carry the veto word at the end.
     notFire: String.raw`\w*gefahr\w*|nageln|\w*laterne\w*|\w*lampe\w*|\w*licht\w*|\w*leuchte\w*|\w*beleuchtung|\w*kerze\w*|\w*zigarette\w*|raucher\w*|\w*grill\w*|\w*kamin\w*|schornstein\w*|\w*feuerwerk\w*|osterfeuer|lagerfeuer|sonne|augen|ampel\w*|gartenabfall\w*|verbrennen|sodbrennen`,
   },
@@ -149,9 +150,9 @@ const LEXICONS: Record<string, EmergencyLexicon> = {
     substance: String.raw`pastillas|medicamentos?|medicinas?|pildoras|comprimidos|lejia|veneno|pilas?|detergente|somniferos|matarratas|capsulas?|imanes?`,
     cable: String.raw`cables?|tendido electrico|linea electrica`,
     spark: String.raw`chispas|electrificad\w*|con corriente|en tension`,
-    chest: String.raw`dolor (?:\w+ ){0,2}(?:en el|del|de) pecho|opresion en el pecho`,
-    chestSign: String.raw`brazo|mandibula|suda\w*|sudor|falta el aire|no puede respirar|dormido|entumecido`,
-    info: String.raw`primeros auxilios|curso\w*|taller\w*|formacion|prevencion|estadisticas|desfibrilador\w*|que hacer si|que hago si|como actuar|sintomas|senales de|socorrista\w*|voluntari\w*`,
+    chest: String.raw`dolor (?:\w+ ){0,2}(?:en el|del|de) pecho|opresion en el pecho|(?:aprieta|oprime|presiona|aplasta|duele)\w* (?:\w+ ){0,2}(?:el )?pecho|(?:presion|peso|opresion) (?:\w+ ){0,2}(?:en el|del|de) pecho|pecho (?:apretado|oprimido)|le duele el pecho`,
+    chestSign: String.raw`brazo|mandibula|suda\w*|sudor|falta el aire|no puede respirar|dormido|entumecido|palid[oa]|blanc[oa]|hormigueo|nauseas|marea\w*|aplast\w*|tornillo|torno`,
+    info: String.raw`primeros auxilios|curso\w*|taller\w*|formacion|prevencion|estadisticas|desfibrilador\w*|que hacer si|que hago si|como actuar|sintomas|senales de|socorrista\w*|voluntari\w*|simulacros?`,
     notFire: String.raw`riesgo\w*|peligro\w*|cigarr\w*|tabaco|fumar|fumadores|barbacoa|chimenea|fuegos artificiales|hoguera\w*|velas?|farola\w*|lampara\w*|restos de poda|rastrojos`,
   },
   ro: {
@@ -175,9 +176,9 @@ const LEXICONS: Record<string, EmergencyLexicon> = {
     substance: String.raw`pastil\w*|medicament\w*|comprimat\w*|somnifer\w*|clor|otrava|baterie|baterii|detergent|pilul\w*|antigel|magnet\w*|soda caustica`,
     cable: String.raw`cablu\w*|fir\w* electric\w*|linie electrica|linia electrica`,
     spark: String.raw`scantei|sub tensiune|electrizat\w*|scanteie`,
-    chest: String.raw`dureri? (?:\w+ ){0,2}(?:in|de) piept|durere toracica`,
-    chestSign: String.raw`brat\w*|mana|maxilar|transpira\w*|transpiratie|sufoca|respira greu|amortit`,
-    info: String.raw`prim ajutor|curs de|cursuri|instruire|prevenire|statistic\w*|defibrilator\w*|ce sa fac daca|ce fac daca|ce trebuie sa fac daca|simptom\w*|semnele|salvamar\w*|voluntar\w*`,
+    chest: String.raw`dureri? (?:\w+ ){0,2}(?:in|de) piept|durere toracica|(?:strange|apasa|doare|arde|injunghie) (?:\w+ ){0,2}(?:in|la|pe) piept|(?:apasare|presiune|junghi|greutate|strangere) (?:\w+ ){0,2}(?:in|pe) piept|pieptul (?:\w+ ){0,2}(?:strans|apasat|doare)`,
+    chestSign: String.raw`brat\w*|mana|maxilar|transpira\w*|transpiratie|sufoca|respira greu|amorti\w*|amorte\w*|palid\w*|alb\w* ca varul|menghina|furnicaturi|greata|ameteal\w*`,
+    info: String.raw`prim ajutor|curs de|cursuri|instruire|prevenire|statistic\w*|defibrilator\w*|ce sa fac daca|ce fac daca|ce trebuie sa fac daca|simptom\w*|semnele|salvamar\w*|voluntar\w*|exercitii? de (?:evacuare|incendiu)|simular\w* de (?:evacuare|incendiu)`,
     notFire: String.raw`pericol\w*|risc\w*|becul|bec|lumina|lampa|felinar\w*|stalp\w*|tigar\w*|fumat|fumatori|gratar\w*|semineu|cos de fum|artificii|lumanar\w*|resturi\w*|frunze`,
   },
   hu: {
@@ -201,9 +202,9 @@ const LEXICONS: Record<string, EmergencyLexicon> = {
     substance: String.raw`gyogyszer\w*|tablett\w*|altato\w*|hypo\w*|merg\w*|mereg|elem\w*|mosopor\w*|mosogel\w*|patkanyirto\w*|magnes\w*|fagyallo\w*`,
     cable: String.raw`\w*vezetek\w*|kabel\w*`,
     spark: String.raw`szikraz\w*|szikra\w*|aram alatt`,
-    chest: String.raw`mellkasi fajdalm\w*|fajdalm\w* (?:van )?a mellkas\w*|mellkas\w* fajdalm\w*|szoritas a mellkas\w*`,
-    chestSign: String.raw`kar\w*|allkapocs\w*|izzad\w*|levego\w*|zsibbad\w*`,
-    info: String.raw`elsosegely\w*|tanfolyam\w*|kepzes\w*|megelozes\w*|statisztik\w*|defibrillator\w*|mit tegyek ha|mit kell tenni ha|tunetei|vizimento\w*|uszomester\w*|onkentes\w*`,
+    chest: String.raw`mellkasi fajdalm\w*|fajdalm\w* (?:van )?a mellkas\w*|mellkas\w* fajdalm\w*|szoritas a mellkas\w*|(?:szorit|nyom|faj|eget|szoritja|nyomja|szoritana|szoritanak)\w* (?:\w+ ){0,2}(?:a )?mellkas\w*|mellkas\w* (?:\w+ ){0,2}(?:szorit\w*|nyom\w*|faj\w*|szorul)`,
+    chestSign: String.raw`kar\w*|allkapocs\w*|izzad\w*|levego\w*|zsibbad\w*|sapadt\w*|verejte\w*|veritek\w*|satu\w*|hanyinger\w*|szedul\w*`,
+    info: String.raw`elsosegely\w*|tanfolyam\w*|kepzes\w*|megelozes\w*|statisztik\w*|defibrillator\w*|mit tegyek ha|mit kell tenni ha|tunetei|vizimento\w*|uszomester\w*|onkentes\w*|(?:tuzriado|kiuritesi|menekitesi) gyakorlat\w*|tuzriado\w*`,
     notFire: String.raw`\w*veszely\w*|lampa\w*|villany\w*|izzo\w*|kozvilagitas\w*|gyertya\w*|cigarett\w*|dohany\w*|grill\w*|kemeny\w*|tuzijatek\w*|tabortuz\w*|nap\b|kerti hulladek\w*|avar\w*`,
   },
 };
@@ -245,5 +246,8 @@ function composeEmergencyRules(x: EmergencyLexicon): ConceptRule[] {
 
 /** Concept rules per language, compiled by guardrail-rules next to the phrase rules. */
 export const EMERGENCY_CONCEPT_RULES: Record<string, ConceptRule[]> = Object.fromEntries(
-  Object.entries(LEXICONS).map(([lang, lexicon]) => [lang, composeEmergencyRules(lexicon)]),
+  Object.entries(LEXICONS).map(([lang, lexicon]) => [
+    lang,
+    [...composeEmergencyRules(lexicon), ...composeKindRules(lang, lexicon)],
+  ]),
 );

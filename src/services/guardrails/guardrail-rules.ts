@@ -445,12 +445,12 @@ const NOT_EMERGENCY = [
 
 // A clear past reference without present urgency means a report about something over, not a live emergency.
 const PAST_EVENT = [
-  String.raw`\b(?:last (?:week|month|year|weekend|summer|winter)|(?:\d+|two|three|four|few|several|couple of) (?:weeks|months|years) ago|in (?:19|20)\d\d)\b`,
-  String.raw`\b(?:la semaine derniere|le mois dernier|l'an(?:nee)? derniere?|il y a (?:\d+|deux|trois|quelques|plusieurs) (?:semaines|mois|ans|annees)|en (?:19|20)\d\d)\b`,
-  String.raw`\b(?:letzte woche|letzten monat|letztes jahr|vor (?:\d+|zwei|drei|einigen|ein paar|mehreren) (?:wochen|monaten|jahren)|im jahr (?:19|20)\d\d)\b`,
-  String.raw`\b(?:la semana pasada|el mes pasado|el ano pasado|hace (?:\d+|dos|tres|unas|unos|varias|varios) (?:semanas|meses|anos)|en (?:19|20)\d\d)\b`,
-  String.raw`\b(?:saptamana trecuta|luna trecuta|anul trecut|acum (?:\d+|doua|trei|cateva) (?:saptamani|luni|ani)|in (?:19|20)\d\d)\b`,
-  String.raw`\b(?:mult heten|mult honapban|tavaly|(?:\d+|ket|harom|nehany) (?:hete|honapja|eve)|(?:19|20)\d\d-ban|(?:19|20)\d\d-ben)\b`,
+  String.raw`\b(?:last (?:week|month|year|weekend|summer|winter)|(?:\d+|two|three|four|few|several|couple of) (?:weeks|months|years) ago|(?:years|months|ages|long) ago|in (?:19|20)\d\d)\b`,
+  String.raw`\b(?:la semaine derniere|le mois dernier|l'an(?:nee)? derniere?|il y a (?:\d+|deux|trois|quelques|plusieurs) (?:semaines|mois|ans|annees)|il y a (?:des annees|des mois|longtemps)|en (?:19|20)\d\d)\b`,
+  String.raw`\b(?:letzte woche|letzten monat|letztes jahr|vor (?:\d+|zwei|drei|einigen|ein paar|mehreren) (?:wochen|monaten|jahren)|vor (?:jahren|monaten|langer zeit)|im jahr (?:19|20)\d\d)\b`,
+  String.raw`\b(?:la semana pasada|el mes pasado|el ano pasado|hace (?:\d+|dos|tres|unas|unos|varias|varios) (?:semanas|meses|anos)|hace (?:anos|meses|mucho tiempo)|en (?:19|20)\d\d)\b`,
+  String.raw`\b(?:saptamana trecuta|luna trecuta|anul trecut|acum (?:\d+|doua|trei|cateva) (?:saptamani|luni|ani)|acum (?:multi|cativa) ani|de ani de zile|in (?:19|20)\d\d)\b`,
+  String.raw`\b(?:mult heten|mult honapban|tavaly|(?:\d+|ket|harom|nehany) (?:hete|honapja|eve)|evekkel ezelott|(?:19|20)\d\d-ban|(?:19|20)\d\d-ben)\b`,
 ];
 
 const STILL_URGENT = String.raw`\b(?:now|right now|still|again|hurry|quick|urgent|help|maintenant|encore|toujours|vite|urgent|jetzt|gerade|immer noch|schnell|dringend|hilfe|ahora|todavia|sigue|rapido|urgente|ayuda|acum|inca|repede|urgent|ajutor|most|meg mindig|gyorsan|surgos|segitseg)\b`;
