@@ -803,6 +803,7 @@ const HANDOFF: Record<string, string[]> = {
     String.raw`\b(?:i want|i need|i'?d like|i would like|can i have|could i have|give me|get me|i demand) (?:a |an )?(?:real |actual |live |proper )?(?:human|agent|operator|representative|advisor|adviser|staff member|member of staff|manager|human being|real person|actual person|live person)\b(?! (?:to (?:collect|come|fix|remove|repair|look|check|inspect|cut)|who (?:lives|owns)|for (?:my|the) (?:house|flat|property)))`,
     String.raw`\b(?:let me talk to|let me speak to|put me through to|transfer me to|connect me (?:to|with)|pass me (?:to|on to)) (?:a |an |the )?(?:real |actual |live |proper )?(?:human|person|agent|operator|someone|somebody|representative|advisor|adviser|staff member|member of staff|manager|officer|colleague)\b`,
     String.raw`\b(?:transfer|put) me (?:through|to someone|to a person|to an agent)\b`,
+    String.raw`\b(?:be|get|being|getting) (?:put through|transferred|connected|passed) to (?:a |an |the )?(?:real |actual |live |human )?(?:human|person|agent|operator|someone|somebody|representative|advisor|adviser|staff member|member of staff|officer|caseworker|colleague)\b`,
     String.raw`\b(?:human|real person|live agent|live person|actual person|human being|agent|operator|representative|advisor|adviser|someone real),? please\b`,
     String.raw`^\s*(?:human|agent|operator|representative|real person|live agent|person please|talk to a person|speak to a person)\s*[.!?]*\s*$`,
     String.raw`\b(?:no more|stop talking to an?|don'?t want an?|don'?t want to talk to an?|do not want to talk to an?|sick of talking to an?|tired of talking to an?) (?:a )?(?:bot|robot|machine|chatbot|ai)\b`,
@@ -818,6 +819,8 @@ const HANDOFF: Record<string, string[]> = {
     String.raw`\b(?:parler|discuter|echanger|m'adresser) (?:a|avec) (?:un |une |quelqu'un|un vrai |une vraie |un etre )?(?:humain|humaine|personne|conseiller|conseillere|agent|agente|operateur|operatrice|employe|employee|interlocuteur|responsable|quelqu'un|fonctionnaire|etre humain|vraie personne|personne reelle)\b`,
     String.raw`\b(?:mettre|mettez[ -]moi|mets[ -]moi|me mettre) en (?:relation|contact) avec (?:un|une|quelqu'un|le service|la|le|l')\b`,
     String.raw`\bun (?:vrai|etre) humain\b`,
+    String.raw`\b(?:etre|soit|suis) (?:mis|mise|mis en|transfere|transferee|redirige|redirigee) (?:en (?:relation|contact) )?(?:avec|vers) (?:un|une|quelqu'un|le service|la personne)\b`,
+    String.raw`\b(?:me passer|me transferer|me rediriger) (?:a |vers )?(?:un|une|quelqu'un)(?: \w+)? ?(?:agent|conseiller|conseillere|humain|personne|operateur|operatrice|interlocuteur)?\b`,
     String.raw`\b(?:passez|passe)[ -]moi (?:un|une|quelqu'un)\b`,
     String.raw`\b(?:je veux|je voudrais|j'aimerais|je souhaite|je demande) (?:un |une )?(?:conseiller|conseillere|operateur|operatrice|agent|humain|vraie personne|interlocuteur)\b(?! (?:de|d'|pour|municipal|municipaux|d'entretien))`,
     String.raw`\b(?:rappelez-moi|rappelez moi|qu'on me rappelle|quelqu'un peut me rappeler|pouvez-vous me rappeler|vous pouvez me rappeler)\b`,
@@ -841,6 +844,7 @@ const HANDOFF: Record<string, string[]> = {
   es: [
     String.raw`\b(?:hablar|chatear|comunicarme) con (?:una persona|un humano|una humana|alguien|un agente|una agente|un operador|una operadora|un asesor|una asesora|un empleado|una empleada|un funcionario|una funcionaria|una persona real|un ser humano|un responsable|un trabajador|una trabajadora|atencion al cliente)\b`,
     String.raw`\b(?:pasame|paseme|pasenme|ponme|pongame|pongamne|comuniqueme|comunicame) con (?:alguien|una persona|un agente|un operador|una operadora|un humano|un asesor|un empleado)\b`,
+    String.raw`\b(?:me (?:puede|pueden|podeis|podria|podrian|podrias|puedes) (?:pasar|poner|transferir|comunicar)|pasarme|ponerme|transferirme) con (?:alguien|una persona|un agente|una agente|un operador|una operadora|un humano|un asesor|una asesora|un empleado|una empleada|un funcionario|una funcionaria|un trabajador)\b`,
     String.raw`\b(?:quiero|necesito|quisiera|prefiero) (?:un |una )?(?:humano|persona real|agente|operador|operadora|asesor|asesora|atencion humana|atencion personal)\b`,
     String.raw`\b(?:que me llame alguien|llamenme|llameme|pueden llamarme|me pueden llamar|podeis llamarme|devuelvanme la llamada)\b`,
     String.raw`\bno (?:quiero|con) (?:un |una )?(?:robot|maquina|bot|chatbot)\b`,
@@ -868,6 +872,7 @@ const HANDOFF: Record<string, string[]> = {
     String.raw`\bnem (?:robottal|geppel|bottal|chatbottal) (?:akarok|szeretnek)\b`,
     String.raw`\bvan (?:olyan |egy |valaki|itt )?(?:ember|ugyintezo|munkatars|valaki|szemely)?\w*,? (?:akivel|aki) ~ (?:beszelhetek|beszelni|tudok beszelni|beszelhetnek)\b`,
     String.raw`\b(?:ossze tudna kapcsolni|kapcsoljon ossze|ossze kapcsolna|osszekapcsolna) (?:egy |valakivel|engem)`,
+    String.raw`\bat (?:tudna|tudnal|tudnanak|tudnatok|lehetne|kellene)? ?kapcsol\w* (?:engem )?(?:egy |valakihez|az? )?(?:ugyintez|munkatars|ember|kolleg|operator|valaki)\w*`,
     String.raw`\b(?:adjon|adj|kerek) (?:valakit|egy ugyintezot|egy munkatarsat|egy embert)\b`,
   ],
 };
