@@ -1,7 +1,7 @@
+import { type SparseRows, trainBinarySvm } from "../ml/train-binary-svm";
 import { redactPii } from "./redact-pii";
 import { extractSafetyFeatures } from "./safety-features";
 import { buildSafetyModel, MODEL_LABELS, type SafetyModel } from "./safety-model";
-import { type SparseRows, trainBinarySvm } from "./train-binary-svm";
 
 export interface LabelledCase {
   text: string;

@@ -1,5 +1,6 @@
+import { trainBinarySvm } from "../../ml/train-binary-svm";
 import type { SparseMatrix } from "./sparse-matrix";
-import { type LinearSvmOptions, trainBinarySvm } from "./train-linear-svm";
+import type { LinearSvmOptions } from "./train-linear-svm";
 
 /**
  * NB-SVM (Wang and Manning, 2012), one-vs-rest: each class's SVM sees the features scaled by their

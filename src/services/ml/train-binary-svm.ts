@@ -7,6 +7,7 @@ export interface SparseRows {
   values: Float32Array;
 }
 
+/** Deterministic xorshift generator so fits are reproducible. */
 function createRandom(seed: number) {
   let state = seed >>> 0 || 0x9e3779b9;
   return () => {
@@ -18,9 +19,11 @@ function createRandom(seed: number) {
 }
 
 /**
- * L2-regularised squared-hinge SVM solved by dual coordinate descent (Hsieh et al., 2008), as the routing
- * classifier does; copied here so the guardrails do not move when the router is retuned.
- * `targets` are +1/-1, `costs` the C of each example. Returns cols + 1 weights, the bias last.
+ * An L2-regularised squared-hinge SVM by dual coordinate descent (Hsieh et al., 2008): each pass visits
+ * the examples in random order and solves for one dual variable exactly, which converges in a few dozen
+ * passes on text data without a learning rate to tune. Shared by the service router and the guardrails'
+ * learned model; each keeps its own settings. `targets` are +1/-1, `costs` the C of each example.
+ * Returns cols + 1 weights, the bias last.
  */
 export function trainBinarySvm(
   x: SparseRows,
@@ -33,7 +36,7 @@ export function trainBinarySvm(
   const diag = Float64Array.from(costs, (cost) => 0.5 / cost);
   const sqNorms = new Float64Array(x.rows);
   for (let i = 0; i < x.rows; i++) {
-    let s = 1;
+    let s = 1; // bias feature
     for (let k = x.indptr[i]!; k < x.indptr[i + 1]!; k++) s += x.values[k]! ** 2;
     sqNorms[i] = s;
   }
