@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/database";
 import { kbArticles, kbArticleVersions, kbChunks, kbIndexState } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
-import { foldText } from "../retrieval/analyzer";
+import { ANALYZER_VERSION, foldText } from "../retrieval/analyzer";
 import { analyzeDocument, encodeDocumentTerms, leadOf } from "../retrieval/index-terms";
 import { ArticleInput, type UpsertSummary } from "./article-input";
 import { chunkArticle } from "./chunk-article";
@@ -207,7 +207,20 @@ const keyOf = (a: { articleId: string; lang: string }) => `${a.articleId}\u0000$
 function contentHash(input: ArticleInput): string {
   const { title, body, url, service, department, owner, reviewed, category, status } = input;
   return createHash("sha256")
-    .update(JSON.stringify([title, body, url, service, department, owner, reviewed, category, status]))
+    .update(
+      JSON.stringify([
+        ANALYZER_VERSION,
+        title,
+        body,
+        url,
+        service,
+        department,
+        owner,
+        reviewed,
+        category,
+        status,
+      ]),
+    )
     .digest("hex");
 }
 

@@ -27,6 +27,9 @@ const SNOWBALL_BY_LANG: Readonly<Record<string, string>> = {
   tr: "turkish",
 };
 
+/** Part of every article's content hash: a change here re-indexes the knowledge base on the next sync. */
+export const ANALYZER_VERSION = 2;
+
 type Stem = (word: string) => string;
 const stemmers = new Map<string, Stem>();
 const identity: Stem = (word) => word;
@@ -41,7 +44,10 @@ function getStemmer(lang: string): Stem {
       stem = (word) => {
         let out = cache.get(word);
         if (out === undefined) {
-          out = stemmer.stem(word);
+          // Stemmed after folding, so the stemmer can miss a suffix it knows only with accents
+          // ("collectees" -> "collecte"): a second pass brings it to the stem "collecte" itself gets.
+          const once = stemmer.stem(word);
+          out = once === word ? once : stemmer.stem(once);
           if (cache.size < 200_000) cache.set(word, out);
         }
         return out;
