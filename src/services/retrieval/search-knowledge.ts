@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { KnowledgeContext } from "../knowledge/context";
 import { analyzeText, tokenizeText } from "./analyzer";
 import { FIELD_COUNT } from "./index-terms";
@@ -105,6 +105,15 @@ export async function searchKnowledge({
     q,
     chunkSimilarity,
   );
+  const wantedByLang = new Map<string, Set<string>>();
+  const wantedIn = (lang: string) => {
+    let wanted = wantedByLang.get(lang);
+    if (!wanted) {
+      wanted = new Set(analyzeText(q, lang));
+      wantedByLang.set(lang, wanted);
+    }
+    return wanted;
+  };
   return top.map(({ doc, score }) => {
     const d = snapshot.docs[doc]!;
     const passage = passages.get(d.docKey) ?? { headingPath: [], anchor: null, text: d.title };
@@ -113,7 +122,7 @@ export async function searchKnowledge({
       lang: d.lang,
       title: d.title,
       url: d.url,
-      snippet: snippetOf(passage.text, q, d.lang),
+      snippet: snippetOf(passage.text, wantedIn(d.lang), d.lang),
       score: Math.round((score / (1 + VECTOR_WEIGHT + ARTICLE_VECTOR_WEIGHT)) * 10_000) / 10_000,
       passage,
     };
@@ -201,6 +210,28 @@ function addArticleSimilarity(
  * The k best articles, each by its best-scoring translation, shown in the asker's language when it
  * exists; without one the article ranks a little lower. A bounded insertion keeps this linear in the candidates.
  */
+/** Per snapshot, each document's article as a small integer, so ranking articles needs no string map. */
+const ordinalsOf = new WeakMap<SearchSnapshot, { ordinals: Int32Array; articleIds: string[] }>();
+
+function articleOrdinals(snapshot: SearchSnapshot) {
+  let entry = ordinalsOf.get(snapshot);
+  if (!entry) {
+    const byId = new Map<string, number>();
+    const ordinals = new Int32Array(snapshot.docs.length);
+    snapshot.docs.forEach((doc, d) => {
+      let a = byId.get(doc.articleId);
+      if (a === undefined) {
+        a = byId.size;
+        byId.set(doc.articleId, a);
+      }
+      ordinals[d] = a;
+    });
+    entry = { ordinals, articleIds: [...byId.keys()] };
+    ordinalsOf.set(snapshot, entry);
+  }
+  return entry;
+}
+
 function topArticles(
   snapshot: SearchSnapshot,
   fused: Float64Array,
@@ -208,15 +239,22 @@ function topArticles(
   k: number,
   lang: string | undefined,
 ): { doc: number; score: number }[] {
-  const bestOfArticle = new Map<string, number>();
+  const { ordinals, articleIds } = articleOrdinals(snapshot);
+  const bestOfArticle = new Int32Array(articleIds.length).fill(-1);
+  const touched: number[] = [];
   for (const d of candidates) {
-    const { articleId } = snapshot.docs[d]!;
-    const current = bestOfArticle.get(articleId);
-    if (current === undefined || fused[d]! > fused[current]!) bestOfArticle.set(articleId, d);
+    const a = ordinals[d]!;
+    const current = bestOfArticle[a]!;
+    if (current < 0) touched.push(a);
+    if (current < 0 || fused[d]! > fused[current]!) bestOfArticle[a] = d;
   }
   const top: { doc: number; score: number }[] = [];
-  for (const [articleId, best] of bestOfArticle) {
+  for (const a of touched) {
+    const best = bestOfArticle[a]!;
     let score = fused[best]!;
+    // The language factor only lowers a score: an article already below the k-th cannot enter.
+    if (top.length === k && score <= top[k - 1]!.score) continue;
+    const articleId = articleIds[a]!;
     let doc = best;
     if (lang) {
       const preferred = (snapshot.translations.get(articleId) ?? [best]).find(
@@ -403,38 +441,74 @@ async function bestPassages(
   const keys = docs.map((d) => snapshot.docs[d]!.docKey);
   const words = [...new Set(tokenizeText(q))].slice(0, 32);
   const tsQuery = words.join(" | ");
-  const rank =
-    words.length > 0 ? sql`ts_rank_cd(tsv, to_tsquery(ts_config::regconfig, ${tsQuery}))` : sql`0::real`;
+  // The query is parsed once per text search configuration, not once per passage.
+  const docKeys = sql.join(keys, sql`, `);
+  const queries =
+    words.length > 0
+      ? sql`(select cfg, to_tsquery(cfg::regconfig, ${tsQuery}) from
+          (select distinct ts_config from kb_chunks where doc_key in (${docKeys})) as d(cfg))`
+      : sql`(select null::text, null::tsquery where false)`;
+  // Only the winning passage of each article leaves the database: ranking every passage in SQL and
+  // shipping one text per article is cheaper than shipping them all (long articles have dozens).
+  const similarities: SQL[] = [];
+  const wanted = new Set(keys);
+  for (const [key, similarity] of chunkSimilarity) {
+    const [docKey, ord] = key.split(":").map(Number) as [number, number];
+    if (wanted.has(docKey)) similarities.push(sql`(${docKey}::int, ${ord}::int, ${similarity}::float8)`);
+  }
+  const vectorRows =
+    similarities.length > 0
+      ? sql`(values ${sql.join(similarities, sql`, `)})`
+      : sql`(select null::int, null::int, null::float8 where false)`;
   const rows = await ctx.database.query<{
     doc_key: number;
-    ord: number;
     heading_path: string[];
     anchor: string | null;
     text: string;
-    rank: number;
   }>(
-    sql`select doc_key, ord, heading_path, anchor, text, ${rank} as rank
-        from kb_chunks where doc_key in (${sql.join(keys, sql`, `)}) order by doc_key, ord`,
+    sql`select distinct on (c.doc_key) c.doc_key, c.heading_path, c.anchor, c.text
+        from kb_chunks c
+        left join ${queries} as q(cfg, query) on q.cfg = c.ts_config
+        left join ${vectorRows} as v(doc_key, ord, similarity) on v.doc_key = c.doc_key and v.ord = c.ord
+        where c.doc_key in (${docKeys})
+        order by c.doc_key,
+          coalesce(ts_rank_cd(c.tsv, q.query), 0) + 0.5 * coalesce(v.similarity, 0) desc, c.ord`,
   );
-  const best = new Map<number, number>();
   for (const row of rows) {
-    const score = Number(row.rank) + 0.5 * (chunkSimilarity.get(`${row.doc_key}:${row.ord}`) ?? 0);
-    if (score > (best.get(row.doc_key) ?? -1)) {
-      best.set(row.doc_key, score);
-      out.set(row.doc_key, { headingPath: row.heading_path, anchor: row.anchor, text: row.text });
-    }
+    out.set(Number(row.doc_key), { headingPath: row.heading_path, anchor: row.anchor, text: row.text });
   }
   return out;
 }
 
+/**
+ * Passages split into sentences with their stems, kept for the passages searched most recently: the
+ * same popular passages come back query after query, and analysing them was a third of a search.
+ */
+const SENTENCE_CACHE_SIZE = 4000;
+const sentenceCache = new Map<string, { sentences: string[]; terms: Set<string>[] }>();
+
+function sentencesOf(text: string, lang: string) {
+  const key = `${lang}\u0000${text}`;
+  let entry = sentenceCache.get(key);
+  if (entry) {
+    sentenceCache.delete(key);
+  } else {
+    const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() !== "");
+    entry = { sentences, terms: sentences.map((sentence) => new Set(analyzeText(sentence, lang))) };
+    if (sentenceCache.size >= SENTENCE_CACHE_SIZE) sentenceCache.delete(sentenceCache.keys().next().value!);
+  }
+  sentenceCache.set(key, entry);
+  return entry;
+}
+
 /** The sentence (and what follows it, up to ~240 characters) sharing the most stems with the query. */
-function snippetOf(text: string, q: string, lang: string): string {
-  const wanted = new Set(analyzeText(q, lang));
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() !== "");
+function snippetOf(text: string, wanted: ReadonlySet<string>, lang: string): string {
+  const { sentences, terms } = sentencesOf(text, lang);
   let bestIndex = 0;
   let bestHits = -1;
-  sentences.forEach((sentence, i) => {
-    const hits = new Set(analyzeText(sentence, lang).filter((t) => wanted.has(t))).size;
+  terms.forEach((sentenceTerms, i) => {
+    let hits = 0;
+    for (const term of sentenceTerms) if (wanted.has(term)) hits++;
     if (hits > bestHits) {
       bestHits = hits;
       bestIndex = i;
