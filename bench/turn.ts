@@ -99,14 +99,10 @@ async function benchOn(
     conversations.push((await res.json()) as { id: string; token: string });
   }
 
-  const statuses = new Map<string, number>();
   let sequence = 0;
-  const turn: Send = async (i) => {
+  /** Posts one citizen message to the i-th conversation and counts the reply's status. */
+  const postMessage = async (i: number, text: string, statuses: Map<string, number>) => {
     const conversation = conversations[i % conversations.length]!;
-    const question = QUESTIONS[Math.floor(i / conversations.length) % QUESTIONS.length]!;
-    // Every other visit to a conversation asks the follow-up, so condensing and history are exercised.
-    const text =
-      question.followUp && Math.floor(i / conversations.length) % 2 === 1 ? question.followUp : question.text;
     const res = await app.request(`/v1/conversations/${conversation.id}/messages`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${conversation.token}` },
@@ -116,6 +112,15 @@ async function benchOn(
     const status = res.status === 200 ? (body.message?.status ?? "?") : `http_${res.status}`;
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
     return res;
+  };
+
+  const statuses = new Map<string, number>();
+  const turn: Send = (i) => {
+    const question = QUESTIONS[Math.floor(i / conversations.length) % QUESTIONS.length]!;
+    // Every other visit to a conversation asks the follow-up, so condensing and history are exercised.
+    const text =
+      question.followUp && Math.floor(i / conversations.length) % 2 === 1 ? question.followUp : question.text;
+    return postMessage(i, text, statuses);
   };
 
   const bare = new Hono();
@@ -141,21 +146,7 @@ async function benchOn(
   // The emergency reply must come at once (under 100 ms): one citizen at a time, as they would.
   const emergencyStatuses = new Map<string, number>();
   const emergency = await measure(
-    async (i) => {
-      const conversation = conversations[i % conversations.length]!;
-      const res = await app.request(`/v1/conversations/${conversation.id}/messages`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${conversation.token}` },
-        body: JSON.stringify({
-          text: EMERGENCIES[i % EMERGENCIES.length],
-          clientMessageId: `sos-${sequence++}`,
-        }),
-      });
-      const body = (await res.json()) as { message?: { status: string } };
-      const status = body.message?.status ?? `http_${res.status}`;
-      emergencyStatuses.set(status, (emergencyStatuses.get(status) ?? 0) + 1);
-      return res;
-    },
+    (i) => postMessage(i, EMERGENCIES[i % EMERGENCIES.length]!, emergencyStatuses),
     Math.min(options.requests, 300),
     1,
   );

@@ -83,7 +83,7 @@ export async function searchKnowledge({
   const { scores, bestDoc, bestCoverage } = scoreFullText(snapshot, q);
   const maxScore = bestDoc >= 0 ? scores[bestDoc]! : 0;
   const queryLang = query.lang ?? (bestDoc >= 0 ? snapshot.docs[bestDoc]!.lang : snapshot.docs[0]!.lang);
-  const { docSimilarity, chunkSimilarity, queryVector } = await searchVectors(ctx, snapshot, q, queryLang);
+  const { docSimilarity, passageHits, queryVector } = await searchVectors(ctx, snapshot, q, queryLang);
   let maxSimilarity = 0;
   for (const s of docSimilarity.values()) maxSimilarity = Math.max(maxSimilarity, s);
   if (bestCoverage < MIN_COVERAGE && maxSimilarity < MIN_SIMILARITY) return [];
@@ -103,7 +103,7 @@ export async function searchKnowledge({
     snapshot,
     top.map((t) => t.doc),
     q,
-    chunkSimilarity,
+    passageHits,
   );
   const wantedByLang = new Map<string, Set<string>>();
   const wantedIn = (lang: string) => {
@@ -174,13 +174,7 @@ function expandQueryVector(
   candidates: Int32Array,
 ): Float64Array {
   const best: number[] = [];
-  for (const d of candidates) {
-    if (best.length === FEEDBACK_DOCS && fused[d]! <= fused[best[FEEDBACK_DOCS - 1]!]!) continue;
-    let i = Math.min(best.length, FEEDBACK_DOCS - 1);
-    best[i] = d;
-    for (; i > 0 && fused[best[i]!]! > fused[best[i - 1]!]!; i--)
-      [best[i], best[i - 1]] = [best[i - 1]!, best[i]!];
-  }
+  for (const d of candidates) insertTopK(best, d, FEEDBACK_DOCS, (doc) => fused[doc]!);
   const v = Float64Array.from(queryVector);
   for (const d of best) {
     const share = FEEDBACK_WEIGHT / best.length;
@@ -206,10 +200,6 @@ function addArticleSimilarity(
   }
 }
 
-/**
- * The k best articles, each by its best-scoring translation, shown in the asker's language when it
- * exists; without one the article ranks a little lower. A bounded insertion keeps this linear in the candidates.
- */
 /** Per snapshot, each document's article as a small integer, so ranking articles needs no string map. */
 const ordinalsOf = new WeakMap<SearchSnapshot, { ordinals: Int32Array; articleIds: string[] }>();
 
@@ -232,6 +222,10 @@ function articleOrdinals(snapshot: SearchSnapshot) {
   return entry;
 }
 
+/**
+ * The k best articles, each by its best-scoring translation, shown in the asker's language when it
+ * exists; without one the article ranks a little lower. A bounded insertion keeps this linear in the candidates.
+ */
 function topArticles(
   snapshot: SearchSnapshot,
   fused: Float64Array,
@@ -263,12 +257,21 @@ function topArticles(
       if (preferred === undefined) score *= OTHER_LANGUAGE_FACTOR;
       else doc = preferred;
     }
-    if (top.length === k && score <= top[k - 1]!.score) continue;
-    let i = Math.min(top.length, k - 1);
-    top[i] = { doc, score };
-    for (; i > 0 && top[i]!.score > top[i - 1]!.score; i--) [top[i], top[i - 1]] = [top[i - 1]!, top[i]!];
+    insertTopK(top, { doc, score }, k, (entry) => entry.score);
   }
   return top;
+}
+
+/**
+ * Keeps `top` as the k highest-scoring items seen so far, best first: an item that would not make it
+ * costs one comparison, one that does moves up by insertion. Ties keep the earlier item first.
+ */
+function insertTopK<T>(top: T[], item: T, k: number, scoreOf: (item: T) => number): void {
+  const score = scoreOf(item);
+  if (top.length === k && score <= scoreOf(top[k - 1]!)) return;
+  let i = Math.min(top.length, k - 1);
+  top[i] = item;
+  for (; i > 0 && score > scoreOf(top[i - 1]!); i--) [top[i], top[i - 1]] = [top[i - 1]!, top[i]!];
 }
 
 interface QueryKeys {
@@ -401,13 +404,13 @@ function containsSorted(docs: Int32Array, d: number): boolean {
 /** Nearest passages by cosine through the embedder's HNSW index; per document its best passage. */
 async function searchVectors(ctx: KnowledgeContext, snapshot: SearchSnapshot, q: string, lang: string) {
   const docSimilarity = new Map<number, number>();
-  const chunkSimilarity = new Map<string, number>();
+  const passageHits: PassageHit[] = [];
   const { embedder } = ctx;
   const dims = embedder.dimensions;
-  if (dims === 0) return { docSimilarity, chunkSimilarity, queryVector: null };
+  if (dims === 0) return { docSimilarity, passageHits, queryVector: null };
   const raw = await embedder.embedQuery(q, lang);
   const norm = Math.sqrt(raw.reduce((sum, x) => sum + x * x, 0));
-  if (raw.length !== dims || norm === 0) return { docSimilarity, chunkSimilarity, queryVector: null };
+  if (raw.length !== dims || norm === 0) return { docSimilarity, passageHits, queryVector: null };
   const queryVector = raw.map((x) => x / norm);
   const literal = `[${raw.join(",")}]`;
   // The embedder id is a literal so the planner can use that embedder's partial index.
@@ -422,10 +425,17 @@ async function searchVectors(ctx: KnowledgeContext, snapshot: SearchSnapshot, q:
     const d = snapshot.docIndex.get(row.doc_key);
     if (d === undefined) continue;
     const similarity = Number(row.similarity);
-    chunkSimilarity.set(`${row.doc_key}:${row.ord}`, similarity);
+    passageHits.push({ docKey: Number(row.doc_key), ord: Number(row.ord), similarity });
     if (similarity > (docSimilarity.get(d) ?? -1)) docSimilarity.set(d, similarity);
   }
-  return { docSimilarity, chunkSimilarity, queryVector };
+  return { docSimilarity, passageHits, queryVector };
+}
+
+/** A passage among the nearest to the query vector. */
+interface PassageHit {
+  docKey: number;
+  ord: number;
+  similarity: number;
 }
 
 /** Per article, the passage that best matches the query: full-text rank of the passage plus its vector similarity. */
@@ -434,7 +444,7 @@ async function bestPassages(
   snapshot: SearchSnapshot,
   docs: number[],
   q: string,
-  chunkSimilarity: Map<string, number>,
+  passageHits: readonly PassageHit[],
 ) {
   const out = new Map<number, SearchHit["passage"]>();
   if (docs.length === 0) return out;
@@ -452,8 +462,7 @@ async function bestPassages(
   // shipping one text per article is cheaper than shipping them all (long articles have dozens).
   const similarities: SQL[] = [];
   const wanted = new Set(keys);
-  for (const [key, similarity] of chunkSimilarity) {
-    const [docKey, ord] = key.split(":").map(Number) as [number, number];
+  for (const { docKey, ord, similarity } of passageHits) {
     if (wanted.has(docKey)) similarities.push(sql`(${docKey}::int, ${ord}::int, ${similarity}::float8)`);
   }
   const vectorRows =
