@@ -42,6 +42,8 @@ describe("assessInput", () => {
     ["ro", "du-te dracului", "abuse"],
     ["es", "quiero hablar con una persona", "handoff"],
     ["hu", "szeretnék egy ügyintézővel beszélni", "handoff"],
+    ["fr", "vous pouvez me passer un agent de la mairie ?", "handoff"],
+    ["fr", "pouvez-vous me passer une facture pour ma taxe foncière ?", "ok"],
   ])("[%s] %s → %s", (lang, text, expected) => {
     expect(assessInput(text, { lang }).primary).toBe(expected);
   });

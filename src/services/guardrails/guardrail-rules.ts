@@ -820,7 +820,7 @@ const HANDOFF: Record<string, string[]> = {
     String.raw`\b(?:mettre|mettez[ -]moi|mets[ -]moi|me mettre) en (?:relation|contact) avec (?:un|une|quelqu'un|le service|la|le|l')\b`,
     String.raw`\bun (?:vrai|etre) humain\b`,
     String.raw`\b(?:etre|soit|suis) (?:mis|mise|mis en|transfere|transferee|redirige|redirigee) (?:en (?:relation|contact) )?(?:avec|vers) (?:un|une|quelqu'un|le service|la personne)\b`,
-    String.raw`\b(?:me passer|me transferer|me rediriger) (?:a |vers )?(?:un|une|quelqu'un)(?: \w+)? ?(?:agent|conseiller|conseillere|humain|personne|operateur|operatrice|interlocuteur)?\b`,
+    String.raw`\b(?:me passer|me transferer|me rediriger) (?:a |vers )?(?:quelqu'un|(?:un|une)(?: \w+)? (?:agent|conseiller|conseillere|humain|personne|operateur|operatrice|interlocuteur))\b`,
     String.raw`\b(?:passez|passe)[ -]moi (?:un|une|quelqu'un)\b`,
     String.raw`\b(?:je veux|je voudrais|j'aimerais|je souhaite|je demande) (?:un |une )?(?:conseiller|conseillere|operateur|operatrice|agent|humain|vraie personne|interlocuteur)\b(?! (?:de|d'|pour|municipal|municipaux|d'entretien))`,
     String.raw`\b(?:rappelez-moi|rappelez moi|qu'on me rappelle|quelqu'un peut me rappeler|pouvez-vous me rappeler|vous pouvez me rappeler)\b`,
