@@ -1,6 +1,7 @@
 import { createBullmqJobQueue } from "./adapters/job-queue-bullmq";
 import { createInProcessJobQueue } from "./adapters/job-queue-in-process";
 import { createWebNotifier } from "./adapters/notifier-web";
+import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
 import { buildApp } from "./app";
 import type { Config } from "./config";
 import { createDatabase, type Database } from "./db/client";
@@ -10,6 +11,8 @@ import { startSlaTimers } from "./jobs/start-sla-timers";
 import { createLogger, type Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
 import type { JobQueue } from "./ports/job-queue";
+import type { RoutingJudge } from "./ports/routing-judge";
+import { configuredModelOptions } from "./services/assistant/create-assistant-deps";
 import { prepareCaseIntake } from "./services/cases/prepare-case-intake";
 import { registerStaffUsers } from "./services/cases/register-staff-users";
 import { createRoutingEngine } from "./services/catalogue/routing-engine";
@@ -23,6 +26,8 @@ export interface ServiceOverrides {
   database?: Database;
   logger?: Logger;
   chatModel?: ChatModel;
+  /** Replaces the judge made from config (tests); the fitted router alone when neither is set. */
+  routingJudge?: RoutingJudge;
 }
 
 export interface Service {
@@ -71,12 +76,16 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       ? createBullmqJobQueue({ redisUrl: config.REDIS_URL, logger })
       : createInProcessJobQueue({ logger });
     closers.unshift(() => queue.stop());
+    const modelOptions = configuredModelOptions(config);
+    const routingJudge =
+      overrides.routingJudge ?? (modelOptions ? createOpenAiRoutingJudge(modelOptions) : undefined);
     const handleCaseTurn = await prepareCaseIntake({
       database,
       knowledgeDir: config.KNOWLEDGE_DIR,
       engine: createRoutingEngine(),
       logger,
       jobQueue: queue,
+      routingJudge,
       settings: {
         duplicateRadiusMetres: config.CASE_DUPLICATE_RADIUS_METRES,
         duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,

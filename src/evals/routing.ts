@@ -1,8 +1,17 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { createOpenAiRoutingJudge } from "../adapters/routing-judge-openai";
+import { loadConfig } from "../config";
+import type { RoutingJudge } from "../ports/routing-judge";
+import { configuredModelOptions } from "../services/assistant/create-assistant-deps";
+import {
+  DEFAULT_JUDGED_ROUTING,
+  judgePrediction,
+  type ServiceDescription,
+} from "../services/catalogue/judged-routing";
 import { ROUTING_THRESHOLD } from "../services/catalogue/routing-engine";
-import { fitRouter } from "../services/routing/classifier/fit-router";
+import { fitRouter, type RoutePrediction } from "../services/routing/classifier/fit-router";
 
 const CatalogueEntry = z.object({
   code: z.string().min(1),
@@ -10,7 +19,12 @@ const CatalogueEntry = z.object({
   group: z.string().nullish(),
   department: z.string().nullish(),
 });
-const RoutingCase = z.object({ text: z.string(), code: z.string().min(1), department: z.string().nullish() });
+const RoutingCase = z.object({
+  text: z.string(),
+  lang: z.string().optional(),
+  code: z.string().min(1),
+  department: z.string().nullish(),
+});
 type RoutingCase = z.infer<typeof RoutingCase>;
 
 export interface RoutingResult {
@@ -66,12 +80,22 @@ function parseRoutingArgs(args: readonly string[]) {
   return values as { catalogue: string; train: string; test: string };
 }
 
+/** The configured chat model as a routing judge, or none when no provider is set (offline). */
+function configuredJudge(): RoutingJudge | undefined {
+  const options = configuredModelOptions(loadConfig(process.env));
+  return options ? createOpenAiRoutingJudge(options) : undefined;
+}
+
 /**
  * Fits the embedded router on the train cases plus the catalogue's service names (a city's examples) and
  * measures it on the test cases. Department accuracy compares the predicted service's department with the
- * case's own, when the data has departments.
+ * case's own, when the data has departments. With a chat model configured (or a judge passed in), its
+ * judgement is blended in exactly as the service does.
  */
-export async function runRoutingEval(args: string[]): Promise<RoutingResult> {
+export async function runRoutingEval(
+  args: string[],
+  judge: RoutingJudge | undefined = configuredJudge(),
+): Promise<RoutingResult> {
   const files = parseRoutingArgs(args);
   const catalogueJson = await readJson(files.catalogue, "catalogue");
   const catalogueParsed = z.array(CatalogueEntry).min(1).safeParse(catalogueJson);
@@ -91,7 +115,8 @@ export async function runRoutingEval(args: string[]): Promise<RoutingResult> {
   const fitMs = performance.now() - started;
 
   const predictStarted = performance.now();
-  const predictions = test.map((c) => router.predict(c.text));
+  const fitted = test.map((c) => router.predict(c.text));
+  const predictions = judge ? await judgeAll(judge, fitted, test, catalogue, train) : fitted;
   const predicted = predictions.map((p) => p.ranked[0]!.code);
   const predictMs = (performance.now() - predictStarted) / test.length;
   // How well the confidence can drive the clarifying question: share answered directly above the
@@ -100,6 +125,7 @@ export async function runRoutingEval(args: string[]): Promise<RoutingResult> {
     p.confidence >= ROUTING_THRESHOLD ? [p.ranked[0]!.code === test[i]!.code] : [],
   );
   const diagnostics = {
+    judge: judge?.name ?? null,
     threshold: ROUTING_THRESHOLD,
     fit_ms: Math.round(fitMs),
     predict_ms_per_text: round(predictMs),
@@ -137,6 +163,52 @@ export async function runRoutingEval(args: string[]): Promise<RoutingResult> {
     ),
     department_accuracy: departmentTotal > 0 ? round(departmentCorrect / departmentTotal) : null,
   };
+}
+
+/**
+ * The judge's opinion blended into each fitted prediction, with the services described as the
+ * catalogue names them and a few of their train cases as examples. A few requests at a time, to be
+ * gentle with the provider; a failed call keeps the fitted prediction and is counted.
+ */
+async function judgeAll(
+  judge: RoutingJudge,
+  fitted: RoutePrediction[],
+  test: RoutingCase[],
+  catalogue: z.infer<typeof CatalogueEntry>[],
+  train: RoutingCase[],
+): Promise<RoutePrediction[]> {
+  const settings = DEFAULT_JUDGED_ROUTING;
+  const descriptions = new Map<string, ServiceDescription>(
+    catalogue.map((entry) => [
+      entry.code,
+      { code: entry.code, names: { en: entry.name }, examples: { en: [] } },
+    ]),
+  );
+  for (const c of train) {
+    const examples = descriptions.get(c.code)?.examples.en;
+    if (examples && examples.length < settings.examplesPerService) examples.push(c.text);
+  }
+  const results = [...fitted];
+  let failures = 0;
+  let next = 0;
+  const work = async () => {
+    for (let i = next++; i < test.length; i = next++) {
+      const judged = await judgePrediction({
+        prediction: fitted[i]!,
+        text: test[i]!.text,
+        lang: test[i]!.lang ?? "en",
+        catalogue: descriptions,
+        judge,
+        settings,
+      });
+      results[i] = judged.prediction;
+      if (judged.failed) failures += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, work));
+  if (failures > 0)
+    process.stderr.write(`routing eval: the judge failed on ${failures} of ${test.length} cases\n`);
+  return results;
 }
 
 /** A service's department from the catalogue, else the one most of its train cases name. */

@@ -1,5 +1,5 @@
 import { createOfflineChatModel } from "../../adapters/chat-model-offline";
-import { createOpenAiChatModel } from "../../adapters/chat-model-openai";
+import { createOpenAiChatModel, type OpenAiChatModelOptions } from "../../adapters/chat-model-openai";
 import type { Config } from "../../config";
 import type { Database } from "../../db/client";
 import type { Logger } from "../../logger";
@@ -82,10 +82,10 @@ export function createAssistantDeps(wiring: AssistantWiring): {
   return { assistant, rateLimits };
 }
 
-/** An OpenAI-compatible model when a key or an endpoint is configured (a local server needs no key). */
-function configuredChatModel(config: Config): ChatModel | undefined {
+/** Settings for an OpenAI-compatible model when a key or an endpoint is configured (a local server needs no key). */
+export function configuredModelOptions(config: Config): OpenAiChatModelOptions | undefined {
   if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) return undefined;
-  return createOpenAiChatModel({
+  return {
     baseUrl: config.OPENAI_BASE_URL,
     apiKey: config.OPENAI_API_KEY,
     model: config.CHAT_MODEL,
@@ -93,7 +93,12 @@ function configuredChatModel(config: Config): ChatModel | undefined {
     timeoutMs: config.MODEL_TIMEOUT_MS,
     maxRetries: config.MODEL_MAX_RETRIES,
     cityName: config.CITY_NAME,
-  });
+  };
+}
+
+function configuredChatModel(config: Config): ChatModel | undefined {
+  const options = configuredModelOptions(config);
+  return options ? createOpenAiChatModel(options) : undefined;
 }
 
 /** The guardrails' verdict as the turn uses it; personal data was already redacted when the message was stored. */

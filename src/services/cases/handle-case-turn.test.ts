@@ -1,8 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
+import { startOpenAiStandIn } from "../../../test/openai-stand-in";
 import { createWebNotifier } from "../../adapters/notifier-web";
+import { createOpenAiRoutingJudge } from "../../adapters/routing-judge-openai";
 import { caseIntakes, cases, messages } from "../../db/schema";
+import { createJudgedClassifier } from "../catalogue/judged-routing";
 import { createRoutingEngine } from "../catalogue/routing-engine";
 import { loadServiceRouter } from "../catalogue/service-router";
 import { changeCaseStatus } from "./change-case-status";
@@ -224,6 +227,53 @@ forEachDatabase("handleCaseTurn", (use) => {
       expect(replyOf(next)).toContain("5 Station Road");
       expect(replyOf(next)).toContain("On the road");
       expect(replyOf(next)).toContain("Shall I open the case?");
+    });
+  });
+
+  describe("with a chat model's routing judgement (stand-in server: protocol only, not quality)", () => {
+    const vague = "something is broken outside 5 Station Road";
+
+    async function judgedClassify(reply: { service: string; confidence: number } | "error") {
+      const standIn = await startOpenAiStandIn(() =>
+        reply === "error" ? { kind: "error", status: 500 } : { kind: "json", content: JSON.stringify(reply) },
+      );
+      const router = await loadServiceRouter({ database: use(), engine: createRoutingEngine() });
+      const judge = createOpenAiRoutingJudge({
+        baseUrl: standIn.baseUrl,
+        model: "stand-in-model",
+        temperature: 0,
+        timeoutMs: 2_000,
+        maxRetries: 0,
+        cityName: "Riverton",
+      });
+      const classify = createJudgedClassifier({ ...router, catalogue: router.services, judge });
+      return { router, classify, standIn };
+    }
+
+    it("opens the intake for the service a confident judge names where the fitted model could only ask", async () => {
+      const { router, classify, standIn } = await judgedClassify({ service: "street-light", confidence: 1 });
+      try {
+        expect(router.classify(vague, "en")).toMatchObject({ kind: "clarify" });
+        const { say } = await converse("en", { classify });
+        const first = await say(vague);
+        expect(replyOf(first)).toContain("Street light not working");
+        expect(replyOf(first)).toContain("What is the light doing?");
+        const prompt = JSON.stringify(standIn.requests[0]!.body.messages);
+        expect(prompt).toContain("street-light: Street light not working");
+        expect(prompt).toContain(vague);
+      } finally {
+        await standIn.close();
+      }
+    });
+
+    it("keeps the fitted model's clarifying question when the provider fails", async () => {
+      const { router, classify, standIn } = await judgedClassify("error");
+      try {
+        expect(await classify(vague, "en")).toEqual(router.classify(vague, "en"));
+        expect(standIn.requests).toHaveLength(1);
+      } finally {
+        await standIn.close();
+      }
     });
   });
 });

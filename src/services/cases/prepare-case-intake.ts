@@ -3,7 +3,9 @@ import { join } from "node:path";
 import type { Database } from "../../db/client";
 import type { Logger } from "../../logger";
 import type { JobQueue } from "../../ports/job-queue";
+import type { RoutingJudge } from "../../ports/routing-judge";
 import { readCatalogueFiles } from "../catalogue/catalogue-files";
+import { createJudgedClassifier } from "../catalogue/judged-routing";
 import { loadServiceRouter, type RoutingEngine } from "../catalogue/service-router";
 import { syncCatalogue } from "../catalogue/sync-catalogue";
 import { type CaseSettings, DEFAULT_CASE_SETTINGS } from "./context";
@@ -20,6 +22,7 @@ export async function prepareCaseIntake<Model>({
   logger,
   settings,
   jobQueue,
+  routingJudge,
 }: {
   database: Database;
   knowledgeDir: string;
@@ -28,6 +31,8 @@ export async function prepareCaseIntake<Model>({
   settings?: CaseSettings;
   /** Where the SLA timers of opened cases are queued. */
   jobQueue?: JobQueue;
+  /** A chat model's opinion blended into the fitted router's (when a model is configured). */
+  routingJudge?: RoutingJudge | undefined;
 }): Promise<(input: CaseTurnInput) => Promise<CaseTurnResult>> {
   const hasFiles = await access(join(knowledgeDir, "services.yaml")).then(
     () => true,
@@ -42,11 +47,14 @@ export async function prepareCaseIntake<Model>({
     if (locationRules.length > 0) caseSettings = { ...(settings ?? DEFAULT_CASE_SETTINGS), locationRules };
   }
   const router = await loadServiceRouter({ database, engine, logger });
+  const classify = routingJudge
+    ? createJudgedClassifier({ ...router, catalogue: router.services, judge: routingJudge, logger })
+    : router.classify;
   return (input) =>
     handleCaseTurn(
       {
         database,
-        classify: router.classify,
+        classify,
         logger,
         ...(caseSettings ? { settings: caseSettings } : {}),
         ...(jobQueue ? { jobQueue } : {}),

@@ -46,16 +46,16 @@ describe("createRoutingEngine", () => {
     const model = engine.fit(examples);
     const restored = engine.load(engine.serialize(model));
     for (const text of ["the lamp post is dark", "big hole in the road", "library hours?"]) {
-      expect(engine.classify(restored, text, "en")).toEqual(engine.classify(model, text, "en"));
+      expect(engine.predict(restored, text)).toEqual(engine.predict(model, text));
     }
-    expect(engine.classify(model, "the street light is not working", "en")).toMatchObject({
+    expect(engine.decide(engine.predict(model, "the street light is not working"))).toMatchObject({
       code: "street-light",
     });
   });
 
   it("asks instead of guessing when the threshold is out of reach", () => {
     const engine = createRoutingEngine({ threshold: 0.999 });
-    const verdict = engine.classify(engine.fit(examples), "the street light is not working", "en");
+    const verdict = engine.decide(engine.predict(engine.fit(examples), "the street light is not working"));
     expect(verdict).toMatchObject({ kind: "clarify" });
     expect(verdict.kind === "clarify" && verdict.candidates[0]).toBe("street-light");
   });

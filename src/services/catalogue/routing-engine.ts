@@ -15,7 +15,8 @@ export function createRoutingEngine(options: { threshold?: number } = {}): Routi
     fit: (examples) => fitRouter({ examples }),
     serialize: (router) => JSON.stringify(serializeRouter(router)),
     load: (serialized) => loadRouter(JSON.parse(serialized)),
-    classify: (router, text) => decideRoute(router.predict(text), threshold),
+    predict: (router, text) => router.predict(text),
+    decide: (prediction) => decideRoute(prediction, threshold),
   };
 }
 

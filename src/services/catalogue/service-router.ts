@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { serviceRouters, services } from "../../db/schema";
 import type { Logger } from "../../logger";
 import type { RequestClassification } from "../cases/handle-case-turn";
+import type { RoutePrediction } from "../routing/classifier/fit-router";
 import { QUESTION_EXAMPLES } from "./question-examples";
 
 /** The label of the router's class for questions that are not service requests. */
@@ -20,7 +21,20 @@ export interface RoutingEngine<Model> {
   fit(examples: RoutingExample[]): Model;
   serialize(model: Model): string;
   load(serialized: string): Model;
-  classify(model: Model, text: string, lang: string): RequestClassification;
+  /** Every code with its probability, most likely first. */
+  predict(model: Model, text: string): RoutePrediction;
+  /** The verdict from a prediction: a service at or above the engine's threshold, a short list, or none. */
+  decide(prediction: RoutePrediction): RequestClassification;
+}
+
+/** A loaded router: the fitted model's ranking and verdict, and the catalogue it was fitted on. */
+export interface ServiceRouter {
+  fingerprint: string;
+  predict(text: string): RoutePrediction;
+  decide(prediction: RoutePrediction): RequestClassification;
+  classify(text: string, lang: string): RequestClassification;
+  /** The active services, in code order. */
+  services: (typeof services.$inferSelect)[];
 }
 
 /**
@@ -61,7 +75,7 @@ export async function loadServiceRouter<Model>({
   database: Database;
   engine: RoutingEngine<Model>;
   logger?: Logger;
-}): Promise<{ fingerprint: string; classify: (text: string, lang: string) => RequestClassification }> {
+}): Promise<ServiceRouter> {
   const db = database.db;
   const rows = await db.select().from(services).orderBy(asc(services.code));
   const examples = buildRoutingExamples(rows);
@@ -84,5 +98,11 @@ export async function loadServiceRouter<Model>({
       ms: Math.round(performance.now() - started),
     });
   }
-  return { fingerprint, classify: (text, lang) => engine.classify(model, text, lang) };
+  return {
+    fingerprint,
+    predict: (text) => engine.predict(model, text),
+    decide: (prediction) => engine.decide(prediction),
+    classify: (text) => engine.decide(engine.predict(model, text)),
+    services: rows.filter((row) => row.active),
+  };
 }
