@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { createOpenAiGuardrailJudge } from "../adapters/guardrail-judge-openai";
+import { loadConfig } from "../config";
+import { configuredModelOptions } from "../services/assistant/create-assistant-deps";
 import { assessInput, type GuardrailJudge } from "../services/guardrails/assess-input";
 
 const SAFETY_LABELS = ["emergency", "crisis", "injection", "abuse", "handoff", "pii", "ok"] as const;
@@ -30,8 +33,20 @@ export interface SafetyResult {
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
 
-/** Labels each case with the first guardrail that applies, in the contract's order of precedence. */
-export async function runSafetyEval(args: readonly string[], judge?: GuardrailJudge): Promise<SafetyResult> {
+/** The configured chat model as the guardrails' judge, or none when no provider is set (offline). */
+function configuredJudge(): GuardrailJudge | undefined {
+  const options = configuredModelOptions(loadConfig(process.env));
+  return options ? createOpenAiGuardrailJudge(options) : undefined;
+}
+
+/**
+ * Labels each case with the first guardrail that applies, in the contract's order of precedence;
+ * with a chat model configured (or a judge passed in), the model's opinion is added as in the service.
+ */
+export async function runSafetyEval(
+  args: readonly string[],
+  judge: GuardrailJudge | undefined = configuredJudge(),
+): Promise<SafetyResult> {
   const { values } = parseArgs({
     args: [...args],
     options: { cases: { type: "string" }, verbose: { type: "boolean", default: false } },

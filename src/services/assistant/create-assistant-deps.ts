@@ -1,5 +1,6 @@
 import { createOfflineChatModel } from "../../adapters/chat-model-offline";
 import { createOpenAiChatModel, type OpenAiChatModelOptions } from "../../adapters/chat-model-openai";
+import { createOpenAiGuardrailJudge } from "../../adapters/guardrail-judge-openai";
 import type { Config } from "../../config";
 import type { Database } from "../../db/client";
 import type { Logger } from "../../logger";
@@ -11,8 +12,15 @@ import {
   type RateLimiter,
   type RateLimitRule,
 } from "../conversations/rate-limiter";
-import { assessInput, GUARDRAIL_PRECEDENCE, type GuardrailLabel } from "../guardrails/assess-input";
 import {
+  assessInput,
+  GUARDRAIL_PRECEDENCE,
+  type GuardrailAssessment,
+  type GuardrailJudge,
+  type GuardrailLabel,
+} from "../guardrails/assess-input";
+import {
+  type AssessInput,
   type AssistantDeps,
   DEFAULT_ASSISTANT_SETTINGS,
   type HandleCaseTurn,
@@ -42,6 +50,8 @@ export interface AssistantWiring {
   searchKnowledge: SearchKnowledge;
   translate: Translate;
   chatModel?: ChatModel | undefined;
+  /** Replaces the judge made from config (tests); with neither, the rules and the learned model decide. */
+  guardrailJudge?: GuardrailJudge | undefined;
   handleCaseTurn?: HandleCaseTurn | undefined;
   rateLimiter?: RateLimiter | undefined;
   rateLimits?: Partial<RateLimits> | undefined;
@@ -58,12 +68,15 @@ export function createAssistantDeps(wiring: AssistantWiring): {
   const { config, database } = wiring;
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...wiring.rateLimits };
   const offlineModel = createOfflineChatModel();
+  const modelOptions = configuredModelOptions(config);
+  const guardrailJudge =
+    wiring.guardrailJudge ?? (modelOptions ? createOpenAiGuardrailJudge(modelOptions) : undefined);
   const assistant: AssistantDeps = {
     database,
     chatModel: wiring.chatModel ?? configuredChatModel(config) ?? offlineModel,
     offlineModel,
     searchKnowledge: wiring.searchKnowledge,
-    assessInput: assessWithGuardrails,
+    assessInput: createGuardrailAssessor(guardrailJudge),
     ...(wiring.handleCaseTurn ? { handleCaseTurn: wiring.handleCaseTurn } : {}),
     translate: wiring.translate,
     languages: { supported: config.SUPPORTED_LANGUAGES, fallback: config.DEFAULT_LANGUAGE },
@@ -101,9 +114,24 @@ function configuredChatModel(config: Config): ChatModel | undefined {
   return options ? createOpenAiChatModel(options) : undefined;
 }
 
-/** The guardrails' verdict as the turn uses it; personal data was already redacted when the message was stored. */
-function assessWithGuardrails(text: string, lang: string): SafetyLabel {
-  const assessment = assessInput(text, { lang });
+// Labels that already decide the turn: asking a model about them would only add a call.
+const SETTLED: ReadonlySet<GuardrailLabel> = new Set(["emergency", "crisis", "injection", "abuse"]);
+
+/**
+ * The guardrails' verdict as the turn uses it; personal data was already redacted when the message
+ * was stored. With a judge, the chat model is asked whenever the rules and the learned model did not
+ * already settle the turn, and may add what they missed (see assessInput).
+ */
+export function createGuardrailAssessor(judge?: GuardrailJudge): AssessInput {
+  if (!judge) return (text, lang) => primaryLabel(assessInput(text, { lang }));
+  return async (text, lang) => {
+    const local = assessInput(text, { lang });
+    if ([...local.labels].some((label) => SETTLED.has(label))) return primaryLabel(local);
+    return primaryLabel(await assessInput(text, { lang, judge }));
+  };
+}
+
+function primaryLabel(assessment: GuardrailAssessment): SafetyLabel {
   const label = GUARDRAIL_PRECEDENCE.find(
     (l): l is Exclude<GuardrailLabel, "pii"> => l !== "pii" && assessment.labels.has(l),
   );

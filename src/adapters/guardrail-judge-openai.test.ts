@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type OpenAiStandIn, type StandInReply, startOpenAiStandIn } from "../../test/openai-stand-in";
+import { assessInput } from "../services/guardrails/assess-input";
+import { createOpenAiGuardrailJudge } from "./guardrail-judge-openai";
+
+// The stand-in server answers what each test scripts: protocol and validation only, never quality.
+
+let standIn: OpenAiStandIn | undefined;
+afterEach(async () => {
+  await standIn?.close();
+  standIn = undefined;
+});
+
+async function judgeReplying(reply: StandInReply) {
+  standIn = await startOpenAiStandIn(() => reply);
+  return createOpenAiGuardrailJudge({
+    baseUrl: standIn.baseUrl,
+    model: "stand-in-model",
+    temperature: 0.7,
+    timeoutMs: 2_000,
+    maxRetries: 0,
+    cityName: "Riverton",
+  });
+}
+
+const json = (value: unknown): StandInReply => ({ kind: "json", content: JSON.stringify(value) });
+
+describe("OpenAI-compatible guardrail judge (against a stand-in server)", () => {
+  it("sends the redacted text and the rules' labels, and asks for the known labels only", async () => {
+    const judge = await judgeReplying(json({ labels: ["emergency", "emergency"] }));
+    const verdict = await judge.judge({ text: "my flat smells of [phone]", lang: "en", labels: ["pii"] });
+    expect(verdict).toEqual({ labels: ["emergency"] });
+    const body = standIn!.requests[0]!.body;
+    expect(body).toMatchObject({ temperature: 0 });
+    expect(JSON.stringify(body.response_format ?? body.tools)).toContain('"injection"');
+    expect(JSON.stringify(body.messages)).toContain("already found: pii.");
+  });
+
+  it("adds what the model found through assessInput, which keeps the rules' own labels", async () => {
+    const judge = await judgeReplying(json({ labels: ["crisis"] }));
+    const assessment = await assessInput("I don't see the point of anything any more", {
+      lang: "en",
+      model: null,
+      judge,
+    });
+    expect(assessment.labels.has("crisis")).toBe(true);
+    expect(assessment.decidedBy).toBe("rules+judge");
+    expect(assessment.matched).toContain("judge.crisis");
+  });
+
+  it("rejects a label outside the list, and assessInput then keeps the local verdict", async () => {
+    const judge = await judgeReplying(json({ labels: ["spam"] }));
+    await expect(judge.judge({ text: "hello", lang: "en", labels: [] })).rejects.toThrow();
+    const assessment = await assessInput("When is the library open?", { lang: "en", judge });
+    expect(assessment.primary).toBe("ok");
+    expect(assessment.decidedBy).toBe("rules");
+  });
+});
