@@ -1,15 +1,23 @@
+import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
 import { createPostgresDatabase } from "./db/postgres";
 import { createLogger } from "./logger";
+import { configuredModelOptions } from "./services/assistant/create-assistant-deps";
+import { type CaseTurnInput, handleCaseTurn } from "./services/cases/handle-case-turn";
+import { createJudgedClassifier } from "./services/catalogue/judged-routing";
+import { createRoutingEngine } from "./services/catalogue/routing-engine";
+import { loadServiceRouter } from "./services/catalogue/service-router";
 import { redactPii } from "./services/guardrails/redact-pii";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import { createEmbedder } from "./services/retrieval/create-embedder";
 
 /**
- * Cloudflare Workers entry: HTTP only. Jobs (SLA timers, outbound SMS) are enqueued for the Node
- * workers, because BullMQ needs TCP and Lua. The database must be PostgreSQL (e.g. through Hyperdrive),
- * already migrated and loaded by the Node side (`npm run db:migrate`, `npm run kb -- sync`).
+ * Cloudflare Workers entry: HTTP only. The database must be PostgreSQL (e.g. through Hyperdrive),
+ * already migrated and loaded by the Node side (`npm start` or `npm run db:migrate` and
+ * `npm run kb -- sync`), which also stores the fitted service router and the location rules. Cases
+ * opened here get their SLA timers from the Node side's reconciliation sweep, because BullMQ needs TCP
+ * and Lua.
  */
 type WorkerEnv = Record<string, unknown> & { HYPERDRIVE?: { connectionString: string } };
 type App = ReturnType<typeof buildApp>;
@@ -34,7 +42,27 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
     embedder: await createEmbedder({ config, database }),
     logger,
   };
-  return buildApp({ config, database, logger, knowledge });
+  const router = await loadServiceRouter({ database, engine: createRoutingEngine(), logger });
+  const modelOptions = configuredModelOptions(config);
+  const classify = modelOptions
+    ? createJudgedClassifier({
+        ...router,
+        catalogue: router.services,
+        judge: createOpenAiRoutingJudge(modelOptions),
+        logger,
+      })
+    : router.classify;
+  const settings = {
+    duplicateRadiusMetres: config.CASE_DUPLICATE_RADIUS_METRES,
+    duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,
+  };
+  return buildApp({
+    config,
+    database,
+    logger,
+    knowledge,
+    handleCaseTurn: (input: CaseTurnInput) => handleCaseTurn({ database, classify, logger, settings }, input),
+  });
 }
 
 export default {

@@ -113,4 +113,36 @@ describe.skipIf(!canRun)("Cloudflare Workers entry under wrangler dev", () => {
     });
     expect(other.status).toBe(403);
   });
+
+  it("opens a case from the chat and answers its status, like the Node service", async () => {
+    const created = await fetch(`${base}/v1/conversations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ channel: "web" }),
+    });
+    const conv = (await created.json()) as { id: string; token: string };
+    let n = 0;
+    const say = async (text: string) => {
+      const res = await fetch(`${base}/v1/conversations/${conv.id}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${conv.token}` },
+        body: JSON.stringify({ text, clientMessageId: `case-${++n}` }),
+      });
+      expect(res.status).toBe(200);
+      return (
+        (await res.json()) as { message: { status: string; text: string; case?: { reference: string } } }
+      ).message;
+    };
+    const first = await say("the street light outside 12 Elm Street has been out for a week");
+    expect(first.status).toBe("clarification");
+    expect(first.text).toContain("What is the light doing?");
+    expect((await say("1")).text).toContain("12 Elm Street");
+    const opened = await say("yes");
+    expect(opened.status).toBe("case_opened");
+    const reference = opened.case?.reference ?? "";
+    expect(reference).toMatch(/^CD-\d{4}-\d{6}$/);
+    const status = await say(`what is the status of ${reference}?`);
+    expect(status.status).toBe("case_status");
+    expect(status.text).toContain(reference);
+  });
 });

@@ -37,6 +37,22 @@ export const departments = pgTable("departments", {
   ...timestamps,
 });
 
+/**
+ * The city's department overrides by place, from services.yaml `location_rules`, in file order (the
+ * first match wins). In the database so every channel and runtime that opens cases applies them.
+ */
+export const locationRules = pgTable("location_rules", {
+  position: integer("position").primaryKey(),
+  departmentCode: text("department_code")
+    .notNull()
+    .references(() => departments.code),
+  /** Service codes the rule is limited to; null for every service. */
+  services: jsonb("services").$type<string[]>(),
+  district: text("district"),
+  /** Corners as [lat, long]. */
+  polygon: jsonb("polygon").$type<[number, number][]>(),
+});
+
 export const slaCalendars = pgTable("sla_calendars", {
   code: text("code").primaryKey(),
   timeZone: text("time_zone").notNull(),

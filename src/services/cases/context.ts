@@ -26,7 +26,10 @@ export interface CaseSettings {
   duplicateRadiusMetres: number;
   /** ... if that case was opened within this many hours. */
   duplicateWindowHours: number;
-  /** Department overrides by district or area (knowledge/services.yaml `location_rules`). */
+  /**
+   * Department overrides by district or area; when absent, the rules synced from services.yaml
+   * `location_rules` into the database apply.
+   */
   locationRules?: readonly LocationRule[];
 }
 

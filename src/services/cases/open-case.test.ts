@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { caseEvents, caseFollowers, cases } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
+import { syncCatalogue } from "../catalogue/sync-catalogue";
 import { DEFAULT_CASE_SETTINGS } from "./context";
 import { openCase } from "./open-case";
 import { createCitizen, seedCatalogue } from "./test-fixtures";
@@ -68,6 +69,25 @@ forEachDatabase("openCase", (use) => {
     });
     expect(inside.case.department).toBe("street-scene");
     expect(outside.case.department).toBe("highways");
+  });
+
+  it("applies the location rules synced from services.yaml when the settings bring none (every channel)", async () => {
+    const { ctx } = await asCitizen();
+    const files = await seedCatalogue(use());
+    const rule = { department: "street-scene", services: ["street-light"], district: "Old Town" };
+    await syncCatalogue({
+      ctx: { database: use() },
+      input: { ...files, services: { ...files.services, location_rules: [rule] } },
+    });
+    try {
+      const inside = await openCase({
+        ctx,
+        input: { ...LIGHT, description: "Light out", location: { address: "9 Castle Lane, Old Town" } },
+      });
+      expect(inside.case.department).toBe("street-scene");
+    } finally {
+      await seedCatalogue(use());
+    }
   });
 
   it("refuses a report without a required attribute or a location, naming each field", async () => {

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { caseEvents, caseFollowers, cases, serviceAttributes, services } from "../../db/schema";
 import { DomainError, type FieldError } from "../../domain/errors";
 import { Priority } from "../catalogue/catalogue-files";
-import { resolveDepartment } from "../catalogue/location-rules";
+import { loadLocationRules, resolveDepartment } from "../catalogue/location-rules";
 import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, type SlaChange, scheduleSlaChange } from "../sla/refresh-case-sla";
 import { allocateReference } from "./case-reference";
@@ -180,7 +180,7 @@ export async function openCaseWithin(
       status: "new",
       priority: input.priority ?? service.defaultPriority,
       departmentCode: resolveDepartment({
-        rules: ctx.settings?.locationRules ?? [],
+        rules: ctx.settings?.locationRules ?? (await loadLocationRules(tx)),
         serviceCode: service.code,
         serviceDepartment: service.departmentCode,
         location: input.location,

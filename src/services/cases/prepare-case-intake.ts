@@ -8,7 +8,7 @@ import { readCatalogueFiles } from "../catalogue/catalogue-files";
 import { createJudgedClassifier } from "../catalogue/judged-routing";
 import { loadServiceRouter, type RoutingEngine } from "../catalogue/service-router";
 import { syncCatalogue } from "../catalogue/sync-catalogue";
-import { type CaseSettings, DEFAULT_CASE_SETTINGS } from "./context";
+import type { CaseSettings } from "./context";
 import { type CaseTurnInput, type CaseTurnResult, handleCaseTurn } from "./handle-case-turn";
 
 /**
@@ -38,13 +38,11 @@ export async function prepareCaseIntake<Model>({
     () => true,
     () => false,
   );
-  let caseSettings = settings;
   if (hasFiles) {
+    // Location rules go to the database with the services, so every channel's case opening applies them.
     const files = await readCatalogueFiles(knowledgeDir);
     const result = await syncCatalogue({ ctx: { database }, input: files });
     logger.info("service catalogue loaded", { ...result });
-    const locationRules = files.services.location_rules;
-    if (locationRules.length > 0) caseSettings = { ...(settings ?? DEFAULT_CASE_SETTINGS), locationRules };
   }
   const router = await loadServiceRouter({ database, engine, logger });
   const classify = routingJudge
@@ -56,7 +54,7 @@ export async function prepareCaseIntake<Model>({
         database,
         classify,
         logger,
-        ...(caseSettings ? { settings: caseSettings } : {}),
+        ...(settings ? { settings } : {}),
         ...(jobQueue ? { jobQueue } : {}),
       },
       input,

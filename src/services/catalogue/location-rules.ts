@@ -1,4 +1,7 @@
+import { asc } from "drizzle-orm";
 import { z } from "zod";
+import type { Db } from "../../db/client";
+import { locationRules } from "../../db/schema";
 import { normalizeAddress } from "../cases/location";
 
 const LatLong = z.tuple([z.number().min(-90).max(90), z.number().min(-180).max(180)]);
@@ -19,6 +22,17 @@ export const LocationRule = z
     message: "a location rule needs a district or a polygon",
   });
 export type LocationRule = z.infer<typeof LocationRule>;
+
+/** The city's rules as last synced from services.yaml, in file order. */
+export async function loadLocationRules(db: Pick<Db, "select">): Promise<LocationRule[]> {
+  const rows = await db.select().from(locationRules).orderBy(asc(locationRules.position));
+  return rows.map((row) => ({
+    department: row.departmentCode,
+    ...(row.services ? { services: row.services } : {}),
+    ...(row.district ? { district: row.district } : {}),
+    ...(row.polygon ? { polygon: row.polygon } : {}),
+  }));
+}
 
 export interface RuleLocation {
   address?: string | undefined;

@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { serviceAttributes, services, slaPolicies } from "../../db/schema";
 import { seedCatalogue } from "../cases/test-fixtures";
+import { loadLocationRules } from "./location-rules";
 import { syncCatalogue } from "./sync-catalogue";
 
 forEachDatabase("syncCatalogue", (use) => {
@@ -24,6 +25,29 @@ forEachDatabase("syncCatalogue", (use) => {
     const state = attributes.find((a) => a.code === "light_state");
     expect(state?.required).toBe(true);
     expect(state?.values.map((v) => v.key)).toEqual(["off", "flickering", "on_in_day", "damaged"]);
+  });
+
+  it("stores the location rules in file order, replacing the previous list", async () => {
+    const files = await seedCatalogue(use());
+    const rules = [
+      { department: "street-scene", services: ["street-light"], district: "Old Town" },
+      {
+        department: "waste",
+        polygon: [
+          [51.5, -0.13],
+          [51.51, -0.13],
+          [51.51, -0.12],
+        ] as [number, number][],
+      },
+    ];
+    const withRules = { ...files, services: { ...files.services, location_rules: rules } };
+    expect((await syncCatalogue({ ctx: { database: use() }, input: withRules })).locationRules).toBe(2);
+    expect(await loadLocationRules(use().db)).toEqual(rules);
+    const fewer = { ...files, services: { ...files.services, location_rules: rules.slice(1) } };
+    await syncCatalogue({ ctx: { database: use() }, input: fewer });
+    expect(await loadLocationRules(use().db)).toEqual(rules.slice(1));
+    await syncCatalogue({ ctx: { database: use() }, input: files });
+    expect(await loadLocationRules(use().db)).toEqual([]);
   });
 
   it("is idempotent: a second run leaves the same rows and no duplicate attributes", async () => {

@@ -1,7 +1,14 @@
 import { and, eq, notInArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
-import { departments, serviceAttributes, services, slaCalendars, slaPolicies } from "../../db/schema";
+import {
+  departments,
+  locationRules,
+  serviceAttributes,
+  services,
+  slaCalendars,
+  slaPolicies,
+} from "../../db/schema";
 import type { ServicesFile, SlaFile } from "./catalogue-files";
 
 export interface CatalogueSyncResult {
@@ -9,6 +16,7 @@ export interface CatalogueSyncResult {
   calendars: number;
   policies: number;
   services: number;
+  locationRules: number;
   /** Rows an admin edited in the app, which the files no longer overwrite. */
   keptAppEdits: number;
 }
@@ -142,11 +150,26 @@ export async function syncCatalogue({
         ),
       );
 
+    // The rules are an ordered list read as a whole, so the file's list replaces the stored one.
+    await tx.delete(locationRules);
+    if (servicesFile.location_rules.length > 0) {
+      await tx.insert(locationRules).values(
+        servicesFile.location_rules.map((rule, position) => ({
+          position,
+          departmentCode: rule.department,
+          services: rule.services ?? null,
+          district: rule.district ?? null,
+          polygon: rule.polygon ?? null,
+        })),
+      );
+    }
+
     return {
       departments: servicesFile.departments.length,
       calendars: sla.calendars.length,
       policies: sla.policies.length,
       services: servicesFile.services.length,
+      locationRules: servicesFile.location_rules.length,
       keptAppEdits,
     };
   });
