@@ -97,3 +97,19 @@ async function respond(res: ServerResponse, reply: StandInReply): Promise<void> 
     }
   }
 }
+
+/** Adapter settings pointing at a stand-in: no retries and a short timeout, so failures show at once. */
+export function standInModelOptions(standIn: OpenAiStandIn, overrides: { timeoutMs?: number } = {}) {
+  return {
+    baseUrl: standIn.baseUrl,
+    apiKey: "test-key",
+    model: "stand-in-model",
+    temperature: 0.7,
+    timeoutMs: overrides.timeoutMs ?? 2_000,
+    maxRetries: 0,
+    cityName: "Riverton",
+  };
+}
+
+/** A completion whose content is the JSON of `value`, as structured output arrives. */
+export const jsonReply = (value: unknown): StandInReply => ({ kind: "json", content: JSON.stringify(value) });

@@ -30,19 +30,24 @@ const CondensedQuestion = z.object({
   followUp: z.boolean().describe("True when the earlier conversation was needed to understand the message."),
 });
 
-const CITATION = /\[\s*(P\d+(?:\s*[,;]\s*P\d+)*)\s*\]/g;
-
-/** LangChain's ChatOpenAI behind the ChatModel port. */
-export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatModel {
-  const llm = new ChatOpenAI({
+/** LangChain's client for the configured endpoint; judges pass temperature 0 for their most likely answer. */
+export function createChatOpenAi(options: OpenAiChatModelOptions, overrides: { temperature?: number } = {}) {
+  return new ChatOpenAI({
     model: options.model,
-    temperature: options.temperature,
+    temperature: overrides.temperature ?? options.temperature,
     timeout: options.timeoutMs,
     maxRetries: options.maxRetries,
     // Local servers (Ollama, vLLM) accept any key, but the client insists on one.
     apiKey: options.apiKey ?? "not-needed",
     configuration: options.baseUrl ? { baseURL: options.baseUrl } : {},
   });
+}
+
+const CITATION = /\[\s*(P\d+(?:\s*[,;]\s*P\d+)*)\s*\]/g;
+
+/** LangChain's ChatOpenAI behind the ChatModel port. */
+export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatModel {
+  const llm = createChatOpenAi(options);
   const condenser = llm.withStructuredOutput(CondensedQuestion, { name: "condensed_question" });
 
   return {

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type OpenAiStandIn, type StandInReply, startOpenAiStandIn } from "../../test/openai-stand-in";
+import {
+  jsonReply,
+  type OpenAiStandIn,
+  type StandInReply,
+  standInModelOptions,
+  startOpenAiStandIn,
+} from "../../test/openai-stand-in";
 import { assessInput } from "../services/guardrails/assess-input";
 import { createOpenAiGuardrailJudge } from "./guardrail-judge-openai";
 
@@ -13,21 +19,12 @@ afterEach(async () => {
 
 async function judgeReplying(reply: StandInReply) {
   standIn = await startOpenAiStandIn(() => reply);
-  return createOpenAiGuardrailJudge({
-    baseUrl: standIn.baseUrl,
-    model: "stand-in-model",
-    temperature: 0.7,
-    timeoutMs: 2_000,
-    maxRetries: 0,
-    cityName: "Riverton",
-  });
+  return createOpenAiGuardrailJudge(standInModelOptions(standIn));
 }
-
-const json = (value: unknown): StandInReply => ({ kind: "json", content: JSON.stringify(value) });
 
 describe("OpenAI-compatible guardrail judge (against a stand-in server)", () => {
   it("sends the redacted text and the rules' labels, and asks for the known labels only", async () => {
-    const judge = await judgeReplying(json({ labels: ["emergency", "emergency"] }));
+    const judge = await judgeReplying(jsonReply({ labels: ["emergency", "emergency"] }));
     const verdict = await judge.judge({ text: "my flat smells of [phone]", lang: "en", labels: ["pii"] });
     expect(verdict).toEqual({ labels: ["emergency"] });
     const body = standIn!.requests[0]!.body;
@@ -37,7 +34,7 @@ describe("OpenAI-compatible guardrail judge (against a stand-in server)", () => 
   });
 
   it("adds what the model found through assessInput, which keeps the rules' own labels", async () => {
-    const judge = await judgeReplying(json({ labels: ["crisis"] }));
+    const judge = await judgeReplying(jsonReply({ labels: ["crisis"] }));
     const assessment = await assessInput("I don't see the point of anything any more", {
       lang: "en",
       model: null,
@@ -49,7 +46,7 @@ describe("OpenAI-compatible guardrail judge (against a stand-in server)", () => 
   });
 
   it("rejects a label outside the list, and assessInput then keeps the local verdict", async () => {
-    const judge = await judgeReplying(json({ labels: ["spam"] }));
+    const judge = await judgeReplying(jsonReply({ labels: ["spam"] }));
     await expect(judge.judge({ text: "hello", lang: "en", labels: [] })).rejects.toThrow();
     const assessment = await assessInput("When is the library open?", { lang: "en", judge });
     expect(assessment.primary).toBe("ok");

@@ -1,9 +1,8 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
 import { buildJudgeSafetyPrompt, SAFETY_LABEL_DEFINITIONS } from "../../prompts/judge-safety";
 import type { GuardrailJudge, GuardrailLabel } from "../services/guardrails/assess-input";
-import type { OpenAiChatModelOptions } from "./chat-model-openai";
+import { createChatOpenAi, type OpenAiChatModelOptions } from "./chat-model-openai";
 
 const JUDGED_LABELS = Object.keys(SAFETY_LABEL_DEFINITIONS) as [
   keyof typeof SAFETY_LABEL_DEFINITIONS,
@@ -19,14 +18,9 @@ const SafetyVerdict = z.object({
  * labels. The guardrails decide what to do with it (a judge can add labels, never clear a rule's).
  */
 export function createOpenAiGuardrailJudge(options: OpenAiChatModelOptions): GuardrailJudge {
-  const llm = new ChatOpenAI({
-    model: options.model,
-    temperature: 0,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    apiKey: options.apiKey ?? "not-needed",
-    configuration: options.baseUrl ? { baseURL: options.baseUrl } : {},
-  }).withStructuredOutput(SafetyVerdict, { name: "safety_verdict" });
+  const llm = createChatOpenAi(options, { temperature: 0 }).withStructuredOutput(SafetyVerdict, {
+    name: "safety_verdict",
+  });
 
   return {
     async judge({ text, lang, labels }): Promise<{ labels: GuardrailLabel[] }> {

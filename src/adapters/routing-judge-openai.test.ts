@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type OpenAiStandIn, type StandInReply, startOpenAiStandIn } from "../../test/openai-stand-in";
+import {
+  jsonReply,
+  type OpenAiStandIn,
+  type StandInReply,
+  standInModelOptions,
+  startOpenAiStandIn,
+} from "../../test/openai-stand-in";
 import type { RoutingJudgeRequest } from "../ports/routing-judge";
 import { createOpenAiRoutingJudge } from "./routing-judge-openai";
 
@@ -23,22 +29,12 @@ afterEach(async () => {
 
 async function judgeReplying(reply: StandInReply) {
   standIn = await startOpenAiStandIn(() => reply);
-  return createOpenAiRoutingJudge({
-    baseUrl: standIn.baseUrl,
-    apiKey: "test-key",
-    model: "stand-in-model",
-    temperature: 0.7,
-    timeoutMs: 2_000,
-    maxRetries: 0,
-    cityName: "Riverton",
-  });
+  return createOpenAiRoutingJudge(standInModelOptions(standIn));
 }
-
-const json = (value: unknown): StandInReply => ({ kind: "json", content: JSON.stringify(value) });
 
 describe("OpenAI-compatible routing judge (against a stand-in server)", () => {
   it("asks for structured output limited to the offered codes, at temperature 0", async () => {
-    const judge = await judgeReplying(json({ service: "street-light", confidence: 0.9 }));
+    const judge = await judgeReplying(jsonReply({ service: "street-light", confidence: 0.9 }));
     expect(await judge.judge(REQUEST)).toEqual({ code: "street-light", confidence: 0.9 });
 
     const body = standIn!.requests[0]!.body;
@@ -51,15 +47,15 @@ describe("OpenAI-compatible routing judge (against a stand-in server)", () => {
   });
 
   it('reads "none" as not a service request', async () => {
-    const judge = await judgeReplying(json({ service: "none", confidence: 0.8 }));
+    const judge = await judgeReplying(jsonReply({ service: "none", confidence: 0.8 }));
     expect(await judge.judge(REQUEST)).toEqual({ code: null, confidence: 0.8 });
   });
 
   it("rejects a code it did not offer and a confidence outside 0..1", async () => {
-    let judge = await judgeReplying(json({ service: "graffiti", confidence: 0.9 }));
+    let judge = await judgeReplying(jsonReply({ service: "graffiti", confidence: 0.9 }));
     await expect(judge.judge(REQUEST)).rejects.toThrow();
     await standIn!.close();
-    judge = await judgeReplying(json({ service: "pothole", confidence: 7 }));
+    judge = await judgeReplying(jsonReply({ service: "pothole", confidence: 7 }));
     await expect(judge.judge(REQUEST)).rejects.toThrow();
   });
 

@@ -1,24 +1,16 @@
 import { HumanMessage, SystemMessage } from "@langchain/core/messages";
-import { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
 import { buildRouteRequestPrompt, NO_SERVICE } from "../../prompts/route-request";
 import type { RoutingJudge, RoutingJudgement, RoutingJudgeRequest } from "../ports/routing-judge";
-import type { OpenAiChatModelOptions } from "./chat-model-openai";
+import { createChatOpenAi, type OpenAiChatModelOptions } from "./chat-model-openai";
 
 /**
  * LangChain's ChatOpenAI asked for a structured routing verdict. The schema is built per request
  * so the model can only name a code it was offered (or "none"); the answer is still validated.
  */
 export function createOpenAiRoutingJudge(options: OpenAiChatModelOptions): RoutingJudge {
-  const llm = new ChatOpenAI({
-    model: options.model,
-    // Classification wants the model's most likely answer, whatever temperature chat replies use.
-    temperature: 0,
-    timeout: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    apiKey: options.apiKey ?? "not-needed",
-    configuration: options.baseUrl ? { baseURL: options.baseUrl } : {},
-  });
+  // Classification wants the model's most likely answer, whatever temperature chat replies use.
+  const llm = createChatOpenAi(options, { temperature: 0 });
 
   return {
     name: options.model,

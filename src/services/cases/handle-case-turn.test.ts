@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
-import { startOpenAiStandIn } from "../../../test/openai-stand-in";
+import { standInModelOptions, startOpenAiStandIn } from "../../../test/openai-stand-in";
 import { createWebNotifier } from "../../adapters/notifier-web";
 import { createOpenAiRoutingJudge } from "../../adapters/routing-judge-openai";
 import { caseIntakes, cases, messages } from "../../db/schema";
@@ -238,14 +238,7 @@ forEachDatabase("handleCaseTurn", (use) => {
         reply === "error" ? { kind: "error", status: 500 } : { kind: "json", content: JSON.stringify(reply) },
       );
       const router = await loadServiceRouter({ database: use(), engine: createRoutingEngine() });
-      const judge = createOpenAiRoutingJudge({
-        baseUrl: standIn.baseUrl,
-        model: "stand-in-model",
-        temperature: 0,
-        timeoutMs: 2_000,
-        maxRetries: 0,
-        cityName: "Riverton",
-      });
+      const judge = createOpenAiRoutingJudge(standInModelOptions(standIn));
       const classify = createJudgedClassifier({ ...router, catalogue: router.services, judge });
       return { router, classify, standIn };
     }
