@@ -8,15 +8,15 @@ import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { parseStaffTokens } from "./http/staff-auth";
 import { startSlaTimers } from "./jobs/start-sla-timers";
-import { createLogger, type Logger } from "./logger";
+import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
 import type { JobQueue } from "./ports/job-queue";
 import type { RoutingJudge } from "./ports/routing-judge";
+import { createServiceLogger } from "./service-logger";
 import { configuredModelOptions } from "./services/assistant/create-assistant-deps";
 import { prepareCaseIntake } from "./services/cases/prepare-case-intake";
 import { registerStaffUsers } from "./services/cases/register-staff-users";
 import { createRoutingEngine } from "./services/catalogue/routing-engine";
-import { redactPii } from "./services/guardrails/redact-pii";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import { syncKnowledgeDir } from "./services/knowledge/sync-knowledge-dir";
 import { createEmbedder } from "./services/retrieval/create-embedder";
@@ -38,11 +38,6 @@ export interface Service {
   queue: JobQueue;
   knowledge: KnowledgeContext;
   close(): Promise<void>;
-}
-
-/** Personal data never reaches the log sink: every logged string goes through the redactor. */
-export function createServiceLogger(config: Config): Logger {
-  return createLogger({ level: config.LOG_LEVEL, redact: (text) => redactPii(text).text });
 }
 
 /**

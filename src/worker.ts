@@ -2,13 +2,12 @@ import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
 import { createPostgresDatabase } from "./db/postgres";
-import { createLogger } from "./logger";
+import { createServiceLogger } from "./service-logger";
 import { configuredModelOptions } from "./services/assistant/create-assistant-deps";
 import { type CaseTurnInput, handleCaseTurn } from "./services/cases/handle-case-turn";
 import { createJudgedClassifier } from "./services/catalogue/judged-routing";
 import { createRoutingEngine } from "./services/catalogue/routing-engine";
 import { loadServiceRouter } from "./services/catalogue/service-router";
-import { redactPii } from "./services/guardrails/redact-pii";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import { createEmbedder } from "./services/retrieval/create-embedder";
 
@@ -30,12 +29,7 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
   );
   const config = loadConfig({ ...vars, DATABASE_URL: env.HYPERDRIVE?.connectionString ?? vars.DATABASE_URL });
   if (!config.DATABASE_URL) throw new Error("DATABASE_URL (or a HYPERDRIVE binding) is required on Workers");
-  // Same rule as the Node service: personal data never reaches the log.
-  const logger = createLogger({
-    level: config.LOG_LEVEL,
-    redact: (text) => redactPii(text).text,
-    write: (line) => console.log(line),
-  });
+  const logger = createServiceLogger(config, (line) => console.log(line));
   const database = createPostgresDatabase(config.DATABASE_URL, { maxConnections: 4, maxUses: 1 });
   const knowledge: KnowledgeContext = {
     database,
