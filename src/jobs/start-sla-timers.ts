@@ -3,10 +3,24 @@ import type { Logger } from "../logger";
 import type { JobQueue } from "../ports/job-queue";
 import type { StaffNotifier } from "../ports/staff-notifier";
 import type { SlaTimerOutcome } from "../services/sla/handle-sla-timer";
-import { loadCaseTimerState } from "../services/sla/load-case-timer-states";
-import { type RecordedFiring, recordSlaFiring } from "../services/sla/record-sla-firing";
+import { loadCaseTimerStates } from "../services/sla/load-case-timer-states";
+import {
+  canRecordTogether,
+  type FiringToRecord,
+  type RecordedFiring,
+  recordSlaFirings,
+} from "../services/sla/record-sla-firing";
 import { type SweepCounts, sweepSlaTimers } from "../services/sla/sweep-sla-timers";
+import { batchCalls } from "./batch-calls";
 import { registerSlaTimerHandlers } from "./register-sla-timer-handlers";
+
+/**
+ * Timer jobs running side by side share their reads and their writes: at most this many statements
+ * of each kind at once, each carrying up to MAX_BATCH jobs. Under load this keeps the round trips
+ * and commits per second flat while the jobs per second grow; a lone job goes out at once.
+ */
+const MAX_BATCH = 200;
+const STATEMENTS_IN_FLIGHT = 4;
 
 export type StartSlaTimersOptions = {
   database: Database;
@@ -66,12 +80,25 @@ export async function startSlaTimers(options: StartSlaTimersOptions): Promise<Sl
     }
   };
 
+  const loadState = batchCalls(
+    async (caseIds: string[]) => {
+      const states = await loadCaseTimerStates(database.db, [...new Set(caseIds)]);
+      return caseIds.map((caseId) => states.get(caseId) ?? null);
+    },
+    { maxBatch: MAX_BATCH, maxInFlight: STATEMENTS_IN_FLIGHT },
+  );
+  const record = batchCalls((items: FiringToRecord[]) => recordSlaFirings(database, items), {
+    maxBatch: MAX_BATCH,
+    maxInFlight: STATEMENTS_IN_FLIGHT,
+    canJoin: canRecordTogether,
+  });
+
   registerSlaTimerHandlers(queue, {
     logger,
     ...(options.onOutcome ? { onOutcome: options.onOutcome } : {}),
-    loadCaseTimerState: (caseId) => loadCaseTimerState(database.db, caseId),
+    loadCaseTimerState: loadState,
     recordTimerFired: async (firing, after) => {
-      const recorded = await recordSlaFiring(database, firing, after);
+      const recorded = await record({ firing, after });
       if (!recorded) return false;
       await alert(recorded);
       return true;
