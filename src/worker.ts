@@ -5,7 +5,7 @@ import { createPostgresDatabase } from "./db/postgres";
 import { createServiceLogger } from "./service-logger";
 import { configuredModelOptions } from "./services/assistant/create-assistant-deps";
 import { type CaseTurnInput, handleCaseTurn } from "./services/cases/handle-case-turn";
-import { createJudgedClassifier } from "./services/catalogue/judged-routing";
+import { classifierFor } from "./services/catalogue/judged-routing";
 import { createRoutingEngine } from "./services/catalogue/routing-engine";
 import { loadServiceRouter } from "./services/catalogue/service-router";
 import type { KnowledgeContext } from "./services/knowledge/context";
@@ -38,14 +38,8 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
   };
   const router = await loadServiceRouter({ database, engine: createRoutingEngine(), logger });
   const modelOptions = configuredModelOptions(config);
-  const classify = modelOptions
-    ? createJudgedClassifier({
-        ...router,
-        catalogue: router.services,
-        judge: createOpenAiRoutingJudge(modelOptions),
-        logger,
-      })
-    : router.classify;
+  const judge = modelOptions ? createOpenAiRoutingJudge(modelOptions) : undefined;
+  const classify = classifierFor(router, judge, logger);
   const settings = {
     duplicateRadiusMetres: config.CASE_DUPLICATE_RADIUS_METRES,
     duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,

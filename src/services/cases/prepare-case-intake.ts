@@ -5,7 +5,7 @@ import type { Logger } from "../../logger";
 import type { JobQueue } from "../../ports/job-queue";
 import type { RoutingJudge } from "../../ports/routing-judge";
 import { readCatalogueFiles } from "../catalogue/catalogue-files";
-import { createJudgedClassifier } from "../catalogue/judged-routing";
+import { classifierFor } from "../catalogue/judged-routing";
 import { loadServiceRouter, type RoutingEngine } from "../catalogue/service-router";
 import { syncCatalogue } from "../catalogue/sync-catalogue";
 import type { CaseSettings } from "./context";
@@ -45,9 +45,7 @@ export async function prepareCaseIntake<Model>({
     logger.info("service catalogue loaded", { ...result });
   }
   const router = await loadServiceRouter({ database, engine, logger });
-  const classify = routingJudge
-    ? createJudgedClassifier({ ...router, catalogue: router.services, judge: routingJudge, logger })
-    : router.classify;
+  const classify = classifierFor(router, routingJudge, logger);
   return (input) =>
     handleCaseTurn(
       {

@@ -2,7 +2,7 @@ import type { Logger } from "../../logger";
 import type { RoutingCandidate, RoutingJudge, RoutingJudgement } from "../../ports/routing-judge";
 import type { RequestClassification } from "../cases/handle-case-turn";
 import type { RoutePrediction } from "../routing/classifier/fit-router";
-import { NOT_A_REQUEST } from "./service-router";
+import { NOT_A_REQUEST, type ServiceRouter } from "./service-router";
 
 export interface JudgedRoutingSettings {
   /** Share of the judge's opinion in the blend; the fitted model keeps the rest. */
@@ -162,4 +162,14 @@ export function createJudgedClassifier({
     });
     return decide(judged.prediction);
   };
+}
+
+/** The router's classifier, with the judge's opinion blended in when a chat model is configured. */
+export function classifierFor(
+  router: ServiceRouter,
+  judge: RoutingJudge | undefined,
+  logger?: Logger,
+): (text: string, lang: string) => Promise<RequestClassification> | RequestClassification {
+  if (!judge) return router.classify;
+  return createJudgedClassifier({ ...router, catalogue: router.services, judge, logger });
 }
