@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 
 /**
- * Latent semantic analysis fitted on the knowledge base itself: a truncated SVD of the TF-IDF
- * term × article matrix gives every term a dense vector, and a text's vector is the TF-IDF weighted
- * sum of its terms' vectors. It needs no download, and because translations of one article are
+ * Latent semantic analysis fitted on the knowledge base itself: a truncated SVD of the log-entropy
+ * weighted term × article matrix gives every term a dense vector, and a text's vector is the same
+ * weighted sum of its terms' vectors. It needs no download, and because translations of one article are
  * fitted as one document, terms of different languages that translate each other land close together.
  */
 export interface LsaModel {
@@ -11,6 +11,7 @@ export interface LsaModel {
   dimensions: number;
   /** Index terms (analyzer output) → row in `vectors`. */
   termIndex: ReadonlyMap<string, number>;
+  /** Global weight of each term (log-entropy; the name is kept so stored models still load). */
   idf: Float32Array;
   /** terms × dimensions, row-major. */
   vectors: Float32Array;
@@ -43,12 +44,12 @@ export function fitLsaModel(documents: TermCounts[], options: LsaFitOptions = {}
   const dims = Math.min(options.dimensions ?? 256, n - 1, terms.length - 1);
   if (dims < 2) return null;
   const termIndex = new Map(terms.map((t, i) => [t, i]));
-  const idf = new Float32Array(terms.length);
-  terms.forEach((t, i) => {
-    idf[i] = Math.log((n + 1) / (df.get(t)! + 1)) + 1;
-  });
+  // Log-entropy rather than IDF: a word found a little in every page counts for little even where its
+  // document frequency is moderate. On the French service-public dev queries, recall@5 rose on the half
+  // of the topics it was chosen on (0.773 -> 0.783) and stayed level on the other (0.794 -> 0.792).
+  const idf = entropyWeights(documents, termIndex, n);
 
-  const matrix = buildRowNormalizedTfIdf(documents, termIndex, idf);
+  const matrix = buildRowNormalizedWeights(documents, termIndex, idf);
   const k = terms.length;
   const m = Math.min(dims + (options.oversampling ?? 16), n, k);
   const random = gaussian(options.seed ?? 1);
@@ -169,6 +170,29 @@ function modelId(bytes: Uint8Array): string {
   return `local-lsa:${createHash("sha256").update(bytes).digest("hex").slice(0, 12)}`;
 }
 
+/**
+ * Log-entropy global weights: 1 + Σ p·log p / log n over the articles, with p a term's share of its
+ * total count in each article. 1 for a term found in one article, 0 for one spread evenly over all.
+ */
+function entropyWeights(documents: TermCounts[], termIndex: ReadonlyMap<string, number>, n: number) {
+  const total = new Float64Array(termIndex.size);
+  for (const doc of documents)
+    for (const [term, count] of doc) {
+      const i = termIndex.get(term);
+      if (i !== undefined && count > 0) total[i]! += count;
+    }
+  const sum = new Float64Array(termIndex.size);
+  for (const doc of documents)
+    for (const [term, count] of doc) {
+      const i = termIndex.get(term);
+      if (i === undefined || count <= 0) continue;
+      const p = count / total[i]!;
+      sum[i]! += p * Math.log(p);
+    }
+  const logN = Math.log(Math.max(n, 2));
+  return Float32Array.from(sum, (s) => 1 + s / logN);
+}
+
 interface SparseRows {
   rows: number;
   cols: number;
@@ -177,7 +201,7 @@ interface SparseRows {
   value: Float64Array;
 }
 
-function buildRowNormalizedTfIdf(
+function buildRowNormalizedWeights(
   documents: TermCounts[],
   termIndex: ReadonlyMap<string, number>,
   idf: Float32Array,
