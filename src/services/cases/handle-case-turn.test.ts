@@ -207,6 +207,13 @@ forEachDatabase("handleCaseTurn", (use) => {
     expect(intake?.status).toBe("abandoned");
   });
 
+  it("leaves a question in words the router never saw to the knowledge base instead of offering services", async () => {
+    const { say } = await converse("fr");
+    for (const text of ["contrat cdi", "congé formation", "indemnités de licenciement"]) {
+      expect(await say(text)).toEqual({ handled: false });
+    }
+  });
+
   describe("below the confidence threshold", () => {
     it("offers the likeliest services and continues with the one picked", async () => {
       const router = await loadServiceRouter({

@@ -24,7 +24,7 @@ const prediction = (scores: Record<string, number>): RoutePrediction => {
   const ranked = Object.entries(scores)
     .map(([code, score]) => ({ code, score }))
     .sort((a, b) => b.score - a.score);
-  return { ranked, confidence: ranked[0]!.score };
+  return { ranked, confidence: ranked[0]!.score, coverage: 1 };
 };
 
 /** A judge scripted by the test (the port's in-memory double), recording what it was asked. */
@@ -100,6 +100,19 @@ describe("createJudgedClassifier", () => {
     });
     expect(requests[0]!.candidates.map((c) => c.code)).toEqual(["pothole", "street-light", "graffiti"]);
     expect(requests[0]!.text).toBe("the lamp by the bus stop is dead");
+  });
+
+  it("lets a confident judge route a message in words the fitted router never saw", async () => {
+    const { judge } = scriptedJudge(() => ({ code: "pothole", confidence: 0.95 }));
+    const unknownWords = { ...unsure, coverage: 0 };
+    expect(decide(unknownWords)).toEqual({ kind: "none" });
+    const classify = createJudgedClassifier({
+      predict: () => unknownWords,
+      decide,
+      catalogue: CATALOGUE,
+      judge,
+    });
+    expect(await classify("kátyú az úton", "hu")).toMatchObject({ kind: "service", code: "pothole" });
   });
 
   it("does not ask the judge about a message the fitted model is sure is a question", async () => {

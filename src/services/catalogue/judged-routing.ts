@@ -58,7 +58,8 @@ export function blendJudgement(
   const ranked = prediction.ranked
     .map(({ code, score }) => ({ code, score: (1 - judgeWeight) * score + judgeWeight * judged(code) }))
     .sort((a, b) => b.score - a.score);
-  return { ranked, confidence: ranked[0]?.score ?? 0 };
+  // The judge read the whole message, so the router's unknown words no longer count against it.
+  return { ranked, confidence: ranked[0]?.score ?? 0, coverage: 1 };
 }
 
 /** The services offered to the judge, named and exemplified in the citizen's language where possible. */

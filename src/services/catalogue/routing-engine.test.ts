@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createRoutingEngine, decideRoute } from "./routing-engine";
+import { createRoutingEngine, decideRoute, MIN_KNOWN_WORDS } from "./routing-engine";
 
 const ranked = (...pairs: [string, number][]) => ({
   ranked: pairs.map(([code, score]) => ({ code, score })),
   confidence: pairs[0]![1],
+  coverage: 1,
 });
 
 describe("decideRoute", () => {
@@ -13,6 +14,12 @@ describe("decideRoute", () => {
       code: "pothole",
       confidence: 0.7,
     });
+  });
+
+  it("says none when the router knows too little of the text, however high the score", () => {
+    const confident = ranked(["pothole", 0.9], ["none", 0.1]);
+    expect(decideRoute({ ...confident, coverage: MIN_KNOWN_WORDS - 0.01 }, 0.5)).toEqual({ kind: "none" });
+    expect(decideRoute({ ...confident, coverage: MIN_KNOWN_WORDS }, 0.5)).toMatchObject({ code: "pothole" });
   });
 
   it("says none when the likeliest class is not a request", () => {

@@ -3,7 +3,13 @@ import { buildSparseMatrix } from "./sparse-matrix";
 import { trainLinearSvm } from "./train-linear-svm";
 import { trainNaiveBayes } from "./train-naive-bayes";
 import { trainNbSvm } from "./train-nb-svm";
-import { type FeatureOptions, fitVectorizer, type Vectorizer, vectorizeText } from "./vectorizer";
+import {
+  type FeatureOptions,
+  fitVectorizer,
+  knownWordShare,
+  type Vectorizer,
+  vectorizeText,
+} from "./vectorizer";
 
 export interface RouterExample {
   text: string;
@@ -27,6 +33,11 @@ export interface RoutePrediction {
   ranked: { code: string; score: number }[];
   /** Probability of the first code. */
   confidence: number;
+  /**
+   * How much of the text the deciding models understood: the IDF-weighted share of its words the
+   * router saw in training (see knownWordShare), or 1 when a chat model judged it.
+   */
+  coverage: number;
 }
 
 export interface Router {
@@ -155,7 +166,7 @@ export function createRouter(codes: string[], members: RouterMember[]): Router {
       const ranked = codes
         .map((code, c) => ({ code, score: combined[c]! }))
         .sort((a, b) => b.score - a.score);
-      return { ranked, confidence: ranked[0]!.score };
+      return { ranked, confidence: ranked[0]!.score, coverage: knownWordShare(members[0]!.vectorizer, text) };
     },
   };
 }

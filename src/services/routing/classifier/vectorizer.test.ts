@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type FeatureOptions, fitVectorizer, vectorizeText } from "./vectorizer";
+import { type FeatureOptions, fitVectorizer, knownWordShare, vectorizeText } from "./vectorizer";
 
 const OPTIONS: FeatureOptions = {
   charMin: 2,
@@ -59,5 +59,27 @@ describe("vectorizer", () => {
     const pruned = fitVectorizer(["pothole here", "pothole there", "graffiti"], { ...OPTIONS, minDf: 2 });
     expect(vectorizeText(pruned, "graffiti").indices).toEqual([]);
     expect(vectorizeText(pruned, "pothole").indices.length).toBeGreaterThan(0);
+  });
+});
+
+describe("knownWordShare", () => {
+  const vectorizer = fitVectorizer(
+    ["the street light is out", "the bin was not emptied", "the road has a pothole", "Straßenlaterne kaputt"],
+    OPTIONS,
+  );
+
+  it("is 1 for a text of seen words (after the same normalisation) and 0 for one of unseen words", () => {
+    expect(knownWordShare(vectorizer, "The POTHOLE, the road!")).toBe(1);
+    expect(knownWordShare(vectorizer, "strassenlaterne KAPUTT")).toBe(1);
+    expect(knownWordShare(vectorizer, "contrat cdi")).toBe(0);
+    expect(knownWordShare(vectorizer, "")).toBe(0);
+  });
+
+  it("weighs words by rarity, so frequent known words cannot carry unknown content words", () => {
+    // "the" is in every text (lowest weight); "contract" is unseen (weight of the rarest word).
+    const share = knownWordShare(vectorizer, "the contract");
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThan(0.5);
+    expect(knownWordShare(vectorizer, "the pothole contract")).toBeGreaterThan(share);
   });
 });

@@ -72,6 +72,37 @@ function countFeatures(text: string, options: FeatureOptions): [Counts, Counts] 
   return [wordCounts, charCounts];
 }
 
+const rarest = new WeakMap<Vectorizer, number>();
+function rarestWeight(vectorizer: Vectorizer): number {
+  let weight = rarest.get(vectorizer);
+  if (weight === undefined) {
+    weight = vectorizer.idf.reduce((max, value) => Math.max(max, value), 1);
+    rarest.set(vectorizer, weight);
+  }
+  return weight;
+}
+
+/**
+ * How much of a text the fitted vocabulary knows: the IDF-weighted share of its words seen in
+ * training, an unseen word weighing as much as the rarest seen one. Scores over unknown words say
+ * little, whatever their size; a text of frequent known words ("how do I") still scores low if its
+ * content words are new.
+ */
+export function knownWordShare(vectorizer: Vectorizer, text: string): number {
+  const words = tokenize(normalizeText(text));
+  if (words.length === 0) return 0;
+  const unseenWeight = rarestWeight(vectorizer);
+  let known = 0;
+  let total = 0;
+  for (const word of words) {
+    const col = vectorizer.columnOf.get(hashString(WORD_SEED, word));
+    const weight = col === undefined ? unseenWeight : vectorizer.idf[col]!;
+    total += weight;
+    if (col !== undefined) known += weight;
+  }
+  return known / total;
+}
+
 export function fitVectorizer(texts: readonly string[], options: FeatureOptions): Vectorizer {
   const df = new Map<number, number>();
   const blockOf = new Map<number, number>();
