@@ -214,6 +214,18 @@ forEachDatabase("handleCaseTurn", (use) => {
     }
   });
 
+  it("leaves a question about a service (its cost, what follows a report) to the knowledge base", async () => {
+    // None of these is among the router's question examples.
+    for (const [lang, text] of [
+      ["en", "What happens once I've reported a pothole?"],
+      ["en", "What counts as too much noise at night?"],
+      ["fr", "Combien coûte la dératisation ?"],
+    ]) {
+      const { say } = await converse(lang);
+      expect(await say(text!)).toEqual({ handled: false });
+    }
+  });
+
   describe("below the confidence threshold", () => {
     it("offers the likeliest services and continues with the one picked", async () => {
       const router = await loadServiceRouter({

@@ -1,7 +1,8 @@
 /**
  * Typical questions citizens ask that are not requests for a service: the router's "none" class.
  * Several are about the same topics as services ("when is my bin collected?" against "my bin was
- * missed"), so the router learns the difference between asking and reporting.
+ * missed"), so the router learns the difference between asking and reporting; some ask about a
+ * service itself (its cost, who does it, what happens after a report), which the knowledge base answers.
  */
 export const QUESTION_EXAMPLES: Record<string, string[]> = {
   en: [
@@ -30,6 +31,12 @@ export const QUESTION_EXAMPLES: Record<string, string[]> = {
     "Hello, can you help me?",
     "How do I complain about a council service?",
     "Where can I park my car in the city centre?",
+    "Is there a charge for pest control?",
+    "What happens after I report a missed bin?",
+    "Who is responsible for removing graffiti from private walls?",
+    "How long does a pothole repair take once it is reported?",
+    "What counts as a noise nuisance?",
+    "Does the council remove abandoned vehicles from private land?",
   ],
   fr: [
     "Quand passe le camion poubelle dans ma rue ?",
@@ -50,6 +57,11 @@ export const QUESTION_EXAMPLES: Record<string, string[]> = {
     "Merci beaucoup",
     "Comment faire une réclamation sur un service municipal ?",
     "Où peut-on se garer dans le centre-ville ?",
+    "Le traitement contre les nuisibles est-il payant ?",
+    "Que se passe-t-il après avoir signalé un bac non collecté ?",
+    "Qui doit enlever les tags sur un mur privé ?",
+    "Combien de temps faut-il pour réparer un nid-de-poule signalé ?",
+    "Qu'est-ce qui compte comme nuisance sonore ?",
   ],
   ro: [
     "Când se ridică gunoiul pe strada mea?",
@@ -70,6 +82,10 @@ export const QUESTION_EXAMPLES: Record<string, string[]> = {
     "Mulțumesc mult",
     "Cum fac o reclamație despre un serviciu al primăriei?",
     "Unde pot parca în centrul orașului?",
+    "Deratizarea este contra cost?",
+    "Ce se întâmplă după ce semnalez că nu s-a ridicat gunoiul?",
+    "Cine se ocupă de ștergerea graffiti de pe pereții privați?",
+    "Cât durează repararea unei gropi după ce o semnalez?",
   ],
   de: [
     "Wann wird meine Mülltonne geleert?",
@@ -85,6 +101,10 @@ export const QUESTION_EXAMPLES: Record<string, string[]> = {
     "Wie lautet die Telefonnummer der Stadtverwaltung?",
     "Hallo, können Sie mir helfen?",
     "Vielen Dank",
+    "Kostet die Schädlingsbekämpfung etwas?",
+    "Was passiert, nachdem ich eine nicht geleerte Tonne gemeldet habe?",
+    "Wer entfernt Graffiti von privaten Hauswänden?",
+    "Wie lange dauert es, bis ein gemeldetes Schlagloch repariert wird?",
   ],
   es: [
     "¿Qué día pasa el camión de la basura por mi calle?",
@@ -98,5 +118,9 @@ export const QUESTION_EXAMPLES: Record<string, string[]> = {
     "¿El ayuntamiento abre los sábados?",
     "Hola, ¿me puede ayudar?",
     "Muchas gracias",
+    "¿El control de plagas tiene algún coste?",
+    "¿Qué pasa después de avisar de un contenedor no recogido?",
+    "¿Quién quita los grafitis de las paredes privadas?",
+    "¿Cuánto se tarda en reparar un bache avisado?",
   ],
 };
