@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 
 /**
  * A stand-in for an OpenAI-compatible chat completions server, started by tests on port 0. It
@@ -113,3 +114,27 @@ export function standInModelOptions(standIn: OpenAiStandIn, overrides: { timeout
 
 /** A completion whose content is the JSON of `value`, as structured output arrives. */
 export const jsonReply = (value: unknown): StandInReply => ({ kind: "json", content: JSON.stringify(value) });
+
+/**
+ * For a test file whose tests each start one stand-in answering with a fixed reply: starts it on
+ * demand (closing the previous one) and closes it after each test.
+ */
+export function useOpenAiStandIn() {
+  let current: OpenAiStandIn | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async start(reply: StandInReply): Promise<OpenAiStandIn> {
+      await current?.close();
+      current = await startOpenAiStandIn(() => reply);
+      return current;
+    },
+    /** The stand-in the running test started last. */
+    get requests(): StandInRequest[] {
+      if (!current) throw new Error("no stand-in was started in this test");
+      return current.requests;
+    },
+  };
+}

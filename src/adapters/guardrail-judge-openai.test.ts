@@ -1,33 +1,25 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   jsonReply,
-  type OpenAiStandIn,
   type StandInReply,
   standInModelOptions,
-  startOpenAiStandIn,
+  useOpenAiStandIn,
 } from "../../test/openai-stand-in";
 import { assessInput } from "../services/guardrails/assess-input";
 import { createOpenAiGuardrailJudge } from "./guardrail-judge-openai";
 
 // The stand-in server answers what each test scripts: protocol and validation only, never quality.
 
-let standIn: OpenAiStandIn | undefined;
-afterEach(async () => {
-  await standIn?.close();
-  standIn = undefined;
-});
-
-async function judgeReplying(reply: StandInReply) {
-  standIn = await startOpenAiStandIn(() => reply);
-  return createOpenAiGuardrailJudge(standInModelOptions(standIn));
-}
+const standIn = useOpenAiStandIn();
+const judgeReplying = async (reply: StandInReply) =>
+  createOpenAiGuardrailJudge(standInModelOptions(await standIn.start(reply)));
 
 describe("OpenAI-compatible guardrail judge (against a stand-in server)", () => {
   it("sends the redacted text and the rules' labels, and asks for the known labels only", async () => {
     const judge = await judgeReplying(jsonReply({ labels: ["emergency", "emergency"] }));
     const verdict = await judge.judge({ text: "my flat smells of [phone]", lang: "en", labels: ["pii"] });
     expect(verdict).toEqual({ labels: ["emergency"] });
-    const body = standIn!.requests[0]!.body;
+    const body = standIn.requests[0]!.body;
     expect(body).toMatchObject({ temperature: 0 });
     expect(JSON.stringify(body.response_format ?? body.tools)).toContain('"injection"');
     expect(JSON.stringify(body.messages)).toContain("already found: pii.");

@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   jsonReply,
-  type OpenAiStandIn,
   type StandInReply,
   standInModelOptions,
-  startOpenAiStandIn,
+  useOpenAiStandIn,
 } from "../../test/openai-stand-in";
 import type { RoutingJudgeRequest } from "../ports/routing-judge";
 import { createOpenAiRoutingJudge } from "./routing-judge-openai";
@@ -21,23 +20,16 @@ const REQUEST: RoutingJudgeRequest = {
   ],
 };
 
-let standIn: OpenAiStandIn | undefined;
-afterEach(async () => {
-  await standIn?.close();
-  standIn = undefined;
-});
-
-async function judgeReplying(reply: StandInReply) {
-  standIn = await startOpenAiStandIn(() => reply);
-  return createOpenAiRoutingJudge(standInModelOptions(standIn));
-}
+const standIn = useOpenAiStandIn();
+const judgeReplying = async (reply: StandInReply) =>
+  createOpenAiRoutingJudge(standInModelOptions(await standIn.start(reply)));
 
 describe("OpenAI-compatible routing judge (against a stand-in server)", () => {
   it("asks for structured output limited to the offered codes, at temperature 0", async () => {
     const judge = await judgeReplying(jsonReply({ service: "street-light", confidence: 0.9 }));
     expect(await judge.judge(REQUEST)).toEqual({ code: "street-light", confidence: 0.9 });
 
-    const body = standIn!.requests[0]!.body;
+    const body = standIn.requests[0]!.body;
     expect(body).toMatchObject({ model: "stand-in-model", temperature: 0 });
     const schema = JSON.stringify(body.response_format ?? body.tools);
     for (const code of ["street-light", "pothole", "none"]) expect(schema).toContain(`"${code}"`);
@@ -54,7 +46,6 @@ describe("OpenAI-compatible routing judge (against a stand-in server)", () => {
   it("rejects a code it did not offer and a confidence outside 0..1", async () => {
     let judge = await judgeReplying(jsonReply({ service: "graffiti", confidence: 0.9 }));
     await expect(judge.judge(REQUEST)).rejects.toThrow();
-    await standIn!.close();
     judge = await judgeReplying(jsonReply({ service: "pothole", confidence: 7 }));
     await expect(judge.judge(REQUEST)).rejects.toThrow();
   });
