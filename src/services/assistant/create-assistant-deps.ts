@@ -14,6 +14,7 @@ import {
 } from "../conversations/rate-limiter";
 import {
   assessInput,
+  consultJudge,
   GUARDRAIL_PRECEDENCE,
   type GuardrailAssessment,
   type GuardrailJudge,
@@ -127,7 +128,7 @@ export function createGuardrailAssessor(judge?: GuardrailJudge): AssessInput {
   return async (text, lang) => {
     const local = assessInput(text, { lang });
     if ([...local.labels].some((label) => SETTLED.has(label))) return primaryLabel(local);
-    return primaryLabel(await assessInput(text, { lang, judge }));
+    return primaryLabel(await consultJudge(local, judge, lang));
   };
 }
 

@@ -260,7 +260,8 @@ function loadShippedModel(): SafetyModel {
   return shippedModel;
 }
 
-async function consultJudge(
+/** Asks the judge about an assessment already made, adding the labels it finds (see assessInput). */
+export async function consultJudge(
   base: GuardrailAssessment,
   judge: GuardrailJudge,
   lang: string,
