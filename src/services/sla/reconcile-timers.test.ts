@@ -162,6 +162,90 @@ function describeReconciliation(name: string, makeFactory: () => QueueFactory) {
   });
 }
 
+describe("reconcileTimers batching", () => {
+  /** An in-process queue whose enqueueMany records its calls and answers only when released. */
+  function createGatedQueue(failOnBatch?: number) {
+    const inner = createInProcessJobQueue();
+    const events: string[] = [];
+    const gates: Array<() => void> = [];
+    let batches = 0;
+    const queue: JobQueue = {
+      ...inner,
+      async enqueueMany(requests) {
+        const n = ++batches;
+        events.push(`enqueue ${n} start (${requests.length})`);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        events.push(`enqueue ${n} done`);
+        if (n === failOnBatch) throw new Error("queue unavailable");
+        return inner.enqueueMany(requests);
+      },
+    };
+    const releaseAll = async () => {
+      // Releases every gate as it appears until the caller has finished.
+      for (;;) {
+        await sleep(5);
+        const gate = gates.shift();
+        if (gate) gate();
+        else if (batches > 0 && gates.length === 0) return;
+      }
+    };
+    return { queue, inner, events, gates, releaseAll };
+  }
+
+  function listing(states: CaseTimerState[], events: string[]) {
+    return async function* () {
+      for (const [i, state] of states.entries()) {
+        events.push(`read ${i}`);
+        yield state;
+      }
+    };
+  }
+
+  it("reads the next cases while one batch is being queued, keeps one batch in flight and loses none", async () => {
+    const now = new Date();
+    const cases = Array.from({ length: 4 }, () => makeQuickCase(now));
+    const gated = createGatedQueue();
+    const done = reconcileTimers({
+      queue: gated.queue,
+      listOpenCaseTimerStates: listing(cases, gated.events),
+      now,
+      batchSize: 1,
+    });
+    await sleep(20);
+    // Batch 1 (case 0's timers) is still being queued, yet case 1 has been read and planned; batch 2 waits.
+    expect(gated.events).toEqual(["read 0", "enqueue 1 start (2)", "read 1"]);
+    gated.gates.shift()!();
+    await sleep(20);
+    expect(gated.events.slice(3)).toEqual(["enqueue 1 done", "enqueue 2 start (2)", "read 2"]);
+    const release = gated.releaseAll();
+    const totals = await done;
+    await release;
+    // Each quick case runs two clocks (first response, resolution): two timers queued per case.
+    expect(totals).toMatchObject({ cases: 4, added: 8 });
+    expect(await gated.inner.pending()).toBe(8);
+    // Batches reached the queue one after another, in listing order.
+    const order = gated.events.filter((e) => e.startsWith("enqueue"));
+    expect(order).toEqual([1, 2, 3, 4].flatMap((n) => [`enqueue ${n} start (2)`, `enqueue ${n} done`]));
+  });
+
+  it("fails when a batch cannot be queued, instead of reporting it queued", async () => {
+    const now = new Date();
+    const gated = createGatedQueue(2);
+    const done = reconcileTimers({
+      queue: gated.queue,
+      listOpenCaseTimerStates: listing(
+        Array.from({ length: 4 }, () => makeQuickCase(now)),
+        gated.events,
+      ),
+      now,
+      batchSize: 1,
+    });
+    const release = gated.releaseAll();
+    await expect(done).rejects.toThrow("queue unavailable");
+    await release;
+  });
+});
+
 describeReconciliation("in-process", () => ({
   create: () => createInProcessJobQueue(),
   wipe: async () => {},
