@@ -4,7 +4,7 @@ import { loadConfig } from "./config";
 import { createPostgresDatabase } from "./db/postgres";
 import { createServiceLogger } from "./service-logger";
 import { configuredModelOptions } from "./services/assistant/create-assistant-deps";
-import { type CaseTurnInput, handleCaseTurn } from "./services/cases/handle-case-turn";
+import { caseStep } from "./services/cases/case-step";
 import { classifierFor } from "./services/catalogue/judged-routing";
 import { createRoutingEngine } from "./services/catalogue/routing-engine";
 import { loadServiceRouter } from "./services/catalogue/service-router";
@@ -39,7 +39,7 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
   const router = await loadServiceRouter({ database, engine: createRoutingEngine(), logger });
   const modelOptions = configuredModelOptions(config);
   const judge = modelOptions ? createOpenAiRoutingJudge(modelOptions) : undefined;
-  const classify = classifierFor(router, judge, logger);
+
   const settings = {
     duplicateRadiusMetres: config.CASE_DUPLICATE_RADIUS_METRES,
     duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,
@@ -49,7 +49,13 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
     database,
     logger,
     knowledge,
-    handleCaseTurn: (input: CaseTurnInput) => handleCaseTurn({ database, classify, logger, settings }, input),
+    handleCaseTurn: caseStep({
+      database,
+      classify: classifierFor(router, judge, logger),
+      judged: judge !== undefined,
+      logger,
+      settings,
+    }),
   });
 }
 

@@ -49,8 +49,14 @@ export type CaseTurnResult =
       case?: { reference: string; status: string };
     };
 
-/** Case intake: a service request or a question about an existing case ends the turn there. */
-export type HandleCaseTurn = (input: CaseTurnInput) => Promise<CaseTurnResult>;
+/**
+ * Case intake: a service request or a question about an existing case ends the turn there. When it
+ * asks a chat model to route requests, `anticipate` starts that on a message at the turn's start, so
+ * the routing judgement runs alongside the guardrails rather than after them.
+ */
+export type HandleCaseTurn = ((input: CaseTurnInput) => Promise<CaseTurnResult>) & {
+  anticipate?: (input: CaseTurnInput) => void;
+};
 
 export interface AssistantSettings {
   cityName: string;

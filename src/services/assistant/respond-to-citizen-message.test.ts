@@ -8,7 +8,13 @@ import { createLogger } from "../../logger";
 import type { AnswerDraft, ChatModel } from "../../ports/chat-model";
 import { createConversation } from "../conversations/create-conversation";
 import { createMemoryRateLimiter } from "../conversations/rate-limiter";
-import type { AssistantDeps, KnowledgePassage, SafetyLabel } from "./assistant-deps";
+import type {
+  AssistantDeps,
+  CaseTurnInput,
+  HandleCaseTurn,
+  KnowledgePassage,
+  SafetyLabel,
+} from "./assistant-deps";
 import { respondToCitizenMessage } from "./respond-to-citizen-message";
 
 // Retrieval, guardrails and translations are replaced by small deterministic stand-ins here, so
@@ -201,6 +207,32 @@ forEachDatabase("respondToCitizenMessage", (use) => {
     const unrelated = await say(deps, conv, "The street light on Elm Street has been broken for a week");
     expect(unrelated.message.status).toBe("clarification");
     expect(handleCaseTurn).toHaveBeenCalledTimes(3);
+  });
+
+  it("starts the case step's routing as the turn begins, alongside the guardrails, with the redacted text", async () => {
+    const events: string[] = [];
+    const handleCaseTurn: HandleCaseTurn = Object.assign(
+      vi.fn(async () => {
+        events.push("case step");
+        return { handled: false } as const;
+      }),
+      {
+        anticipate: vi.fn((input: CaseTurnInput) => {
+          events.push(`anticipate: ${input.text}`);
+        }),
+      },
+    );
+    const assessInput = async (text: string) => {
+      events.push("guardrails start");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push("guardrails done");
+      return assess(text);
+    };
+    const deps = makeDeps(use(), { handleCaseTurn, assessInput });
+    await say(deps, await open(), "Bin not collected at 12 Elm Street, call me on 07700 900123");
+    expect(events[0]).toMatch(/^anticipate: Bin not collected at 12 Elm Street/);
+    expect(events[0]).not.toContain("07700 900123");
+    expect(events.slice(1)).toEqual(["guardrails start", "guardrails done", "case step"]);
   });
 
   it("answers the emergency at once with the configured number, never from the knowledge base", async () => {

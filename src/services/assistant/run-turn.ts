@@ -88,6 +88,8 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
       });
     }
 
+    // The routing verdict (which may ask a chat model) starts now and runs alongside the safety checks.
+    deps.handleCaseTurn?.anticipate?.(caseTurnInput(conversation, message.text, lang, input.now));
     const label = await deps.assessInput(message.text, lang);
     meta.safety = label;
     if (label === "handoff") {

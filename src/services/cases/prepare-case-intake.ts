@@ -4,12 +4,13 @@ import type { Database } from "../../db/client";
 import type { Logger } from "../../logger";
 import type { JobQueue } from "../../ports/job-queue";
 import type { RoutingJudge } from "../../ports/routing-judge";
+import type { HandleCaseTurn } from "../assistant/assistant-deps";
 import { readCatalogueFiles } from "../catalogue/catalogue-files";
 import { classifierFor } from "../catalogue/judged-routing";
 import { loadServiceRouter, type RoutingEngine } from "../catalogue/service-router";
 import { syncCatalogue } from "../catalogue/sync-catalogue";
+import { caseStep } from "./case-step";
 import type { CaseSettings } from "./context";
-import { type CaseTurnInput, type CaseTurnResult, handleCaseTurn } from "./handle-case-turn";
 
 /**
  * Start-up for the case intake: loads knowledge/services.yaml and sla.yaml into the database (when
@@ -33,7 +34,7 @@ export async function prepareCaseIntake<Model>({
   jobQueue?: JobQueue;
   /** A chat model's opinion blended into the fitted router's (when a model is configured). */
   routingJudge?: RoutingJudge | undefined;
-}): Promise<(input: CaseTurnInput) => Promise<CaseTurnResult>> {
+}): Promise<HandleCaseTurn> {
   const hasFiles = await access(join(knowledgeDir, "services.yaml")).then(
     () => true,
     () => false,
@@ -45,16 +46,12 @@ export async function prepareCaseIntake<Model>({
     logger.info("service catalogue loaded", { ...result });
   }
   const router = await loadServiceRouter({ database, engine, logger });
-  const classify = classifierFor(router, routingJudge, logger);
-  return (input) =>
-    handleCaseTurn(
-      {
-        database,
-        classify,
-        logger,
-        ...(settings ? { settings } : {}),
-        ...(jobQueue ? { jobQueue } : {}),
-      },
-      input,
-    );
+  return caseStep({
+    database,
+    classify: classifierFor(router, routingJudge, logger),
+    judged: routingJudge !== undefined,
+    logger,
+    ...(settings ? { settings } : {}),
+    ...(jobQueue ? { jobQueue } : {}),
+  });
 }
