@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { KnowledgeContext } from "../knowledge/context";
 import { analyzeText, tokenizeText } from "./analyzer";
 import { FIELD_COUNT } from "./index-terms";
-import type { SearchSnapshot } from "./search-snapshot";
+import type { Posting, SearchSnapshot } from "./search-snapshot";
 import { currentSnapshot } from "./search-snapshot";
 import { findNearTerms } from "./spelling-index";
 import { STOP_WORDS } from "./stop-words";
@@ -41,6 +41,12 @@ const BM25 = {
   /** Bare numbers (years, amounts) say little about the topic. */
   numberWeight: 0.3,
   fuzzyWeight: 0.5,
+  /**
+   * Exponent of a query key's concentration (see keySpecificity) in its weight. On the French
+   * service-public development queries, recall@5 rose on the half of the topics it was chosen on
+   * (0.740 -> 0.748), and a little on the other half (0.823 -> 0.825) and on the FAQ questions (0.850 -> 0.854).
+   */
+  specificityExponent: 0.5,
 };
 /**
  * Weight of the cosine similarity against the best full-text score (1). Kept low: on the French
@@ -354,9 +360,10 @@ function scoreFullText(
       const posting = snapshot.postings.get(key);
       if (!posting) continue;
       const { docs, tf: tfs } = posting;
+      const specificity = keySpecificity(snapshot, key) ** BM25.specificityExponent;
       for (let f = 0; f < FIELD_COUNT; f++) {
         if (posting.df[f] === 0) continue;
-        const factor = w * BM25.fieldWeight[f]! * idf(posting.df[f]!);
+        const factor = w * specificity * BM25.fieldWeight[f]! * idf(posting.df[f]!);
         for (let i = 0; i < docs.length; i++) {
           const tf = tfs[i * FIELD_COUNT + f]!;
           if (tf === 0) continue;
@@ -385,6 +392,48 @@ function scoreFullText(
     if (posting && containsSorted(posting.docs, bestDoc)) covered += weight;
   }
   return { scores, bestDoc, bestCoverage: total > 0 ? covered / total : 0 };
+}
+
+const concentrationBySnapshot = new WeakMap<SearchSnapshot, Map<string, number>>();
+
+/**
+ * How concentrated an index key is over the documents: the log-entropy global weight
+ * 1 + Σ p·log p / log n, with p the key's share of its title and body occurrences in each document.
+ * 1 for a key found in one document, near 0 for one spread thinly over many ("faire", "droit"), which
+ * says less about the topic than its document frequency alone tells. A stem pair takes the weaker of
+ * its stems; exact words are left at 1. Computed once per key and snapshot.
+ */
+function keySpecificity(snapshot: SearchSnapshot, key: string): number {
+  if (key.startsWith("=")) return 1;
+  let cache = concentrationBySnapshot.get(snapshot);
+  if (!cache) {
+    cache = new Map();
+    concentrationBySnapshot.set(snapshot, cache);
+  }
+  let weakest = 1;
+  for (const stem of key.split("_")) {
+    let value = cache.get(stem);
+    if (value === undefined) {
+      const posting = snapshot.postings.get(stem);
+      if (!posting) continue;
+      value = concentration(posting, snapshot.docs.length);
+      cache.set(stem, value);
+    }
+    weakest = Math.min(weakest, value);
+  }
+  return weakest;
+}
+
+function concentration({ docs, tf }: Posting, n: number): number {
+  let total = 0;
+  for (let i = 0; i < docs.length; i++) total += tf[i * FIELD_COUNT]! + tf[i * FIELD_COUNT + 1]!;
+  if (total === 0) return 1;
+  let sum = 0;
+  for (let i = 0; i < docs.length; i++) {
+    const count = tf[i * FIELD_COUNT]! + tf[i * FIELD_COUNT + 1]!;
+    if (count > 0) sum += (count / total) * Math.log(count / total);
+  }
+  return Math.max(0, 1 + sum / Math.log(Math.max(n, 2)));
 }
 
 /** Posting lists are built in document order, so membership is a binary search. */
