@@ -27,21 +27,10 @@ export async function reconcileTimers(input: {
   const totals: ReconcileCounts = { ...emptyScheduleCounts(), cases: 0 };
   const batchSize = Math.max(1, input.batchSize ?? 500);
   let batch: JobRequest[] = [];
-  // One batch is queued while the next is read and planned: a wiped queue is refilled in about the
-  // time of the slower of the two, not their sum. At most one batch is in flight, so memory stays
-  // bounded and batches reach the queue in order (soonest due first, as the states are listed).
-  let inFlight: Promise<void> | undefined;
   const flush = async () => {
     const requests = batch;
     batch = [];
-    if (inFlight) await inFlight;
-    const sending = input.queue.enqueueMany(requests).then((outcomes) => {
-      for (const outcome of outcomes) totals[outcome]++;
-    });
-    // Marked handled now so a failure does not surface as an unhandled rejection while the next page
-    // is read; it is rethrown where the batch is awaited.
-    sending.catch(() => {});
-    inFlight = sending;
+    for (const outcome of await input.queue.enqueueMany(requests)) totals[outcome]++;
   };
 
   for await (const state of input.listOpenCaseTimerStates()) {
@@ -59,6 +48,5 @@ export async function reconcileTimers(input: {
     if (batch.length >= batchSize) await flush();
   }
   if (batch.length) await flush();
-  if (inFlight) await inFlight;
   return totals;
 }
