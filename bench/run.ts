@@ -4,6 +4,7 @@ const BENCHES: Record<string, () => Promise<(args: string[]) => Promise<unknown>
   retrieval: async () => (await import("./retrieval")).runRetrievalBench,
   turn: async () => (await import("./turn")).runTurnBench,
   sla: async () => (await import("./sla")).runSlaBench,
+  "model-wait": async () => (await import("./model-wait")).runModelWaitBench,
 };
 
 await runCli(async () => {

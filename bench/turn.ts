@@ -222,7 +222,7 @@ async function openPostgres(serverUrl: string) {
   };
 }
 
-function positive(value: string | boolean | undefined, fallback: number, name: string): number {
+export function positive(value: string | boolean | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer`);

@@ -7,7 +7,7 @@ import { afterEach } from "vitest";
  * answers whatever the test scripts; its answers exercise the adapter and are never a quality signal.
  */
 export type StandInReply =
-  | { kind: "json"; content: string }
+  | { kind: "json"; content: string; delayMs?: number }
   | { kind: "stream"; chunks: string[]; delayMs?: number; stallAfter?: number }
   | { kind: "error"; status: number; message?: string }
   | { kind: "hang" };
@@ -68,6 +68,7 @@ async function respond(res: ServerResponse, reply: StandInReply): Promise<void> 
       );
       return;
     case "json":
+      if (reply.delayMs) await sleep(reply.delayMs);
       res.writeHead(200, { "content-type": "application/json" });
       res.end(
         JSON.stringify({
