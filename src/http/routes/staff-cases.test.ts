@@ -95,6 +95,12 @@ forEachDatabase("staff and citizen case routes", (use) => {
     });
     const list = await call("/v1/staff/cases?status=new,open&serviceCode=pothole", AGENT);
     expect((await list.json()).cases.map((c: { reference: string }) => c.reference)).toContain(reference);
+    // Nothing has breached yet; an unknown SLA filter is the caller's error, as problem+json.
+    const overdue = await call("/v1/staff/cases?sla=breached", AGENT);
+    expect((await overdue.json()).cases).toEqual([]);
+    const bad = await call("/v1/staff/cases?sla=soon", AGENT);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
 
     const changed = await call(`/v1/staff/cases/${reference}/status`, AGENT, {
       method: "POST",

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, notInArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
-import { cases, services } from "../../db/schema";
+import { cases, services, slaTimerFirings } from "../../db/schema";
 import { Priority } from "../catalogue/catalogue-files";
 import { CaseStatus } from "./case-status";
 import { type CaseView, toCaseView } from "./case-view";
@@ -17,6 +17,11 @@ export const ListCasesInput = z.object({
   serviceCode: z.string().trim().min(1).optional(),
   /** "me" stands for the signed-in staff user. */
   assignee: z.string().trim().min(1).optional(),
+  /**
+   * "breached": the staff's overdue work list, cases not yet resolved or closed whose SLA breach
+   * fired on any clock (first response, next response or resolution), as recorded by the timers.
+   */
+  sla: z.enum(["breached"]).optional(),
   /** Keyset paging: cases created strictly before this time. */
   before: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -40,6 +45,12 @@ export async function listCases({ ctx, input }: { ctx: CaseContext; input: unkno
   if (filters.assignee)
     where.push(eq(cases.assigneeId, filters.assignee === "me" ? actor.userId : filters.assignee));
   if (filters.before) where.push(lt(cases.createdAt, new Date(filters.before)));
+  if (filters.sla === "breached") {
+    where.push(notInArray(cases.status, ["resolved", "closed"]));
+    where.push(
+      sql`exists (select 1 from ${slaTimerFirings} where ${slaTimerFirings.caseId} = ${cases.id} and ${slaTimerFirings.kind} = 'sla.breach')`,
+    );
+  }
 
   return ctx.database.db.transaction(async (tx) => {
     const rows = await tx

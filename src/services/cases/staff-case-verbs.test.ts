@@ -1,8 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { createWebNotifier } from "../../adapters/notifier-web";
-import { auditLog, cases, messages } from "../../db/schema";
+import { auditLog, cases, messages, slaTimerFirings } from "../../db/schema";
 import { addCaseAttachment } from "./add-case-attachment";
 import { addCaseNote } from "./add-case-note";
 import { assignCase } from "./assign-case";
@@ -233,6 +233,37 @@ forEachDatabase("staff case verbs", (use) => {
     });
   });
 
+  it("lists the open cases whose SLA breached, leaving out warnings and resolved cases", async () => {
+    const breached = await openLightCase();
+    const warned = await openLightCase();
+    const resolved = await openLightCase();
+    const rows = await use()
+      .db.select({ id: cases.id, reference: cases.reference })
+      .from(cases)
+      .where(inArray(cases.reference, [breached.reference, warned.reference, resolved.reference]));
+    const idOf = (reference: string) => rows.find((r) => r.reference === reference)!.id;
+    const at = new Date("2026-03-03T09:00:00Z");
+    const firing = (reference: string, kind: string, timer: string) => ({
+      key: `${reference}:${timer}:${kind}`,
+      caseId: idOf(reference),
+      kind,
+      timer,
+      dueAt: at,
+      firedAt: at,
+    });
+    await use()
+      .db.insert(slaTimerFirings)
+      .values([
+        firing(breached.reference, "sla.breach", "first_response"),
+        firing(warned.reference, "sla.warn", "resolution"),
+        firing(resolved.reference, "sla.breach", "resolution"),
+      ]);
+    await use().db.update(cases).set({ status: "resolved" }).where(eq(cases.reference, resolved.reference));
+    const ctx = { database: use(), actor: admin };
+    const list = await listCases({ ctx, input: { sla: "breached" } });
+    expect(list.cases.map((c) => c.reference)).toEqual([breached.reference]);
+  });
+
   it("lists cases with filters and pages, auditing the listing", async () => {
     const first = await openLightCase();
     await openLightCase();
@@ -246,6 +277,7 @@ forEachDatabase("staff case verbs", (use) => {
     const page2 = await listCases({ ctx, input: { limit: "2", before: page1.nextBefore } });
     expect(page2.cases.map((c) => c.reference)).not.toContain(page1.cases[0]!.reference);
     await expect(listCases({ ctx, input: { status: "lost" } })).rejects.toThrow();
+    await expect(listCases({ ctx, input: { sla: "late" } })).rejects.toThrow();
     const listings = await use().db.select().from(auditLog).where(eq(auditLog.action, "case.list"));
     expect(listings.length).toBeGreaterThanOrEqual(3);
   });
