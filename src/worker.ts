@@ -39,7 +39,6 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
   const router = await loadServiceRouter({ database, engine: createRoutingEngine(), logger });
   const modelOptions = configuredModelOptions(config);
   const judge = modelOptions ? createOpenAiRoutingJudge(modelOptions) : undefined;
-
   const settings = {
     duplicateRadiusMetres: config.CASE_DUPLICATE_RADIUS_METRES,
     duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,
@@ -52,7 +51,9 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
     handleCaseTurn: caseStep({
       database,
       classify: classifierFor(router, judge, logger),
-      judged: judge !== undefined,
+      // Not on Workers: a verdict started by one request may be taken by another with the same text,
+      // and Workers do not let a request wait on I/O another request started.
+      anticipate: false,
       logger,
       settings,
     }),

@@ -97,7 +97,7 @@ forEachDatabase("caseStep with a judged classifier", (use) => {
 
   it("routes a new request once, started before the case step runs", async () => {
     const classify = vi.fn(fitted);
-    const step = caseStep({ database: use(), classify, judged: true });
+    const step = caseStep({ database: use(), classify, anticipate: true });
     const turn = await citizenTurn();
     const input = turn("the street light outside 12 Elm Street has been out for a week");
     step.anticipate?.(input);
@@ -110,7 +110,7 @@ forEachDatabase("caseStep with a judged classifier", (use) => {
 
   it("spends nothing on answers to an intake in progress, case references or questions about own cases", async () => {
     const classify = vi.fn(fitted);
-    const step = caseStep({ database: use(), classify, judged: true });
+    const step = caseStep({ database: use(), classify, anticipate: true });
     const turn = await citizenTurn();
     await step(turn("the street light outside 12 Elm Street has been out for a week"));
     expect(classify).toHaveBeenCalledTimes(1);
@@ -127,8 +127,8 @@ forEachDatabase("caseStep with a judged classifier", (use) => {
     expect(await step(other("what is the status of my reports?"))).toMatchObject({ status: "case_status" });
   });
 
-  it("offers no anticipation when no chat model judges the routing", async () => {
-    const step = caseStep({ database: use(), classify: fitted, judged: false });
+  it("offers no anticipation when not asked to (no chat model, or on Workers)", async () => {
+    const step = caseStep({ database: use(), classify: fitted, anticipate: false });
     expect(step.anticipate).toBeUndefined();
   });
 });

@@ -49,7 +49,7 @@ export async function prepareCaseIntake<Model>({
   return caseStep({
     database,
     classify: classifierFor(router, routingJudge, logger),
-    judged: routingJudge !== undefined,
+    anticipate: routingJudge !== undefined,
     logger,
     ...(settings ? { settings } : {}),
     ...(jobQueue ? { jobQueue } : {}),
