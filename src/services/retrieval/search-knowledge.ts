@@ -65,6 +65,16 @@ const ARTICLE_VECTOR_WEIGHT = 0.3;
  */
 const FEEDBACK_DOCS = 3;
 const FEEDBACK_WEIGHT = 0.5;
+/**
+ * Cluster smoothing by the editors' categories: each candidate gains this weight times the share of the
+ * CATEGORY_TOP best candidates' scores that falls in its own category. A query whose best hits are mostly
+ * about work lifts the other work articles above a stray match from housing or schools. It depends on
+ * the query (no category is favoured as such) and does nothing where articles have no category. Chosen
+ * on one half of the French development queries by topic (recall@5 0.801 -> 0.809) and confirmed on the
+ * other half (0.802 -> 0.810) and on the FAQ questions (0.853 -> 0.859).
+ */
+const CATEGORY_WEIGHT = 0.2;
+const CATEGORY_TOP = 20;
 /** Nothing relevant: the best article covers less than this share of the query's weight... */
 const MIN_COVERAGE = 0.4;
 /** ...and no passage is this close in the vector space. */
@@ -103,6 +113,7 @@ export async function searchKnowledge({
       expandQueryVector(queryVector, articleVectors, fused, candidates),
       articleVectors,
     );
+  addCategorySupport(snapshot, fused, candidates);
   const top = topArticles(snapshot, fused, candidates, k, query.lang);
   const passages = await bestPassages(
     ctx,
@@ -129,7 +140,7 @@ export async function searchKnowledge({
       title: d.title,
       url: d.url,
       snippet: snippetOf(passage.text, wantedIn(d.lang), d.lang),
-      score: Math.round((score / (1 + VECTOR_WEIGHT + ARTICLE_VECTOR_WEIGHT)) * 10_000) / 10_000,
+      score: Math.round((score / MAX_FUSED) * 10_000) / 10_000,
       passage,
     };
   });
@@ -168,6 +179,27 @@ function fuseScores(
   for (let d = 0; d < n; d++) if (scores[d]! > 0) candidates[at++] = d;
   for (const d of extra) candidates[at++] = d;
   return { fused, candidates };
+}
+
+/** The highest fused score a document can reach, so the scores shown are 0..1. */
+const MAX_FUSED = 1 + VECTOR_WEIGHT + ARTICLE_VECTOR_WEIGHT + CATEGORY_WEIGHT;
+
+function addCategorySupport(snapshot: SearchSnapshot, fused: Float64Array, candidates: Int32Array) {
+  if (snapshot.categories.length < 2) return;
+  const best: number[] = [];
+  for (const d of candidates) insertTopK(best, d, CATEGORY_TOP, (doc) => fused[doc]!);
+  const support = new Float64Array(snapshot.categories.length);
+  let total = 0;
+  for (const d of best) {
+    total += fused[d]!;
+    const c = snapshot.docs[d]!.category;
+    if (c >= 0) support[c]! += fused[d]!;
+  }
+  if (total <= 0) return;
+  for (const d of candidates) {
+    const c = snapshot.docs[d]!.category;
+    if (c >= 0) fused[d]! += (CATEGORY_WEIGHT * support[c]!) / total;
+  }
 }
 
 type ArticleVectors = NonNullable<SearchSnapshot["articleVectors"]>;

@@ -10,6 +10,8 @@ export interface SnapshotDoc {
   lang: string;
   title: string;
   url: string | null;
+  /** Index into SearchSnapshot.categories, or -1 when the article has none. */
+  category: number;
   lengths: number[];
 }
 
@@ -36,6 +38,8 @@ export interface SearchSnapshot {
   avgLengths: number[];
   /** Languages of the documents. */
   langs: string[];
+  /** The editors' categories of the articles (the city's topics: "Waste and recycling", "Travail"...). */
+  categories: string[];
   /** Stems per language, for matching misspelled query words. */
   spelling: Map<string, SpellingIndex>;
   /**
@@ -85,13 +89,25 @@ async function loadSnapshot(database: Database, version: number): Promise<Search
     lang: string;
     title: string;
     url: string | null;
+    category: string | null;
     index_terms: Uint8Array;
-  }>(sql`select doc_key, article_id, lang, title, url, index_terms from kb_articles
+  }>(sql`select doc_key, article_id, lang, title, url, category, index_terms from kb_articles
          where status = 'published' and index_terms is not null order by doc_key`);
   const docs: SnapshotDoc[] = [];
   const growing = new Map<string, Growing>();
   const totals = new Array<number>(FIELD_COUNT).fill(0);
   const vocabulary = new Map<string, Set<string>>();
+  const categoryIds = new Map<string, number>();
+  const categoryOf = (name: string | null) => {
+    const key = name?.trim().toLowerCase();
+    if (!key) return -1;
+    let id = categoryIds.get(key);
+    if (id === undefined) {
+      id = categoryIds.size;
+      categoryIds.set(key, id);
+    }
+    return id;
+  };
   rows.forEach((row, d) => {
     const decoded = decodeDocumentTerms(row.index_terms);
     docs.push({
@@ -100,6 +116,7 @@ async function loadSnapshot(database: Database, version: number): Promise<Search
       lang: row.lang,
       title: row.title,
       url: row.url,
+      category: categoryOf(row.category),
       lengths: decoded.lengths,
     });
     decoded.lengths.forEach((l, f) => {
@@ -147,6 +164,7 @@ async function loadSnapshot(database: Database, version: number): Promise<Search
     postings,
     avgLengths: totals.map((t) => (docs.length > 0 ? t / docs.length : 0) || 1),
     langs: [...new Set(docs.map((d) => d.lang))],
+    categories: [...categoryIds.keys()],
     spelling: new Map([...vocabulary].map(([lang, terms]) => [lang, buildSpellingIndex(terms)])),
     articleVectors: null,
   };
