@@ -75,8 +75,15 @@ const FEEDBACK_WEIGHT = 0.5;
  */
 const CATEGORY_WEIGHT = 0.2;
 const CATEGORY_TOP = 20;
-/** Nothing relevant: the best article covers less than this share of the query's weight... */
+/**
+ * Nothing relevant: none of the COVERAGE_CANDIDATES best full-text hits covers this share of the
+ * query's weight... Looking past the first hit matters when a long page repeats one rare query word
+ * and outscores a page that has them all: judged on the first hit alone, 28 of the French development
+ * queries got no answer at all; looking at ten, recall@5 rose 0.7993 -> 0.8015 while the city's
+ * unrelated questions still find nothing.
+ */
 const MIN_COVERAGE = 0.4;
+const COVERAGE_CANDIDATES = 10;
 /** ...and no passage is this close in the vector space. */
 const MIN_SIMILARITY = 0.5;
 /** Articles with no translation in the asker's language rank a little lower. */
@@ -373,7 +380,7 @@ function documentTables(snapshot: SearchSnapshot): DocumentTables {
 
 /**
  * BM25 of every document, each against the query analysed in the document's own language, and the
- * share of the query's stem weight that the best document covers.
+ * largest share of the query's stem weight that one of the best documents covers.
  */
 function scoreFullText(
   snapshot: SearchSnapshot,
@@ -415,15 +422,22 @@ function scoreFullText(
     }
   }
   if (bestDoc < 0) return { scores, bestDoc, bestCoverage: 0 };
-  let total = 0;
-  let covered = 0;
-  for (const [stem, w] of stemsByLang[langIds[bestDoc]!]!) {
-    const posting = snapshot.postings.get(stem);
-    const weight = w * idf(posting ? posting.docs.length : 0);
-    total += weight;
-    if (posting && containsSorted(posting.docs, bestDoc)) covered += weight;
+  const best: number[] = [];
+  for (let d = 0; d < n; d++)
+    if (scores[d]! > 0) insertTopK(best, d, COVERAGE_CANDIDATES, (doc) => scores[doc]!);
+  let bestCoverage = 0;
+  for (const doc of best) {
+    let total = 0;
+    let covered = 0;
+    for (const [stem, w] of stemsByLang[langIds[doc]!]!) {
+      const posting = snapshot.postings.get(stem);
+      const weight = w * idf(posting ? posting.docs.length : 0);
+      total += weight;
+      if (posting && containsSorted(posting.docs, doc)) covered += weight;
+    }
+    if (total > 0) bestCoverage = Math.max(bestCoverage, covered / total);
   }
-  return { scores, bestDoc, bestCoverage: total > 0 ? covered / total : 0 };
+  return { scores, bestDoc, bestCoverage };
 }
 
 const concentrationBySnapshot = new WeakMap<SearchSnapshot, Map<string, number>>();
