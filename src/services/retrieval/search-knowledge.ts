@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { KnowledgeContext } from "../knowledge/context";
 import { analyzeText, tokenizeText } from "./analyzer";
+import { diversifyRanking } from "./diversify-ranking";
 import { FIELD_COUNT } from "./index-terms";
 import type { Posting, SearchSnapshot } from "./search-snapshot";
 import { currentSnapshot } from "./search-snapshot";
@@ -76,6 +77,16 @@ const FEEDBACK_WEIGHT = 0.5;
 const CATEGORY_WEIGHT = 0.2;
 const CATEGORY_TOP = 20;
 /**
+ * Diversity among the first results (maximal marginal relevance): the DIVERSITY_POOL best articles are
+ * taken greedily, each by its score less DIVERSITY_PENALTY times its cosine similarity to the nearest
+ * article already taken, so three near-identical pages (the same rule for three sectors) do not fill the
+ * first places when the question could mean something else. On the French development queries, chosen
+ * on one half by topic (recall@5 0.799 -> 0.803); no change on the other half (0.804), and up on the
+ * FAQ questions (0.861 -> 0.864).
+ */
+const DIVERSITY_POOL = 10;
+const DIVERSITY_PENALTY = 0.1;
+/**
  * Nothing relevant: none of the COVERAGE_CANDIDATES best full-text hits covers this share of the
  * query's weight... Looking past the first hit matters when a long page repeats one rare query word
  * and outscores a page that has them all: judged on the first hit alone, 28 of the French development
@@ -121,7 +132,12 @@ export async function searchKnowledge({
       articleVectors,
     );
   addCategorySupport(snapshot, fused, candidates);
-  const top = topArticles(snapshot, fused, candidates, k, query.lang);
+  const ranked = topArticles(snapshot, fused, candidates, Math.max(k, DIVERSITY_POOL), query.lang);
+  const top = (
+    articleVectors && articleVectors.embedderId === ctx.embedder.id
+      ? diversifyRanking(ranked, articleVectors, { pool: DIVERSITY_POOL, penalty: DIVERSITY_PENALTY })
+      : ranked
+  ).slice(0, k);
   const passages = await bestPassages(
     ctx,
     snapshot,
