@@ -71,8 +71,8 @@ const FEEDBACK_WEIGHT = 0.5;
  * CATEGORY_TOP best candidates' scores that falls in its own category. A query whose best hits are mostly
  * about work lifts the other work articles above a stray match from housing or schools. It depends on
  * the query (no category is favoured as such) and does nothing where articles have no category. Chosen
- * on one half of the French development queries by topic (recall@5 0.801 -> 0.809) and confirmed on the
- * other half (0.802 -> 0.810) and on the FAQ questions (0.853 -> 0.859).
+ * on one half of the French development queries by topic (recall@5 0.791 -> 0.797) and confirmed on the
+ * other half (0.792 -> 0.800) and on the FAQ questions (0.855 -> 0.861).
  */
 const CATEGORY_WEIGHT = 0.2;
 const CATEGORY_TOP = 20;
