@@ -123,8 +123,10 @@ export async function searchKnowledge({
   if (bestCoverage < MIN_COVERAGE && maxSimilarity < MIN_SIMILARITY) return [];
 
   const { fused, candidates } = fuseScores(snapshot, scores, maxScore, docSimilarity);
-  const articleVectors = snapshot.articleVectors;
-  if (queryVector && articleVectors && articleVectors.embedderId === ctx.embedder.id)
+  // Article vectors are usable only when the current embedder made them.
+  const articleVectors =
+    snapshot.articleVectors?.embedderId === ctx.embedder.id ? snapshot.articleVectors : null;
+  if (queryVector && articleVectors)
     addArticleSimilarity(
       fused,
       candidates,
@@ -134,7 +136,7 @@ export async function searchKnowledge({
   addCategorySupport(snapshot, fused, candidates);
   const ranked = topArticles(snapshot, fused, candidates, Math.max(k, DIVERSITY_POOL), query.lang);
   const top = (
-    articleVectors && articleVectors.embedderId === ctx.embedder.id
+    articleVectors
       ? diversifyRanking(ranked, articleVectors, { pool: DIVERSITY_POOL, penalty: DIVERSITY_PENALTY })
       : ranked
   ).slice(0, k);
@@ -429,18 +431,12 @@ function scoreFullText(
       }
     }
   });
-  let bestDoc = -1;
-  let maxScore = 0;
-  for (let d = 0; d < n; d++) {
-    if (scores[d]! > maxScore) {
-      maxScore = scores[d]!;
-      bestDoc = d;
-    }
-  }
-  if (bestDoc < 0) return { scores, bestDoc, bestCoverage: 0 };
+  // Best first; ties keep the earlier document, so best[0] is the first document with the top score.
   const best: number[] = [];
   for (let d = 0; d < n; d++)
     if (scores[d]! > 0) insertTopK(best, d, COVERAGE_CANDIDATES, (doc) => scores[doc]!);
+  const bestDoc = best[0] ?? -1;
+  if (bestDoc < 0) return { scores, bestDoc, bestCoverage: 0 };
   let bestCoverage = 0;
   for (const doc of best) {
     let total = 0;
