@@ -1,8 +1,9 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { RoutingJudge, RoutingJudgeRequest } from "../ports/routing-judge";
+import { crossValidateRouter } from "../services/routing/classifier/cross-validate-router";
 import { runRoutingEval } from "./routing";
 
 const CATALOGUE = [
@@ -20,7 +21,7 @@ const TRAIN = [
   ["graffiti", "someone sprayed paint on the wall"],
   ["graffiti", "tags painted on the bus shelter"],
   ["graffiti", "offensive graffiti on the bridge"],
-].map(([code, text], i) => ({ id: `t${i}`, text, lang: "en", code }));
+].map(([code, text], i) => ({ id: `t${i}`, text: text!, lang: "en", code: code! }));
 const TEST = [
   { id: "a", text: "the street lamp is dark", lang: "en", code: "street-light" },
   { id: "b", text: "a big hole in the road", lang: "en", code: "pothole" },
@@ -76,5 +77,46 @@ describe("runRoutingEval", () => {
     await expect(runRoutingEval(["--train", "x"])).rejects.toThrow(/missing --catalogue, --test/);
     const files = await writeFiles([{ id: "x", lang: "en", text: "no code" } as never]);
     await expect(runRoutingEval(files)).rejects.toThrow(/test\.jsonl:1: not a routing case/);
+  });
+
+  it("with --cv K also cross-validates on the train cases alone, and leaves the result as it was", async () => {
+    const files = await writeFiles(TEST.slice(0, 3));
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    let result: Awaited<ReturnType<typeof runRoutingEval>>;
+    try {
+      result = await runRoutingEval([...files, "--cv", "3"], undefined);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(result).toEqual({ n: 3, accuracy: 1, macro_f1: 1, department_accuracy: 1 });
+    const line = lines.find((l) => l.startsWith("routing cross-validation "));
+    const report = JSON.parse(line!.slice("routing cross-validation ".length));
+    // The catalogue names are trained in every fold, as the service does.
+    const expected = crossValidateRouter({
+      examples: TRAIN.map(({ text, code }) => ({ text, code })),
+      alwaysTrain: CATALOGUE.map((entry) => ({ text: entry.name, code: entry.code })),
+      folds: 3,
+    });
+    expect(report).toEqual({
+      folds: 3,
+      n: TRAIN.length,
+      accuracy: Math.round(expected.accuracy * 10000) / 10000,
+      foldAccuracy: expected.foldAccuracy.map((a) => Math.round(a * 10000) / 10000),
+    });
+  });
+
+  it("refuses a --cv that is not a whole number of folds from 2 to 20, or more folds than train cases", async () => {
+    const files = await writeFiles();
+    await expect(runRoutingEval([...files, "--cv", "1"], undefined)).rejects.toThrow(
+      /--cv takes a whole number/,
+    );
+    await expect(runRoutingEval([...files, "--cv", "five"], undefined)).rejects.toThrow(/not "five"/);
+    await expect(runRoutingEval([...files, "--cv", "20"], undefined)).rejects.toThrow(
+      /needs at least 20 train cases/,
+    );
   });
 });

@@ -11,6 +11,7 @@ import {
   type ServiceDescription,
 } from "../services/catalogue/judged-routing";
 import { ROUTING_THRESHOLD } from "../services/catalogue/routing-engine";
+import { crossValidateRouter } from "../services/routing/classifier/cross-validate-router";
 import { fitRouter, type RoutePrediction } from "../services/routing/classifier/fit-router";
 
 const CatalogueEntry = z.object({
@@ -66,7 +67,12 @@ function parseRoutingArgs(args: readonly string[]) {
   try {
     ({ values } = parseArgs({
       args: [...args],
-      options: { catalogue: { type: "string" }, train: { type: "string" }, test: { type: "string" } },
+      options: {
+        catalogue: { type: "string" },
+        train: { type: "string" },
+        test: { type: "string" },
+        cv: { type: "string" },
+      },
     }));
   } catch (error) {
     throw new Error(`routing eval: ${(error as Error).message}`);
@@ -74,10 +80,14 @@ function parseRoutingArgs(args: readonly string[]) {
   const missing = ["catalogue", "train", "test"].filter((name) => typeof values[name] !== "string");
   if (missing.length > 0) {
     throw new Error(
-      `routing eval: missing ${missing.map((m) => `--${m}`).join(", ")} (usage: routing --catalogue FILE --train FILE --test FILE)`,
+      `routing eval: missing ${missing.map((m) => `--${m}`).join(", ")} (usage: routing --catalogue FILE --train FILE --test FILE [--cv K])`,
     );
   }
-  return values as { catalogue: string; train: string; test: string };
+  const cv = values.cv === undefined ? undefined : Number(values.cv);
+  if (cv !== undefined && !(Number.isInteger(cv) && cv >= 2 && cv <= 20)) {
+    throw new Error(`routing eval: --cv takes a whole number of folds from 2 to 20, not "${values.cv}"`);
+  }
+  return { ...(values as { catalogue: string; train: string; test: string }), cv };
 }
 
 /** The configured chat model as a routing judge, or none when no provider is set (offline). */
@@ -105,13 +115,13 @@ export async function runRoutingEval(
   const test = await readCases(files.test, "test cases");
   if (train.length === 0 || test.length === 0) throw new Error("routing eval: train and test need cases");
 
+  const names = catalogue.map((entry) => ({ text: entry.name, code: entry.code }));
+  const examples = train.map((c) => ({ text: c.text, code: c.code }));
+  if (files.cv !== undefined && train.length < files.cv) {
+    throw new Error(`routing eval: --cv ${files.cv} needs at least ${files.cv} train cases`);
+  }
   const started = performance.now();
-  const router = fitRouter({
-    examples: [
-      ...catalogue.map((entry) => ({ text: entry.name, code: entry.code })),
-      ...train.map((c) => ({ text: c.text, code: c.code })),
-    ],
-  });
+  const router = fitRouter({ examples: [...names, ...examples] });
   const fitMs = performance.now() - started;
 
   const predictStarted = performance.now();
@@ -139,6 +149,12 @@ export async function runRoutingEval(
     ),
   };
   process.stdout.write(`routing diagnostics ${JSON.stringify(diagnostics)}\n`);
+  if (files.cv !== undefined) {
+    // The fitted router alone (no judge): a measure of the city's examples that never reads the test file.
+    const cv = crossValidateRouter({ examples, alwaysTrain: names, folds: files.cv });
+    const report = { ...cv, accuracy: round(cv.accuracy), foldAccuracy: cv.foldAccuracy.map(round) };
+    process.stdout.write(`routing cross-validation ${JSON.stringify(report)}\n`);
+  }
 
   const departmentOf = mapDepartments(catalogue, train);
   let correct = 0;
