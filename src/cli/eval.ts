@@ -4,7 +4,9 @@ const EVALS: Record<string, () => Promise<(args: string[]) => Promise<unknown>>>
   retrieval: async () => (await import("../evals/retrieval")).runRetrievalEval,
   routing: async () => (await import("../evals/routing")).runRoutingEval,
   safety: async () => (await import("../evals/safety")).runSafetyEval,
+  "false-alarms": async () => (await import("../evals/false-alarms")).runFalseAlarmEval,
   langid: async () => (await import("../evals/langid")).runLangidEval,
+  answers: async () => (await import("../evals/answers")).runAnswersEval,
 };
 
 await runCli(async () => {
