@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { widgetCors } from "../channels/web/cors";
 import { webChatRoutes } from "../channels/web/routes";
 import { createWebNotifier } from "./adapters/notifier-web";
 import type { Config } from "./config";
@@ -55,6 +56,7 @@ export function buildApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.use(requestId({ headerName: "x-request-id" }));
   app.use(secureHeaders({ crossOriginResourcePolicy: false }));
+  app.use(widgetCors(deps.config.WIDGET_ORIGINS));
 
   app.route(
     "/",

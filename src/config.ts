@@ -16,6 +16,28 @@ const languageList = z
 
 const optionalUrl = z.url().optional();
 
+// Each entry is a bare origin (scheme, host, optional port), the form browsers send in `Origin`.
+const originList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim().replace(/\/$/, ""))
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .refine(
+          (s) =>
+            URL.canParse(s) && /^https?:$/.test(new URL(s).protocol) && new URL(s).origin === s.toLowerCase(),
+          "each origin must look like https://www.example.org (scheme, host and optional port only)",
+        )
+        .transform((s) => s.toLowerCase()),
+    ),
+  );
+
 /** Every environment variable the service reads; README "Configuration" documents each one. */
 export const Config = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -52,6 +74,7 @@ export const Config = z.object({
   EMERGENCY_NUMBER: z.string().min(2).default("112"),
   CRISIS_HELPLINE: z.string().min(2).default("116 123"),
   CITY_NAME: z.string().min(1).default("Riverton"),
+  WIDGET_ORIGINS: originList.default([]),
 
   STAFF_TOKENS: z.string().optional(),
   CASE_DUPLICATE_RADIUS_METRES: z.coerce.number().positive().default(50),
