@@ -177,6 +177,63 @@ describe("assessInput", () => {
   });
 });
 
+describe("assessInput on short replies", () => {
+  // A citizen answering "Reply yes or no" got the suicide-crisis reply for "no" (issue 13).
+  const replies = [
+    ...[
+      "no",
+      "No.",
+      "NO",
+      "No!",
+      "no!!",
+      "nope",
+      "nah",
+      "non",
+      "Non.",
+      "nu",
+      "Nu.",
+      "nein",
+      "nee",
+      "ne",
+      "nie",
+    ],
+    ...[
+      "nem",
+      "ok",
+      "OK",
+      "okay",
+      "k",
+      "y",
+      "n",
+      "yes",
+      "Yes.",
+      "yep",
+      "yeah",
+      "da",
+      "oui",
+      "ja",
+      "sí",
+      "si",
+    ],
+    ...["igen", "vale", "merci", "thanks", "sure", "fine", "who", "why", "1", "2", "?", "..."],
+    ...["no thanks", "no thank you", "not really", "yes please", "I'm fine", "nu mersi", "nein danke"],
+    ...["non merci", "no gracias", "nem köszönöm", "oui merci", "da, vă rog", "ja bitte", "igen, kérem"],
+  ];
+  it.each(["en", "fr", "ro", "de", "es", "hu"])("[%s] never reads a short reply as a concern", (lang) => {
+    for (const text of replies) {
+      const result = assessInput(text, { lang });
+      expect(["ok", "unclear"], `${text} ${result.matched.join(",")}`).toContain(result.primary);
+      expect(result.possibleEmergency, text).toBe(false);
+    }
+  });
+
+  it("still lets the rules catch short messages that do carry a concern", () => {
+    expect(primary("quiero suicidarme")).toBe("crisis");
+    expect(primary("human")).toBe("handoff");
+    expect(primary("megöllek titeket")).toBe("abuse");
+  });
+});
+
 describe("assessInput concept rules", () => {
   // The rules alone; the learned model on top is tested in safety-model.test.ts.
   const label = (lang: string, text: string) => assessInput(text, { lang, model: null }).primary;

@@ -237,9 +237,62 @@ export function selectModelLabels(
   return MODEL_LABELS.filter((label, l) => scores[l]! >= thresholds[l]! && !(label === "emergency" && over));
 }
 
+// Words that carry no concern on their own: replies, politeness and the pronouns around them, in every language.
+const REPLY_WORDS = new Set([
+  ...SHORT_OK,
+  ...[
+    "nope",
+    "nah",
+    "yep",
+    "yeah",
+    "yup",
+    "sure",
+    "fine",
+    "right",
+    "correct",
+    "good",
+    "great",
+    "thank",
+    "thanks",
+  ],
+  ...[
+    "please",
+    "sorry",
+    "you",
+    "not",
+    "really",
+    "all",
+    "that",
+    "thats",
+    "its",
+    "okey",
+    "nee",
+    "nie",
+    "ouais",
+  ],
+  ...["bien", "vous", "plait", "daccord", "bitte", "schon", "genau", "gut", "vale", "claro", "por", "favor"],
+  ...["bine", "sigur", "rog", "multumesc", "mersi", "kerem", "koszi", "rendben", "persze", "oke", "jo"],
+]);
+/** Words a concern could be read from; an emergency or a crisis needs more of them than a short reply has. */
+const MODEL_MIN_WORDS = 2;
+const MODEL_MIN_WORDS_FOR_DANGER = 3;
+
+function countContentWords(text: string): number {
+  const words = foldText(text).match(/\p{L}+/gu) ?? [];
+  return words.filter((w) => w.length >= 3 && !REPLY_WORDS.has(w)).length;
+}
+
 function addModelOpinion(text: string, base: GuardrailAssessment, model: SafetyModel): GuardrailAssessment {
   if (RULE_SAFETY_LABELS.some((l) => base.labels.has(l))) return base;
-  const added = selectModelLabels(text, base, scoreSafetyModel(model, base.redacted.text), model.thresholds);
+  // "no", "I'm fine" or "y" cannot carry a risk concept: the learned model's margins on them are noise.
+  const words = countContentWords(base.redacted.text);
+  if (words < MODEL_MIN_WORDS) return base;
+  const added = selectModelLabels(
+    text,
+    base,
+    scoreSafetyModel(model, base.redacted.text),
+    model.thresholds,
+  ).filter((l) => words >= MODEL_MIN_WORDS_FOR_DANGER || (l !== "emergency" && l !== "crisis"));
   if (added.length === 0) return base;
   const labels = new Set(base.labels);
   labels.delete("unclear");
