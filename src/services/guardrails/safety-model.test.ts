@@ -46,8 +46,12 @@ describe("assessInput with the learned model", () => {
     expect(assessInput(text, { lang: "en", model: modelSaying("emergency") }).primary).toBe("ok");
   });
 
-  it("replaces unclear and keeps personal data as a label", () => {
-    expect(assessInput("sdfghj", { lang: "en", model: modelSaying("handoff") }).primary).toBe("handoff");
+  it("has no say on a message too short to carry a concern, and keeps personal data as a label", () => {
+    expect(assessInput("sdfghj", { lang: "en", model: modelSaying("handoff") }).primary).toBe("unclear");
+    expect(assessInput("No.", { lang: "en", model: modelSaying("crisis") }).primary).toBe("ok");
+    expect(assessInput("please help now", { lang: "en", model: modelSaying("handoff") }).primary).toBe(
+      "handoff",
+    );
     const withEmail = assessInput("write to me at jo@example.org", {
       lang: "en",
       model: modelSaying("handoff"),
