@@ -15,6 +15,10 @@ export interface ChatMessage {
   case?: { reference: string; status: string } | null;
   handoff?: boolean;
   clientMessageId?: string;
+  /** While a case intake is in progress: the service and the detail asked for next. */
+  intake?: { service: string; name: string; awaiting: string } | null;
+  /** A choice of services offered; the citizen answers with the option's number. */
+  options?: { service: string; name: string }[] | null;
 }
 
 export interface Session {

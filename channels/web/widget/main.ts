@@ -16,6 +16,9 @@ declare global {
 const STORAGE_KEY = "civicdesk.conversation";
 const POLL_MS = 10_000;
 const SEND_ATTEMPTS = 3;
+const ALERT_STATUSES = new Set(["blocked_emergency", "blocked_crisis"]);
+// Read while this script runs: later (after DOMContentLoaded) document.currentScript is null.
+const OWN_SCRIPT = document.currentScript as HTMLScriptElement | null;
 
 /** Only web links leave the widget as anchors; anything else (javascript:, data:) is dropped. */
 function safeHref(url: string): string | null {
@@ -247,7 +250,16 @@ class Widget {
       message.lang ? { class: "cd-text", lang: message.lang } : { class: "cd-text" },
       message.text,
     );
-    item.append(body);
+    if (message.role === "assistant" && ALERT_STATUSES.has(message.status ?? "")) {
+      // Life-safety replies interrupt a screen reader at once; everything else waits politely in the log.
+      item.classList.add("cd-alert");
+      const alert = el("div", { role: "alert" });
+      alert.append(body);
+      item.append(alert);
+    } else {
+      if (message.role === "assistant" && message.status === "handoff") item.classList.add("cd-handoff");
+      item.append(body);
+    }
     const links = (message.citations ?? [])
       .map((c) => ({ title: c.title, href: safeHref(c.url) }))
       .filter((c): c is { title: string; href: string } => c.href !== null);
@@ -261,9 +273,24 @@ class Widget {
       }
       item.append(heading, list);
     }
-    if (message.role === "assistant") item.append(this.feedbackControls(message));
+    const options = message.role === "assistant" && Array.isArray(message.options) ? message.options : [];
+    if (options.length > 0) item.append(this.optionButtons(options));
+    // Votes only where there is an answer to judge: fixed replies and questions back carry no sources.
+    if (message.role === "assistant" && message.status === "answered" && links.length > 0)
+      item.append(this.feedbackControls(message));
     if (!into) this.log.append(item);
     this.logRegion.scrollTop = this.logRegion.scrollHeight;
+  }
+
+  /** A choice the assistant offers ("1. Pothole 2. Street light"): each button sends its number. */
+  private optionButtons(options: { service: string; name: string }[]): HTMLElement {
+    const row = el("div", { class: "cd-options" });
+    options.forEach((option, index) => {
+      const button = el("button", { type: "button", class: "cd-secondary" }, `${index + 1}. ${option.name}`);
+      button.addEventListener("click", () => void this.send(String(index + 1)));
+      row.append(button);
+    });
+    return row;
   }
 
   private feedbackControls(message: ChatMessage): HTMLElement {
@@ -293,14 +320,15 @@ class Widget {
     return row;
   }
 
-  private async send() {
-    const text = this.input.value.trim();
+  private async send(chosen?: string) {
+    const typed = this.input.value;
+    const text = (chosen ?? typed).trim();
     if (!text || this.sendButton.disabled) return;
     this.sendButton.disabled = true;
     this.status.textContent = "";
     const clientMessageId = crypto.randomUUID();
     this.renderMessage({ id: `local-${clientMessageId}`, role: "citizen", text, lang: this.lang });
-    this.input.value = "";
+    if (chosen === undefined) this.input.value = "";
     const pending = el("li", { class: "cd-msg cd-assistant", "aria-busy": "true" });
     pending.append(el("span", { class: "cd-who" }, this.strings().assistant));
     const streamed = el("span", { class: "cd-text cd-typing" });
@@ -328,7 +356,7 @@ class Widget {
       this.status.textContent = "";
     } catch (error) {
       pending.remove();
-      this.input.value = text;
+      if (chosen === undefined) this.input.value = typed;
       this.status.textContent =
         error instanceof HttpError && error.status > 0 && error.status < 500
           ? error.message
@@ -350,8 +378,9 @@ class Widget {
 }
 
 function start() {
-  const script = (document.currentScript ??
-    document.querySelector("script[data-civicdesk]")) as HTMLScriptElement | null;
+  const script =
+    OWN_SCRIPT ??
+    document.querySelector<HTMLScriptElement>("script[data-civicdesk], script[src$='/widget.js']");
   const bootstrap = window.__civicdeskBootstrap ?? {
     strings: { en: ENGLISH_FALLBACK },
     languages: [{ code: "en", name: "English" }],

@@ -20,6 +20,10 @@ export const WIDGET_CSS = `
 .cd-citizen { background: #dbe8f7; margin-left: 2rem; }
 .cd-assistant, .cd-staff { background: #f3f3f3; margin-right: 2rem; }
 .cd-system { background: #fff4d6; border: 1px solid #8a6d00; }
+.cd-alert { background: #fdeceb; border: 2px solid #b3261e; border-left-width: 0.5rem; margin-right: 0; font-weight: 600; }
+.cd-alert .cd-who { color: #8c1d18; }
+.cd-handoff { background: #eef3f9; border: 1px solid #14365f; border-left-width: 0.5rem; }
+.cd-options { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.5rem; white-space: normal; }
 .cd-sources { margin: 0.5rem 0 0; padding-left: 1.25rem; font-size: 0.875rem; }
 .cd-sources a { color: #0b4a8b; }
 .cd-vote[aria-pressed="true"] { background: #0b4a8b; color: #fff; }
