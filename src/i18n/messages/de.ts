@@ -14,7 +14,7 @@ export const de: Messages = {
   "reply.handoff_offered":
     "Soll ich Ihr Anliegen an eine Mitarbeiterin oder einen Mitarbeiter weitergeben? Die Antwort kommt hier im Chat.",
   "reply.handoff":
-    "Ich habe Ihre Nachricht an das Team der Stadt weitergegeben. Eine Mitarbeiterin oder ein Mitarbeiter antwortet Ihnen hier während der Bürozeiten (Montag bis Donnerstag 8:30–17:00 Uhr, Freitag 8:30–16:30 Uhr); die Antwort kann also erst am nächsten Arbeitstag kommen. Sie können diese Seite schließen: Die Antwort wartet hier auf Sie, wenn Sie auf diesem Gerät zurückkehren.",
+    "Ich habe dieses Gespräch an das Team der Stadt weitergegeben. Eine Mitarbeiterin oder ein Mitarbeiter antwortet Ihnen hier während der Bürozeiten (Montag bis Donnerstag 8:30–17:00 Uhr, Freitag 8:30–16:30 Uhr); die Antwort kann also erst am nächsten Arbeitstag kommen. Sie können diese Seite schließen: Die Antwort wartet hier auf Sie, wenn Sie auf diesem Gerät zurückkehren.",
   "reply.with_staff":
     "Eine Mitarbeiterin oder ein Mitarbeiter kümmert sich um dieses Gespräch und antwortet Ihnen hier.",
   "reply.staff_joined": "{name} vom Team der Stadt ist dem Gespräch beigetreten.",

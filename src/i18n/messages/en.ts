@@ -13,7 +13,7 @@ export const en = {
   "reply.handoff_offered":
     "Would you like me to pass this to a member of staff? They will reply here in this chat.",
   "reply.handoff":
-    "I've passed your message on to the city team. A member of staff will reply here in office hours (Monday to Thursday 8:30–17:00, Friday 8:30–16:30), so it may take until the next working day. You can close this page: the reply will be waiting here when you come back on this device.",
+    "I've passed this conversation on to the city team. A member of staff will reply here in office hours (Monday to Thursday 8:30–17:00, Friday 8:30–16:30), so it may take until the next working day. You can close this page: the reply will be waiting here when you come back on this device.",
   "reply.with_staff": "A member of staff is looking after this conversation and will reply here.",
   "reply.staff_joined": "{name} from the city team has joined the conversation.",
   "reply.handed_back":

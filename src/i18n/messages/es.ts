@@ -14,7 +14,7 @@ export const es: Messages = {
   "reply.handoff_offered":
     "¿Quiere que pase su consulta a una persona del equipo municipal? Le responderá aquí, en este chat.",
   "reply.handoff":
-    "He pasado su mensaje al equipo municipal. Una persona del equipo le responderá aquí en horario de oficina (de lunes a jueves de 8:30 a 17:00, viernes de 8:30 a 16:30), así que la respuesta puede llegar el siguiente día laborable. Puede cerrar esta página: la respuesta le esperará aquí cuando vuelva desde este dispositivo.",
+    "He pasado esta conversación al equipo municipal. Una persona del equipo le responderá aquí en horario de oficina (de lunes a jueves de 8:30 a 17:00, viernes de 8:30 a 16:30), así que la respuesta puede llegar el siguiente día laborable. Puede cerrar esta página: la respuesta le esperará aquí cuando vuelva desde este dispositivo.",
   "reply.with_staff":
     "Una persona del equipo municipal está atendiendo esta conversación y le responderá aquí.",
   "reply.staff_joined": "{name}, del equipo municipal, se ha unido a la conversación.",

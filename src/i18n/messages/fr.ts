@@ -14,7 +14,7 @@ export const fr: Messages = {
   "reply.handoff_offered":
     "Souhaitez-vous que je transmette votre demande à un agent ? Il vous répondra ici, dans ce chat.",
   "reply.handoff":
-    "J'ai transmis votre message à l'équipe de la ville. Un agent vous répondra ici pendant les heures d'ouverture (du lundi au jeudi de 8 h 30 à 17 h, le vendredi de 8 h 30 à 16 h 30) : la réponse peut donc n'arriver que le jour ouvré suivant. Vous pouvez fermer cette page : la réponse vous attendra ici quand vous reviendrez sur cet appareil.",
+    "J'ai transmis cette conversation à l'équipe de la ville. Un agent vous répondra ici pendant les heures d'ouverture (du lundi au jeudi de 8 h 30 à 17 h, le vendredi de 8 h 30 à 16 h 30) : la réponse peut donc n'arriver que le jour ouvré suivant. Vous pouvez fermer cette page : la réponse vous attendra ici quand vous reviendrez sur cet appareil.",
   "reply.with_staff": "Un agent s'occupe de cette conversation et vous répondra ici.",
   "reply.staff_joined": "{name}, de l'équipe de la ville, a rejoint la conversation.",
   "reply.handed_back":

@@ -14,7 +14,7 @@ export const hu: Messages = {
   "reply.handoff_offered":
     "Szeretné, hogy továbbítsam a kérdését egy munkatársunknak? Itt, ebben a csevegésben fog válaszolni.",
   "reply.handoff":
-    "Továbbítottam üzenetét a város munkatársainak. Egy kollégánk itt válaszol Önnek ügyfélfogadási időben (hétfőtől csütörtökig 8:30–17:00, pénteken 8:30–16:30), ezért a válasz a következő munkanapon is érkezhet. Bezárhatja ezt az oldalt: a válasz itt várja majd, amikor erről az eszközről visszatér.",
+    "Továbbítottam ezt a beszélgetést a város munkatársainak. Egy kollégánk itt válaszol Önnek ügyfélfogadási időben (hétfőtől csütörtökig 8:30–17:00, pénteken 8:30–16:30), ezért a válasz a következő munkanapon is érkezhet. Bezárhatja ezt az oldalt: a válasz itt várja majd, amikor erről az eszközről visszatér.",
   "reply.with_staff": "Egy munkatársunk foglalkozik ezzel a beszélgetéssel, és itt fog válaszolni.",
   "reply.staff_joined": "{name} (a város munkatársa) csatlakozott a beszélgetéshez.",
   "reply.handed_back":

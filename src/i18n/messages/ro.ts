@@ -13,7 +13,7 @@ export const ro: Messages = {
     "Vreau să vă ajut, dar nu pot continua dacă mesajele conțin amenințări sau insulte. Dacă vă reformulați mesajul, voi face tot posibilul să vă ajut.",
   "reply.handoff_offered": "Doriți să transmit solicitarea unui angajat? Vă va răspunde aici, în acest chat.",
   "reply.handoff":
-    "Am transmis mesajul dumneavoastră echipei primăriei. Un angajat vă va răspunde aici în programul de lucru (luni–joi 8:30–17:00, vineri 8:30–16:30), deci răspunsul poate veni abia în următoarea zi lucrătoare. Puteți închide această pagină: răspunsul vă va aștepta aici când reveniți de pe acest dispozitiv.",
+    "Am transmis această conversație echipei primăriei. Un angajat vă va răspunde aici în programul de lucru (luni–joi 8:30–17:00, vineri 8:30–16:30), deci răspunsul poate veni abia în următoarea zi lucrătoare. Puteți închide această pagină: răspunsul vă va aștepta aici când reveniți de pe acest dispozitiv.",
   "reply.with_staff": "Un angajat se ocupă de această conversație și vă va răspunde aici.",
   "reply.staff_joined": "{name}, din echipa primăriei, s-a alăturat conversației.",
   "reply.handed_back":
