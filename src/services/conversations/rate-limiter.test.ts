@@ -27,6 +27,14 @@ function behavesLikeAFixedWindow(limiter: () => RateLimiter) {
     expect((await limiter().hit(b, RULE, T0)).allowed).toBe(true);
   });
 
+  it("peeks with weight 0 without spending the budget", async () => {
+    const key = `auth-failures:${crypto.randomUUID()}`;
+    for (let i = 0; i < 5; i++) expect((await limiter().hit(key, RULE, at(i), 0)).allowed).toBe(true);
+    for (let i = 0; i < 3; i++) await limiter().hit(key, RULE, at(10));
+    expect((await limiter().hit(key, RULE, at(11), 0)).allowed).toBe(false);
+    expect((await limiter().hit(key, RULE, at(71), 0)).allowed).toBe(true);
+  });
+
   it("turns a refusal into rate_limited with Retry-After", async () => {
     const key = `contact:${crypto.randomUUID()}`;
     const rule = { limit: 1, windowSeconds: 30 };
