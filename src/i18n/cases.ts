@@ -24,6 +24,7 @@ const en = {
   "intake.confirm_question": "Shall I open the case? Reply yes or no.",
   "intake.confirm_retry": "Please reply yes to open the case, or no to drop it.",
   "intake.cancelled": "All right, I have not opened a case. Tell me again whenever you want.",
+  "intake.paused": "Your report “{service}” is still waiting. {question} Or say “cancel” to drop it.",
 
   "clarify.question": "Is this about one of these?",
   "clarify.hint": "Reply with the number, or tell me a little more.",
@@ -73,6 +74,8 @@ const fr: Messages = {
   "intake.confirm_question": "J'ouvre le dossier ? Répondez oui ou non.",
   "intake.confirm_retry": "Répondez oui pour ouvrir le dossier, ou non pour l'abandonner.",
   "intake.cancelled": "D'accord, je n'ai pas ouvert de dossier. Vous pourrez me le redemander à tout moment.",
+  "intake.paused":
+    "Votre signalement « {service} » est toujours en attente. {question} Ou dites « annuler » pour l'abandonner.",
 
   "clarify.question": "S'agit-il de l'un de ces sujets ?",
   "clarify.hint": "Répondez avec le numéro, ou donnez-moi un peu plus de détails.",
@@ -119,6 +122,7 @@ const ro: Messages = {
   "intake.confirm_question": "Deschid sesizarea? Răspundeți da sau nu.",
   "intake.confirm_retry": "Răspundeți da pentru a deschide sesizarea sau nu pentru a renunța.",
   "intake.cancelled": "Bine, nu am deschis nicio sesizare. Spuneți-mi din nou oricând doriți.",
+  "intake.paused": "Sesizarea „{service}” încă așteaptă. {question} Sau spuneți „anulează” pentru a renunța.",
 
   "clarify.question": "Este vorba despre una dintre acestea?",
   "clarify.hint": "Răspundeți cu numărul sau spuneți-mi mai multe detalii.",
@@ -166,6 +170,8 @@ const de: Messages = {
   "intake.confirm_question": "Soll ich den Vorgang anlegen? Antworten Sie ja oder nein.",
   "intake.confirm_retry": "Antworten Sie ja, um den Vorgang anzulegen, oder nein, um abzubrechen.",
   "intake.cancelled": "In Ordnung, ich habe keinen Vorgang angelegt. Sagen Sie es mir jederzeit wieder.",
+  "intake.paused":
+    "Ihre Meldung „{service}“ wartet noch. {question} Oder sagen Sie „abbrechen“, um sie zu verwerfen.",
 
   "clarify.question": "Geht es um eines davon?",
   "clarify.hint": "Antworten Sie mit der Nummer oder erzählen Sie mir etwas mehr.",
@@ -212,6 +218,7 @@ const es: Messages = {
   "intake.confirm_question": "¿Abro la incidencia? Responda sí o no.",
   "intake.confirm_retry": "Responda sí para abrir la incidencia o no para descartarla.",
   "intake.cancelled": "De acuerdo, no he abierto ninguna incidencia. Dígamelo de nuevo cuando quiera.",
+  "intake.paused": "Su aviso «{service}» sigue pendiente. {question} O diga «cancelar» para descartarlo.",
 
   "clarify.question": "¿Se trata de alguna de estas?",
   "clarify.hint": "Responda con el número o cuénteme un poco más.",
@@ -257,6 +264,8 @@ const hu: Messages = {
   "intake.confirm_question": "Megnyissam az ügyet? Válaszoljon igennel vagy nemmel.",
   "intake.confirm_retry": "Írja, hogy igen, ha megnyissam az ügyet, vagy nem, ha elvetjük.",
   "intake.cancelled": "Rendben, nem nyitottam ügyet. Szóljon újra, amikor szeretné.",
+  "intake.paused":
+    "A(z) „{service}” bejelentése még várakozik. {question} Vagy mondja, hogy „mégse”, ha elvetné.",
 
   "clarify.question": "Ezek valamelyikéről van szó?",
   "clarify.hint": "Válaszoljon a számmal, vagy írjon egy kicsit többet.",

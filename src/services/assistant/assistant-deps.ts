@@ -40,13 +40,22 @@ export interface CaseTurnInput {
   continueOnly?: boolean;
 }
 
+/** A case intake in progress, as the message view shows it. */
+export interface IntakeView {
+  service: string;
+  name: string;
+  awaiting: string;
+}
+
 export type CaseTurnResult =
-  | { handled: false }
+  | { handled: false; paused?: { intake: IntakeView; reminder: string } }
   | {
       handled: true;
       status: "clarification" | "case_opened" | "case_linked" | "case_status";
       reply: string;
       case?: { reference: string; status: string };
+      intake?: IntakeView;
+      options?: { service: string; name: string }[];
     };
 
 /**

@@ -89,6 +89,8 @@ async function storeReply(
       meta: {
         ...outcome.meta,
         ...(outcome.case ? { case: outcome.case } : {}),
+        ...(outcome.intake ? { intake: outcome.intake } : {}),
+        ...(outcome.options ? { options: outcome.options } : {}),
         ...(outcome.handoff ? { handoff: true } : {}),
       },
       createdAt: new Date(now.getTime() + 1),

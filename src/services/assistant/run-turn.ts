@@ -5,7 +5,13 @@ import { type ConversationRow, isWithStaff } from "../conversations/context";
 import type { MessageRow } from "../conversations/find-reply";
 import type { Citation } from "../conversations/message-view";
 import { markHandoff } from "../conversations/request-handoff";
-import type { AssistantDeps, CaseTurnInput, CaseTurnResult, KnowledgePassage } from "./assistant-deps";
+import type {
+  AssistantDeps,
+  CaseTurnInput,
+  CaseTurnResult,
+  IntakeView,
+  KnowledgePassage,
+} from "./assistant-deps";
 import { detectSmallTalk } from "./detect-small-talk";
 import { type FixedOutcome, type FixedReplyKey, fixedReply } from "./fixed-reply";
 import {
@@ -37,6 +43,10 @@ export interface TurnOutcome {
   lang: string;
   citations: Citation[];
   case?: { reference: string; status: string };
+  /** The case intake in progress after this turn, if any. */
+  intake?: IntakeView;
+  /** Services offered for the citizen to choose from. */
+  options?: { service: string; name: string }[];
   /** True when a person now owns the conversation. */
   handoff: boolean;
   /** Internal record of how the turn went: model, fallbacks, condensed question, timings. */
@@ -69,15 +79,22 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
   const lang = message.lang ?? conversation.lang;
   const meta: Record<string, unknown> = {};
   let prefix = "";
-  const finish = (outcome: FixedOutcome & Partial<TurnOutcome>): TurnOutcome => ({
-    lang,
-    role: "assistant",
-    citations: [],
-    handoff: false,
-    ...outcome,
-    text: `${prefix}${outcome.text}`,
-    meta: { ...meta, ...outcome.meta, ms: Math.round((performance.now() - started) * 10) / 10 },
-  });
+  // An intake the message interrupted: the reply ends by reminding the citizen of it.
+  let paused: { intake: IntakeView; reminder: string } | undefined;
+  const finish = (outcome: FixedOutcome & Partial<TurnOutcome>): TurnOutcome => {
+    const reminder = paused && !outcome.intake ? `\n\n${paused.reminder}` : "";
+    if (reminder) input.onToken?.(reminder);
+    return {
+      lang,
+      role: "assistant",
+      citations: [],
+      handoff: false,
+      ...(paused ? { intake: paused.intake } : {}),
+      ...outcome,
+      text: `${prefix}${outcome.text}${reminder}`,
+      meta: { ...meta, ...outcome.meta, ms: Math.round((performance.now() - started) * 10) / 10 },
+    };
+  };
 
   try {
     if (isWithStaff(conversation.state)) {
@@ -104,6 +121,7 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
         continueOnly: true,
       });
       if (continued.handled) return finish(caseTurnOutcome(continued));
+      paused = continued.paused;
     }
     const blocking = BLOCKING[label];
     if (blocking) return finish(fixedReply(deps, lang, blocking[0], blocking[1]));
@@ -125,6 +143,7 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
     if (deps.handleCaseTurn && !condensed?.followUp) {
       const caseTurn = await deps.handleCaseTurn(caseTurnInput(conversation, message.text, lang, input.now));
       if (caseTurn.handled) return finish(caseTurnOutcome(caseTurn));
+      paused = caseTurn.paused;
     }
 
     const question = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
@@ -160,6 +179,8 @@ function caseTurnOutcome(caseTurn: Extract<CaseTurnResult, { handled: true }>) {
     status: caseTurn.status,
     text: caseTurn.reply,
     ...(caseTurn.case ? { case: caseTurn.case } : {}),
+    ...(caseTurn.intake ? { intake: caseTurn.intake } : {}),
+    ...(caseTurn.options ? { options: caseTurn.options } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { caseFollowers, cases, services } from "../../db/schema";
 import { isDomainError } from "../../domain/errors";
 import { caseText, formatCaseDate } from "../../i18n/cases";
+import { readQuestionForm } from "../language/question-form";
 import { ACTIVE_STATUSES, type CaseStatus } from "./case-status";
 import { pickLanguage } from "./case-view";
 import type { CaseContext, CitizenActor } from "./context";
@@ -58,6 +59,20 @@ const OWN_WORDS = /\b(my|mon|ma|mes|mea|meu|mele|mein\w*|mi|mis)\b/;
 export function asksAboutOwnCase(text: string): boolean {
   const folded = foldAnswer(text);
   return STATUS_WORDS.test(folded) && CASE_WORDS.test(folded) && OWN_WORDS.test(folded);
+}
+
+const PROGRESS_WORDS =
+  /\b(fixed|repaired|mended|done|sorted|resolved|cleared|removed|collected|happening|progress|news|yet|repare\w*|resolu\w*|enleve\w*|nouvelles|reparat\w*|rezolvat\w*|ridicat\w*|inca|deja|noutati|repariert|erledigt|behoben|schon|arreglad\w*|reparad\w*|resuelt\w*|ya|javit\w*|megoldod\w*|mar)\b/;
+const OWN_OBJECT =
+  /\b(my|our|mon|ma|mes|notre|nos|meu|mea|mei|mele|nostru|noastra|mein\w*|unser\w*|mi|mis|nuestr\w*|it|this|that|ca|cela|asta|aceasta|es|das|esto|eso)\b/;
+
+/**
+ * "Is my street light fixed yet?", "any news?": a question about progress with no case word; it is
+ * about the citizen's own case only when they have one (the caller checks that).
+ */
+export function asksAboutProgress(text: string): boolean {
+  const folded = foldAnswer(text);
+  return PROGRESS_WORDS.test(folded) && OWN_OBJECT.test(folded) && readQuestionForm(text).asks;
 }
 
 /** The citizen's latest cases with their status, or a request for the reference when there are none. */

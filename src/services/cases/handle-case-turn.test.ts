@@ -199,12 +199,127 @@ forEachDatabase("handleCaseTurn", (use) => {
     await say("the street light outside 21 Elm Street has been out for a week");
     const retry = await say("purple");
     expect(replyOf(retry)).toContain("did not understand");
-    expect(await say("What are the opening hours of the library?")).toEqual({ handled: false });
+    expect(await say("banana")).toEqual({ handled: false });
     const [intake] = await use()
       .db.select()
       .from(caseIntakes)
       .where(eq(caseIntakes.conversationId, citizen.conversationId));
     expect(intake?.status).toBe("abandoned");
+  });
+
+  it("answers questions about a service instead of opening a report (citizens' reports, issue 13)", async () => {
+    for (const [lang, text] of [
+      ["en", "Are bins collected on Boxing Day?"],
+      ["fr", "Quand sont collectées les poubelles de recyclage ?"],
+      ["en", "how long does a pothole repair take?"],
+      ["en", "How long does it take to fix a broken street light?"],
+      ["ro", "Cât durează repararea unui stâlp de iluminat?"],
+      ["en", "When is my bin collected? I live in Hillcrest"],
+    ]) {
+      const { say } = await converse(lang);
+      expect(await say(text!), text).toEqual({ handled: false });
+    }
+    // A statement of the problem before the question is still a report.
+    const { say } = await converse();
+    expect(await say("My black bin wasn't collected today at 4 Mill Lane, what should I do?")).toMatchObject({
+      handled: true,
+      intake: { service: "missed-bin" },
+    });
+  });
+
+  it("lets a question interrupt an intake, reminds the citizen of it, and resumes with the next answer", async () => {
+    const { citizen, say } = await converse();
+    const first = await say("the street light outside 14 Kings Road has been out for a week");
+    expect(first).toMatchObject({ intake: { service: "street-light", awaiting: "attribute:light_state" } });
+    for (const question of ["What are the opening hours of the library?", "can I take paint to the tip?"]) {
+      const interrupted = await say(question);
+      expect(interrupted).toMatchObject({
+        handled: false,
+        paused: { intake: { service: "street-light", awaiting: "attribute:light_state" } },
+      });
+      expect(interrupted.handled ? "" : interrupted.paused?.reminder).toContain("What is the light doing?");
+    }
+    // The lamp-post number given along the way is kept on the case.
+    const confirm = await say("completely off, the number on it is RV-3310");
+    expect(replyOf(confirm)).toContain("RV-3310");
+    const opened = await say("yes");
+    const reference = opened.handled ? opened.case!.reference : "";
+    const [stored] = await use().db.select().from(cases).where(eq(cases.reference, reference));
+    expect(stored?.attributes).toMatchObject({ light_state: "off", pole_number: "RV-3310" });
+    expect(stored?.conversationId).toBe(citizen.conversationId);
+  });
+
+  it("answers 'status of my case' during an intake without taking it as an answer, and keeps the intake", async () => {
+    const { say } = await converse();
+    await say("the street light outside 2 Park Row has been out since Monday");
+    const status = await say("status of my case please");
+    expect(status).toMatchObject({
+      handled: true,
+      status: "case_status",
+      intake: { service: "street-light" },
+    });
+    const confirm = await say("1");
+    expect(replyOf(confirm)).toContain("Shall I open the case?");
+  });
+
+  it("answers 'is my street light fixed yet?' from the citizen's own case instead of starting a second report", async () => {
+    const { say } = await converse();
+    await say("the street light outside 30 Rope Walk has been out for a week");
+    await say("1");
+    const opened = await say("yes");
+    const reference = opened.handled ? opened.case!.reference : "?";
+    for (const text of ["is my street light fixed yet?", "what's happening with my report?"]) {
+      const answer = await say(text);
+      expect(answer, text).toMatchObject({ handled: true, status: "case_status", case: { reference } });
+    }
+  });
+
+  it("a new problem during an intake starts its own intake", async () => {
+    const { say } = await converse();
+    await say("the street light outside 7 Dock Road has been out for a week");
+    const started = await say("also there is a huge pothole in the road outside 9 Dock Road");
+    expect(started).toMatchObject({ handled: true, intake: { service: "pothole" } });
+    expect(replyOf(started)).toContain("Pothole");
+  });
+
+  it("a menu choice opens exactly the service shown, whatever order the options were stored in", async () => {
+    const codes = ["pothole", "street-light", "missed-bin", "fly-tipping", "graffiti", "noise-complaint"];
+    const { contactId } = await createCitizen(use(), { lang: "en" });
+    for (let round = 0; round < 12; round++) {
+      // A different order of three services each round, none of them alphabetical by accident only.
+      const shown = [codes[round % 6]!, codes[(round + 2) % 6]!, codes[(round * 5 + 1) % 6]!].filter(
+        (code, i, all) => all.indexOf(code) === i,
+      );
+      const citizen = await createCitizen(use(), { lang: "en" });
+      await use()
+        .db.insert(caseIntakes)
+        .values({
+          conversationId: citizen.conversationId,
+          contactId: citizen.contactId,
+          stage: "choosing_service",
+          awaiting: "service",
+          candidates: shown,
+          draft: { attributes: {}, originalText: "something is wrong near 5 Station Road" },
+          lang: "en",
+          createdAt: new Date(clock),
+          updatedAt: new Date(clock),
+        });
+      const pick = (round % shown.length) + 1;
+      clock += 60_000;
+      const result = await handleCaseTurn(deps, {
+        conversationId: citizen.conversationId,
+        contactId: citizen.contactId,
+        channel: "web",
+        lang: "en",
+        text: String(pick),
+        now: new Date(clock),
+      });
+      expect(result, `round ${round}: ${shown.join(",")} → ${pick}`).toMatchObject({
+        handled: true,
+        intake: { service: shown[pick - 1] },
+      });
+    }
+    expect(contactId).toBeTruthy();
   });
 
   it("leaves a question in words the router never saw to the knowledge base instead of offering services", async () => {

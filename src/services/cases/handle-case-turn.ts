@@ -1,15 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Db } from "../../db/client";
-import { caseIntakes, type IntakeDraft, services } from "../../db/schema";
+import { caseIntakes, cases, type IntakeDraft, services } from "../../db/schema";
 import { caseText } from "../../i18n/cases";
 import type { Logger } from "../../logger";
 import type { JobQueue } from "../../ports/job-queue";
+import { readQuestionForm } from "../language/question-form";
 import { scheduleSlaChange } from "../sla/refresh-case-sla";
-import { answerCaseStatus, answerOwnCases, asksAboutOwnCase } from "./answer-case-status";
+import { answerCaseStatus, answerOwnCases, asksAboutOwnCase, asksAboutProgress } from "./answer-case-status";
 import { findReferenceInText } from "./case-reference";
 import { CaseStatus } from "./case-status";
 import { pickLanguage } from "./case-view";
 import type { CaseContext, CaseSettings } from "./context";
+import { extractLocation } from "./extract-location";
 import { isCancel, isNo, isYes } from "./intake-answers";
 import {
   type Awaiting,
@@ -17,6 +19,7 @@ import {
   clarifyQuestion,
   confirmationText,
   draftFromReport,
+  fillIdentifiers,
   type IntakeService,
   loadIntakeService,
   nextMissing,
@@ -57,19 +60,39 @@ export interface CaseTurnInput {
   continueOnly?: boolean;
 }
 
+/** The intake in progress, as a client sees it: which service, and what the assistant waits for. */
+export interface IntakeView {
+  service: string;
+  name: string;
+  /** "location", "description", "attribute:<code>", "confirm" or "service". */
+  awaiting: string;
+}
+
+export interface ServiceOption {
+  service: string;
+  name: string;
+}
+
 export type CaseTurnResult =
-  | { handled: false }
+  | {
+      handled: false;
+      /** An intake the message did not answer: it waits, and the reply reminds the citizen of it. */
+      paused?: { intake: IntakeView; reminder: string };
+    }
   | {
       handled: true;
       status: "clarification" | "case_opened" | "case_linked" | "case_status";
       reply: string;
       case?: { reference: string; status: string };
+      intake?: IntakeView;
+      options?: ServiceOption[];
     };
 
 type IntakeRow = typeof caseIntakes.$inferSelect;
 
 const MAX_FAILED_ANSWERS = 2;
-const clarification = (reply: string): CaseTurnResult => ({ handled: true, status: "clarification", reply });
+type HandledTurn = Extract<CaseTurnResult, { handled: true }>;
+const clarification = (reply: string): HandledTurn => ({ handled: true, status: "clarification", reply });
 
 /**
  * The assistant's case step, after the safety checks: answers questions about a case by reference,
@@ -101,17 +124,37 @@ export async function handleCaseTurn(deps: CaseTurnDeps, input: CaseTurnInput): 
     input.now,
     deps.intakeTimeoutMinutes ?? 24 * 60,
   );
+  // "What's happening with my report?" / "is my street light fixed yet?": the citizen's own cases,
+  // whether or not an intake is waiting (it stays waiting).
+  if (
+    !input.continueOnly &&
+    (asksAboutOwnCase(text) ||
+      // Without a case word, "is it fixed yet?" is about a case only once there is one to be about.
+      (asksAboutProgress(text) && (intake !== undefined || (await hasCases(db, input.contactId)))))
+  ) {
+    const answer = await answerOwnCases(db, input.contactId, input.lang);
+    const waiting = intake ? await pausedIntake(db, intake, input) : undefined;
+    return {
+      handled: true,
+      status: "case_status",
+      ...answer,
+      ...(waiting ? { reply: `${answer.reply}\n\n${waiting.reminder}`, intake: waiting.intake } : {}),
+    };
+  }
   if (intake) {
-    const result = await continueIntake(ctx, intake, input, text);
+    const result = await continueIntake(deps, ctx, intake, input, text);
     if (result) return result;
+    const waiting = await loadActiveIntake(db, input.conversationId, input.now, Number.POSITIVE_INFINITY);
+    if (waiting) return { handled: false, paused: await pausedIntake(db, waiting, input) };
   }
 
   if (input.continueOnly) return { handled: false };
-  if (asksAboutOwnCase(text)) {
-    const answer = await answerOwnCases(db, input.contactId, input.lang);
-    return { handled: true, status: "case_status", ...answer };
-  }
   return startIntake(deps, input, text);
+}
+
+async function hasCases(db: Db, contactId: string): Promise<boolean> {
+  const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.contactId, contactId)).limit(1);
+  return row !== undefined;
 }
 
 async function loadActiveIntake(db: Db, conversationId: string, now: Date, timeoutMinutes: number) {
@@ -132,7 +175,12 @@ async function loadActiveIntake(db: Db, conversationId: string, now: Date, timeo
 
 async function startIntake(deps: CaseTurnDeps, input: CaseTurnInput, text: string): Promise<CaseTurnResult> {
   const db = deps.database.db;
-  const verdict = await deps.classify(text, input.lang);
+  // A question about a service ("how much is a bulky collection?") is for the knowledge base; only
+  // the sentences that state something ("my bin wasn't collected today, when…") can be a report.
+  const form = readQuestionForm(text);
+  const routed = form.asks && !form.action ? form.statements : text;
+  if (routed.split(/\s+/).filter(Boolean).length < (routed === text ? 1 : 3)) return { handled: false };
+  const verdict = await deps.classify(routed, input.lang);
   if (verdict.kind === "none") return { handled: false };
 
   if (verdict.kind === "clarify") {
@@ -154,12 +202,15 @@ async function startIntake(deps: CaseTurnDeps, input: CaseTurnInput, text: strin
       createdAt: input.now,
       updatedAt: input.now,
     });
-    return clarification(clarifyQuestion(candidates, input.lang));
+    return {
+      ...clarification(clarifyQuestion(candidates, input.lang)),
+      options: candidates.map((c) => ({ service: c.code, name: pickLanguage(c.names, input.lang) })),
+    };
   }
 
   const service = await loadIntakeService(db, verdict.code);
   if (!service) return { handled: false };
-  const draft = draftFromReport(text, service, input.lang);
+  const draft = fillIdentifiers(draftFromReport(text, service, input.lang), service, text);
   const [intake] = await db
     .insert(caseIntakes)
     .values({
@@ -179,8 +230,12 @@ async function startIntake(deps: CaseTurnDeps, input: CaseTurnInput, text: strin
   return askNext(db, intake!, service, draft, input, intro);
 }
 
-/** Null when the message turned out not to be an answer, so the turn goes on as a fresh message. */
+/**
+ * Null when the message is not an answer to what the intake asked (a new question, a new problem),
+ * so the turn goes on with it as a fresh message; the intake then waits, unless a new report replaced it.
+ */
 async function continueIntake(
+  deps: CaseTurnDeps,
   ctx: CaseContext<{ kind: "citizen"; contactId: string }>,
   intake: IntakeRow,
   input: CaseTurnInput,
@@ -192,16 +247,25 @@ async function continueIntake(
     await closeIntake(db, intake, "cancelled", input.now);
     return clarification(caseText(lang, "intake.cancelled"));
   }
+  const form = readQuestionForm(text);
+  const asksSomethingElse = form.asks && !form.action;
 
   if (intake.stage === "choosing_service") {
-    const candidates = await db.select().from(services).where(inArray(services.code, intake.candidates));
+    const rows = await db.select().from(services).where(inArray(services.code, intake.candidates));
+    // The options as they were shown: the database returns rows in no particular order.
+    const candidates = intake.candidates.flatMap((code) => rows.filter((row) => row.code === code));
     const code = pickService(text, candidates);
     const service = code ? await loadIntakeService(db, code) : undefined;
     if (!service) {
+      if (asksSomethingElse && !input.continueOnly) return null;
       await closeIntake(db, intake, "abandoned", input.now);
       return null;
     }
-    const draft = draftFromReport(intake.draft.originalText ?? text, service, lang);
+    const draft = fillIdentifiers(
+      draftFromReport(intake.draft.originalText ?? text, service, lang),
+      service,
+      intake.draft.originalText ?? text,
+    );
     const intro = caseText(lang, "intake.start", { service: pickLanguage(service.service.names, lang) });
     return askNext(db, intake, service, draft, input, intro);
   }
@@ -218,16 +282,74 @@ async function continueIntake(
       await closeIntake(db, intake, "cancelled", input.now);
       return clarification(caseText(lang, "intake.cancelled"));
     }
+    if (asksSomethingElse) return null;
+    if (await isNewReport(deps, input, text, service)) {
+      await closeIntake(db, intake, "abandoned", input.now);
+      return null;
+    }
     return failedAnswer(db, intake, input, caseText(lang, "intake.confirm_retry"));
   }
 
   const awaiting = (intake.awaiting ?? nextMissing(service, intake.draft)) as Awaiting | null;
-  const draft = awaiting ? applyAnswer(awaiting, text, service, intake.draft, input.now) : intake.draft;
-  if (!draft) {
+  // A question is not an answer, unless it carries the address the intake asked for.
+  const givesAddress = awaiting === "location" && extractLocation(text) !== null;
+  if (asksSomethingElse && !givesAddress) return null;
+  if (awaiting !== "description" && (await isNewReport(deps, input, text, service))) {
+    await closeIntake(db, intake, "abandoned", input.now);
+    return null;
+  }
+  const answered = awaiting ? applyAnswer(awaiting, text, service, intake.draft, input.now) : intake.draft;
+  if (!answered) {
     const again = awaiting ? questionFor(awaiting, service, lang, input.now) : "";
     return failedAnswer(db, intake, input, `${caseText(lang, "intake.retry")} ${again}`.trim());
   }
+  // A lamp-post number or other detail given along the way is kept.
+  const draft = fillIdentifiers(answered, service, text);
   return askNext(db, intake, service, { ...draft, failedAnswers: 0 }, input);
+}
+
+/** A message that reports a different problem with confidence: it starts its own intake. */
+async function isNewReport(
+  deps: CaseTurnDeps,
+  input: CaseTurnInput,
+  text: string,
+  current: IntakeService,
+): Promise<boolean> {
+  if (input.continueOnly || text.split(/\s+/).length < 4) return false;
+  const verdict = await deps.classify(text, input.lang);
+  return verdict.kind === "service" && verdict.code !== current.service.code;
+}
+
+/** What the citizen is reminded of when another message interrupts an intake. */
+async function pausedIntake(
+  db: Db,
+  intake: IntakeRow,
+  input: CaseTurnInput,
+): Promise<{ intake: IntakeView; reminder: string }> {
+  const lang = input.lang;
+  if (intake.stage === "choosing_service") {
+    const rows = await db.select().from(services).where(inArray(services.code, intake.candidates));
+    const candidates = intake.candidates.flatMap((code) => rows.filter((row) => row.code === code));
+    const names = candidates.map((c) => pickLanguage(c.names, lang)).join(" / ");
+    return {
+      intake: { service: "", name: names, awaiting: "service" },
+      reminder: caseText(lang, "intake.paused", {
+        service: names,
+        question: clarifyQuestion(candidates, lang),
+      }),
+    };
+  }
+  const service = intake.serviceCode ? await loadIntakeService(db, intake.serviceCode) : undefined;
+  const name = service ? pickLanguage(service.service.names, lang) : (intake.serviceCode ?? "");
+  const awaiting = intake.awaiting ?? "confirm";
+  const question =
+    !service || awaiting === "confirm"
+      ? caseText(lang, "intake.confirm_question")
+      : questionFor(awaiting as Awaiting, service, lang, input.now);
+  return {
+    intake: { service: intake.serviceCode ?? "", name, awaiting },
+    reminder: caseText(lang, "intake.paused", { service: name, question }),
+  };
 }
 
 /** Asks for the next missing item, or for confirmation when nothing is missing. */
@@ -253,7 +375,14 @@ async function askNext(
   const question = missing
     ? questionFor(missing, service, input.lang, input.now)
     : confirmationText(service, draft, input.lang);
-  return clarification([intro, question].filter(Boolean).join(" "));
+  return {
+    ...clarification([intro, question].filter(Boolean).join(" ")),
+    intake: {
+      service: service.service.code,
+      name: pickLanguage(service.service.names, input.lang),
+      awaiting: missing ?? "confirm",
+    },
+  };
 }
 
 /** Repeats the question; after a few unreadable answers the intake steps aside and the assistant takes the message. */
@@ -267,7 +396,8 @@ async function failedAnswer(db: Db, intake: IntakeRow, input: CaseTurnInput, rep
     .update(caseIntakes)
     .set({ draft: { ...intake.draft, failedAnswers }, updatedAt: input.now })
     .where(eq(caseIntakes.id, intake.id));
-  return clarification(reply);
+  const waiting = await pausedIntake(db, intake, input);
+  return { ...clarification(reply), intake: waiting.intake };
 }
 
 async function openFromIntake(

@@ -191,6 +191,32 @@ function optionNamedIn(attribute: AttributeRow, words: Set<string>, lang: string
   return named.length === 1 ? named[0]!.key : undefined;
 }
 
+/**
+ * Identifiers written like the example in an optional text attribute's question ("Number on the lamp
+ * post, if you can see it (for example RV-2214)"): "it's RV 2231 outside the school" fills it.
+ */
+export function fillIdentifiers(draft: IntakeDraft, intake: IntakeService, text: string): IntakeDraft {
+  let attributes = draft.attributes;
+  for (const attribute of intake.attributes) {
+    if (attribute.datatype !== "string" || hasValue(attributes[attribute.code])) continue;
+    const shape = identifierShape(Object.values(attribute.descriptions).join(" "));
+    const found = shape ? shape.exec(text) : null;
+    if (found) attributes = { ...attributes, [attribute.code]: found[0].toUpperCase().replace(/\s+/, "-") };
+  }
+  return attributes === draft.attributes ? draft : { ...draft, attributes };
+}
+
+/** A pattern for codes shaped like the example in a question: letters, an optional separator, digits. */
+function identifierShape(question: string): RegExp | null {
+  const example = /\b([A-Z]{1,4})[-/ ]?(\d{2,8})\b/.exec(question);
+  if (!example) return null;
+  const letters = example[1]!.length;
+  const digits = example[2]!.length;
+  const number = `\\d{${Math.max(2, digits - 1)},${digits + 1}}`;
+  // Written in capitals or with a separator, so "no 1042" or "at 2214" is not taken for a code.
+  return new RegExp(`\\b(?:[A-Z]{${letters}}[-/ ]?|[A-Za-z]{${letters}}[-/])${number}\\b`);
+}
+
 export function confirmationText(
   { service, attributes }: IntakeService,
   draft: IntakeDraft,

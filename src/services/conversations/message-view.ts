@@ -15,6 +15,10 @@ export interface MessageView {
   status: string | null;
   citations: Citation[];
   case?: { reference: string; status: string };
+  /** A case intake in progress: the service and what the assistant waits for. */
+  intake?: { service: string; name: string; awaiting: string };
+  /** Services offered for the citizen to choose from, in the order shown. */
+  options?: { service: string; name: string }[];
   handoff: boolean;
   feedback: number | null;
   /** The id the citizen's client gave its message, so a client can match its own copy. */
@@ -25,6 +29,8 @@ export interface MessageView {
 /** Fields of `messages.meta` the view reads; the rest (model, fallback, timings) stays internal. */
 interface ReplyMeta {
   case?: { reference: string; status: string };
+  intake?: { service: string; name: string; awaiting: string };
+  options?: { service: string; name: string }[];
   handoff?: boolean;
 }
 
@@ -38,6 +44,8 @@ export function toMessageView(row: typeof messages.$inferSelect): MessageView {
     status: row.status,
     citations: row.citations,
     ...(meta.case ? { case: meta.case } : {}),
+    ...(meta.intake ? { intake: meta.intake } : {}),
+    ...(meta.options ? { options: meta.options } : {}),
     handoff: meta.handoff === true,
     feedback: row.feedback,
     ...(row.role === "citizen" && row.idempotencyKey ? { clientMessageId: row.idempotencyKey } : {}),
