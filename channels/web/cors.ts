@@ -10,7 +10,7 @@ const EXPOSED_HEADERS = "x-request-id, retry-after";
 /**
  * CORS for embedding the widget on a city's own site: only origins listed in `WIDGET_ORIGINS` get the
  * headers. Others get none, so their browsers refuse the response; a preflight from them falls through
- * to the ordinary 404. The conversation token travels in a header, so no credentials are allowed.
+ * to the app's ordinary refusal. The conversation token travels in a header, so no credentials are allowed.
  */
 export function widgetCors(origins: readonly string[]): MiddlewareHandler {
   const allowed = new Set(origins.map((o) => o.toLowerCase()));
