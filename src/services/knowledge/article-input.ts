@@ -20,6 +20,14 @@ export const ArticleInput = z.object({
   reviewed: z.string().optional(),
   category: z.string().optional(),
   status: z.enum(ARTICLE_STATUSES).default("published"),
+  /**
+   * The title in other languages, and words a citizen might search for, per language. Searched in
+   * that language, so a question in a language with no translation still finds the article.
+   */
+  titles: z.record(z.string().regex(/^[a-z]{2}$/), z.string().trim().min(1).max(500)).optional(),
+  terms: z
+    .record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().trim().min(1).max(200)).max(100))
+    .optional(),
   /** Where it came from (file path or import file), for messages and provenance. */
   sourcePath: z.string().optional(),
 });

@@ -146,4 +146,42 @@ describe("parseArticleFile", () => {
       parseArticleFile({ path: PATH, text: file("id: glass-recycling\nlang: en\ntitle: Glass", body) }).body,
     ).toBe(body);
   });
+
+  it("reads per-language titles and search terms, as a list or a comma-separated text", () => {
+    const text = file(
+      [
+        "id: glass-recycling",
+        "lang: en",
+        "title: Glass",
+        "titles:",
+        "  de: Altglas",
+        '  fr: "Recyclage du verre : bouteilles"',
+        "terms:",
+        "  de: [Flaschen, Gläser]",
+        '  ro: "sticle,  borcane ,"',
+        "  fr: ''",
+      ].join("\n"),
+    );
+    expect(parseArticleFile({ path: PATH, text })).toMatchObject({
+      titles: { de: "Altglas", fr: "Recyclage du verre : bouteilles" },
+      terms: { de: ["Flaschen", "Gläser"], ro: ["sticle", "borcane"] },
+    });
+    expect(parseArticleFile({ path: PATH, text: GOOD })).not.toHaveProperty("titles");
+  });
+
+  it.each([
+    ["an unknown language code", "titles:\n  xx: Glas", /'xx' in 'titles' is not a known/, "titles.xx"],
+    [
+      "a title in the article's own language",
+      "titles:\n  en: Glass",
+      /repeats the article's own language/,
+      "titles.en",
+    ],
+    ["a list where a title belongs", "titles:\n  de: [Glas]", /'titles.de' must be a text/, "titles"],
+    ["a single text instead of a mapping", "terms: bottles", /must map language codes/, "terms"],
+  ])("rejects %s in the per-language fields", (_, extra, message, path) => {
+    const error = rejection(file(`id: glass-recycling\nlang: en\ntitle: Glass\n${extra}`));
+    expect(error.message).toMatch(message);
+    expect(error.details?.errors?.[0]?.path).toBe(path);
+  });
 });

@@ -20,6 +20,8 @@ const FIELDS = [
   "status",
 ] as const;
 type Field = (typeof FIELDS)[number];
+/** Per-language fields: a mapping from a language code to a title, or to a list of search terms. */
+const LANGUAGE_FIELDS = ["titles", "terms"] as const;
 
 const FENCE = /^(?:---|\.\.\.)[ \t]*$/;
 
@@ -37,7 +39,7 @@ export function parseArticleFile(file: { path: string; text: string }): ArticleI
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (close < 0) fail("the front matter opened on line 1 is never closed with a '---' line");
 
-  const meta = readFrontMatter(file.path, lines.slice(1, close).join("\n"));
+  const { meta, titles, terms } = readFrontMatter(file.path, lines.slice(1, close).join("\n"));
   const body = lines
     .slice(close + 1)
     .join("\n")
@@ -71,6 +73,21 @@ export function parseArticleFile(file: { path: string; text: string }): ArticleI
     ]);
   if (meta.url && !/^https?:\/\/\S+$/.test(meta.url))
     fail(`url '${meta.url}' is not an http(s) address`, [{ path: "url", message: "not an http(s) URL" }]);
+  for (const [field, byLang] of [
+    ["titles", titles],
+    ["terms", terms],
+  ] as const) {
+    for (const code of Object.keys(byLang ?? {})) {
+      if (!/^[a-z]{2}$/.test(code) || !describeLanguage(code))
+        fail(`'${code}' in '${field}' is not a known two-letter ISO 639-1 language code`, [
+          { path: `${field}.${code}`, message: "unknown language" },
+        ]);
+    }
+  }
+  if (titles && lang && titles[lang] !== undefined)
+    fail(`'titles' repeats the article's own language '${lang}'; its title is the 'title' field`, [
+      { path: `titles.${lang}`, message: "same language as the article" },
+    ]);
   if (meta.reviewed && !isIsoDate(meta.reviewed))
     fail(`reviewed '${meta.reviewed}' is not a date written YYYY-MM-DD`, [
       { path: "reviewed", message: "not a YYYY-MM-DD date" },
@@ -88,6 +105,8 @@ export function parseArticleFile(file: { path: string; text: string }): ArticleI
     owner: meta.owner,
     reviewed: meta.reviewed,
     status: meta.status,
+    ...(titles ? { titles } : {}),
+    ...(terms ? { terms } : {}),
     sourcePath: file.path,
   });
   if (!parsed.success) {
@@ -109,8 +128,14 @@ export function checkArticleFileSize(path: string, bytes: number): void {
     );
 }
 
-/** The front matter as a map of known fields to non-empty strings. */
-function readFrontMatter(path: string, source: string): Partial<Record<Field, string>> {
+interface FrontMatter {
+  meta: Partial<Record<Field, string>>;
+  titles?: Record<string, string>;
+  terms?: Record<string, string[]>;
+}
+
+/** The front matter: known single-value fields as non-empty strings, and the per-language mappings. */
+function readFrontMatter(path: string, source: string): FrontMatter {
   const fail = (message: string, errors?: FieldError[]) => invalidFile(path, message, errors);
   let value: unknown;
   try {
@@ -124,14 +149,27 @@ function readFrontMatter(path: string, source: string): Partial<Record<Field, st
     const hint = /mapping/i.test(reason) ? " (quote values that contain ': ')" : "";
     return fail(`the front matter is not valid YAML${where}: ${reason}${hint}`);
   }
-  if (value === null || value === undefined) return {};
+  if (value === null || value === undefined) return { meta: {} };
   if (typeof value !== "object" || Array.isArray(value))
     return fail("the front matter must be a YAML mapping of 'field: value' lines");
 
-  const out: Partial<Record<Field, string>> = {};
+  const out: FrontMatter = { meta: {} };
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
+    if (key === "titles") {
+      out.titles = readLanguageMap(path, key, raw, (text) => text);
+      continue;
+    }
+    if (key === "terms") {
+      out.terms = readLanguageMap(path, key, raw, (text) =>
+        text
+          .split(",")
+          .map((term) => term.trim())
+          .filter(Boolean),
+      );
+      continue;
+    }
     if (!(FIELDS as readonly string[]).includes(key))
-      fail(`unknown front matter field '${key}' (known: ${FIELDS.join(", ")})`, [
+      fail(`unknown front matter field '${key}' (known: ${[...FIELDS, ...LANGUAGE_FIELDS].join(", ")})`, [
         { path: key, message: "unknown field" },
       ]);
     if (typeof raw !== "string")
@@ -139,9 +177,41 @@ function readFrontMatter(path: string, source: string): Partial<Record<Field, st
         { path: key, message: "not a single value" },
       ]);
     const text = (raw as string).trim();
-    if (text) out[key as Field] = text;
+    if (text) out.meta[key as Field] = text;
   }
   return out;
+}
+
+/**
+ * `titles: {de: ..., fr: ...}` or `terms: {de: [a, b], fr: "a, b"}`: a mapping from language codes to
+ * a text or (for terms) a list; a text of terms is split at commas. Empty entries are dropped.
+ */
+function readLanguageMap<T extends string | string[]>(
+  path: string,
+  field: string,
+  raw: unknown,
+  fromText: (text: string) => T,
+): Record<string, T> | undefined {
+  const fail = (message: string) =>
+    invalidFile(path, message, [{ path: field, message: "not a language mapping" }]);
+  if (typeof raw === "string" && raw.trim() === "") return undefined;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    return fail(
+      `front matter field '${field}' must map language codes to values, e.g. '${field}: {de: ...}'`,
+    );
+  const out: Record<string, T> = {};
+  for (const [code, entry] of Object.entries(raw as Record<string, unknown>)) {
+    let value: T;
+    if (typeof entry === "string") value = fromText(entry.trim());
+    else if (field === "terms" && Array.isArray(entry) && entry.every((e) => typeof e === "string"))
+      value = entry.map((e: string) => e.trim()).filter(Boolean) as T;
+    else
+      return fail(
+        `'${field}.${code}' must be ${field === "terms" ? "a list of words or a comma-separated text" : "a text"}`,
+      );
+    if (value.length > 0) out[code] = value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function invalidFile(path: string, message: string, errors: FieldError[] = []): never {

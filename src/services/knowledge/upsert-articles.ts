@@ -205,7 +205,7 @@ function validate(articles: readonly ArticleInput[]): ArticleInput[] {
 const keyOf = (a: { articleId: string; lang: string }) => `${a.articleId}\u0000${a.lang}`;
 
 function contentHash(input: ArticleInput): string {
-  const { title, body, url, service, department, owner, reviewed, category, status } = input;
+  const { title, body, url, service, department, owner, reviewed, category, status, titles, terms } = input;
   return createHash("sha256")
     .update(
       JSON.stringify([
@@ -219,15 +219,28 @@ function contentHash(input: ArticleInput): string {
         reviewed,
         category,
         status,
+        titles ?? null,
+        terms ?? null,
       ]),
     )
     .digest("hex");
 }
 
+/** Per language, the editors' title and search terms in that language, as one text to index. */
+export function aliasTextsOf(input: Pick<ArticleInput, "titles" | "terms">): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [lang, title] of Object.entries(input.titles ?? {})) out[lang] = title;
+  for (const [lang, terms] of Object.entries(input.terms ?? {}))
+    out[lang] = [out[lang], ...terms].filter(Boolean).join("\n");
+  return out;
+}
+
 function metaOf(input: ArticleInput): Record<string, string | null> {
   const { url, service, department, owner, reviewed, category, sourcePath } = input;
+  const titles = input.titles ? JSON.stringify(input.titles) : undefined;
+  const terms = input.terms ? JSON.stringify(input.terms) : undefined;
   return Object.fromEntries(
-    Object.entries({ url, service, department, owner, reviewed, category, sourcePath }).filter(
+    Object.entries({ url, service, department, owner, reviewed, category, sourcePath, titles, terms }).filter(
       ([, v]) => v !== undefined,
     ),
   ) as Record<string, string | null>;
@@ -267,7 +280,10 @@ function toArticleRow(
   const published = input.status === "published";
   const terms = published
     ? encodeDocumentTerms(
-        analyzeDocument({ title: indexTitles ? input.title : "", body, lead: leadOf(body) }, input.lang),
+        analyzeDocument(
+          { title: indexTitles ? input.title : "", body, lead: leadOf(body), aliases: aliasTextsOf(input) },
+          input.lang,
+        ),
       )
     : null;
   return {

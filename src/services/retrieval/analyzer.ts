@@ -28,7 +28,7 @@ const SNOWBALL_BY_LANG: Readonly<Record<string, string>> = {
 };
 
 /** Part of every article's content hash: a change here re-indexes the knowledge base on the next sync. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 type Stem = (word: string) => string;
 const stemmers = new Map<string, Stem>();

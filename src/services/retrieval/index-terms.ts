@@ -4,9 +4,10 @@ import { STOP_WORDS } from "./stop-words";
 
 /**
  * The searchable fields of an article. The lead (its first paragraph) is a field of its own because
- * editors summarise the page there, so a match in it says more than one deep in the body.
+ * editors summarise the page there, so a match in it says more than one deep in the body. `alias`
+ * holds the titles and search terms the editors gave in other languages, as language-tagged keys.
  */
-const FIELDS = ["title", "body", "lead"] as const;
+const FIELDS = ["title", "body", "lead", "alias"] as const;
 export const FIELD_COUNT = FIELDS.length;
 
 /** Term statistics of one article translation: per-field frequencies and per-field lengths. */
@@ -29,6 +30,30 @@ export function indexKeys(text: string, lang: string): string[] {
   return keys;
 }
 
+/**
+ * Keys of a text written in another language than the article's: the same keys as indexKeys, each
+ * tagged with that language ("de:bibliothek", "de:offnung_de:zeit", "=de:bibliothek"), so they meet
+ * only a query analysed in that language and never the article's own words.
+ */
+export function aliasKeys(text: string, lang: string): string[] {
+  return indexKeys(text, lang).map((key) => aliasKey(key, lang));
+}
+
+export function aliasKey(key: string, lang: string): string {
+  if (key.startsWith("=")) return `=${lang}:${key.slice(1)}`;
+  return key
+    .split("_")
+    .map((part) => `${lang}:${part}`)
+    .join("_");
+}
+
+/** The language of an alias key, or undefined for an ordinary key. */
+export function aliasLangOf(key: string): string | undefined {
+  const colon = key.indexOf(":");
+  if (colon < 0) return undefined;
+  return key.slice(key.startsWith("=") ? 1 : 0, colon);
+}
+
 /** First paragraph of a body (up to its first blank line or heading), bounded for very long leads. */
 export function leadOf(body: string): string {
   const lines: string[] = [];
@@ -49,12 +74,15 @@ export function leadOf(body: string): string {
 }
 
 export function analyzeDocument(
-  fields: { title: string; body: string; lead: string },
+  fields: { title: string; body: string; lead: string; aliases?: Readonly<Record<string, string>> },
   lang: string,
 ): DocumentTerms {
   const terms = new Map<string, number[]>();
   const lengths = FIELDS.map((field, f) => {
-    const keys = indexKeys(fields[field], lang);
+    const keys =
+      field === "alias"
+        ? Object.entries(fields.aliases ?? {}).flatMap(([aliasLang, text]) => aliasKeys(text, aliasLang))
+        : indexKeys(fields[field], lang);
     for (const key of keys) {
       let tf = terms.get(key);
       if (!tf) {

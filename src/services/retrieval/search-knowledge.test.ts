@@ -79,4 +79,34 @@ forEachDatabase("searchKnowledge", (use) => {
     });
     expect((await search("swimming pool timetable", "en"))[0]?.articleId).toBe("swimming-pool");
   });
+
+  it("finds an article with no translation from the titles and terms its editors gave in the asker's language", async () => {
+    const death = {
+      articleId: "register-death",
+      lang: "en",
+      title: "Register a death",
+      body: "A death must be registered within five days at the Register Office.\n\n## What to bring\nThe medical certificate of cause of death.",
+      status: "published" as const,
+    };
+    await upsertArticles({ ctx, articles: [death], origin: "file" });
+    const question = "Mein Vater ist gestorben, wo melde ich den Todesfall?";
+    expect((await search(question, "de"))[0]?.articleId).not.toBe("register-death");
+    await upsertArticles({
+      ctx,
+      articles: [
+        {
+          ...death,
+          titles: { de: "Sterbefall beim Standesamt anmelden", ro: "Înregistrarea unui deces" },
+          terms: { de: ["gestorben", "Todesfall", "Sterbeurkunde"] },
+        },
+      ],
+      origin: "file",
+    });
+    expect((await search(question, "de"))[0]).toMatchObject({ articleId: "register-death", lang: "en" });
+    expect((await search("a murit tatăl meu, înregistrarea decesului", "ro"))[0]?.articleId).toBe(
+      "register-death",
+    );
+    // The German words meet German questions only, never an English one that happens to share them.
+    expect(await search("standesamt", "en")).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { KnowledgeContext } from "../knowledge/context";
 import { analyzeText, tokenizeText } from "./analyzer";
 import { diversifyRanking } from "./diversify-ranking";
-import { FIELD_COUNT } from "./index-terms";
+import { aliasKey, FIELD_COUNT } from "./index-terms";
 import type { Posting, SearchSnapshot } from "./search-snapshot";
 import { currentSnapshot } from "./search-snapshot";
 import { findNearTerms } from "./spelling-index";
@@ -33,8 +33,9 @@ export interface SearchHit {
  */
 const BM25 = {
   k1: 3,
-  b: [0.7, 0.5, 0.5],
-  fieldWeight: [1, 1, 0.5],
+  /** Per field: title, body, lead, alias (the editors' titles and terms in other languages). */
+  b: [0.7, 0.5, 0.5, 0.5],
+  fieldWeight: [1, 1, 0.5, 1],
   /** BM25+ floor: any match in a field counts for something, however long the field. */
   delta: 0.5,
   pairWeight: 0.4,
@@ -114,7 +115,7 @@ export async function searchKnowledge({
   const n = snapshot.docs.length;
   if (n === 0) return [];
 
-  const { scores, bestDoc, bestCoverage } = scoreFullText(snapshot, q);
+  const { scores, bestDoc, bestCoverage } = scoreFullText(snapshot, q, query.lang);
   const maxScore = bestDoc >= 0 ? scores[bestDoc]! : 0;
   const queryLang = query.lang ?? (bestDoc >= 0 ? snapshot.docs[bestDoc]!.lang : snapshot.docs[0]!.lang);
   const { docSimilarity, passageHits, queryVector } = await searchVectors(ctx, snapshot, q, queryLang);
@@ -343,24 +344,30 @@ interface QueryKeys {
   stems: Map<string, number>;
 }
 
-function queryKeysFor(snapshot: SearchSnapshot, q: string, lang: string): QueryKeys {
+/**
+ * The query's keys analysed in `lang`; with `alias`, tagged as alias keys of that language, so they
+ * match the titles and search terms editors gave in it (and misspellings are repaired against those).
+ */
+function queryKeysFor(snapshot: SearchSnapshot, q: string, lang: string, alias = false): QueryKeys {
   const weights = new Map<string, number>();
   const stems = new Map<string, number>();
-  const add = (key: string, w: number) => weights.set(key, (weights.get(key) ?? 0) + w);
+  const tag = (key: string) => (alias ? aliasKey(key, lang) : key);
+  const add = (key: string, w: number) => weights.set(tag(key), (weights.get(tag(key)) ?? 0) + w);
+  const addStem = (stem: string, w: number) => stems.set(tag(stem), (stems.get(tag(stem)) ?? 0) + w);
   const analyzed = analyzeText(q, lang);
   for (const stem of analyzed) {
     const w = /^\d+$/.test(stem) ? BM25.numberWeight : 1;
-    if (snapshot.postings.has(stem) || stem.length < 4 || /\d/.test(stem)) {
+    if (snapshot.postings.has(tag(stem)) || stem.length < 4 || /\d/.test(stem)) {
       add(stem, w);
-      stems.set(stem, (stems.get(stem) ?? 0) + w);
+      addStem(stem, w);
       continue;
     }
-    const spelling = snapshot.spelling.get(lang);
+    const spelling = snapshot.spelling.get(alias ? `@${lang}` : lang);
     const near = spelling ? findNearTerms(spelling, stem) : [];
-    if (near.length === 0) stems.set(stem, (stems.get(stem) ?? 0) + w);
+    if (near.length === 0) addStem(stem, w);
     for (const term of near) {
       add(term, BM25.fuzzyWeight);
-      stems.set(term, (stems.get(term) ?? 0) + BM25.fuzzyWeight);
+      addStem(term, BM25.fuzzyWeight);
     }
   }
   for (let i = 1; i < analyzed.length; i++) add(`${analyzed[i - 1]}_${analyzed[i]}`, BM25.pairWeight);
@@ -397,12 +404,15 @@ function documentTables(snapshot: SearchSnapshot): DocumentTables {
 }
 
 /**
- * BM25 of every document, each against the query analysed in the document's own language, and the
- * largest share of the query's stem weight that one of the best documents covers.
+ * BM25 of every document, each against the query analysed in the document's own language and, when
+ * the asker's language is known, against the titles and terms editors gave in that language (so an
+ * article with no translation is still found); and the largest share of the query's stem weight that
+ * one of the best documents covers.
  */
 function scoreFullText(
   snapshot: SearchSnapshot,
   q: string,
+  queryLang: string | undefined,
 ): { scores: Float64Array; bestDoc: number; bestCoverage: number } {
   const n = snapshot.docs.length;
   const scores = new Float64Array(n);
@@ -410,9 +420,15 @@ function scoreFullText(
   const singleLanguage = snapshot.langs.length === 1;
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const stemsByLang: Map<string, number>[] = [];
-  snapshot.langs.forEach((lang, langId) => {
-    const { weights, stems } = queryKeysFor(snapshot, q, lang);
-    stemsByLang.push(stems);
+  const passes = snapshot.langs.map((lang, langId) => ({ langId, ...queryKeysFor(snapshot, q, lang) }));
+  for (const pass of passes) stemsByLang.push(pass.stems);
+  // The alias pass scores documents of every language (langId -1).
+  const aliasStems =
+    queryLang !== undefined && snapshot.aliasLangs.has(queryLang)
+      ? queryKeysFor(snapshot, q, queryLang, true)
+      : undefined;
+  if (aliasStems) passes.push({ langId: -1, ...aliasStems });
+  for (const { langId, weights } of passes) {
     for (const [key, w] of weights) {
       const posting = snapshot.postings.get(key);
       if (!posting) continue;
@@ -425,12 +441,12 @@ function scoreFullText(
           const tf = tfs[i * FIELD_COUNT + f]!;
           if (tf === 0) continue;
           const d = docs[i]!;
-          if (!singleLanguage && langIds[d] !== langId) continue;
+          if (!singleLanguage && langId >= 0 && langIds[d] !== langId) continue;
           scores[d]! += factor * ((tf * (BM25.k1 + 1)) / (tf + norms[d * FIELD_COUNT + f]!) + BM25.delta);
         }
       }
     }
-  });
+  }
   // Best first; ties keep the earlier document, so best[0] is the first document with the top score.
   const best: number[] = [];
   for (let d = 0; d < n; d++)
@@ -439,15 +455,22 @@ function scoreFullText(
   if (bestDoc < 0) return { scores, bestDoc, bestCoverage: 0 };
   let bestCoverage = 0;
   for (const doc of best) {
-    let total = 0;
-    let covered = 0;
-    for (const [stem, w] of stemsByLang[langIds[doc]!]!) {
-      const posting = snapshot.postings.get(stem);
-      const weight = w * idf(posting ? posting.docs.length : 0);
-      total += weight;
-      if (posting && containsSorted(posting.docs, doc)) covered += weight;
+    for (const stems of [stemsByLang[langIds[doc]!]!, aliasStems?.stems]) {
+      if (!stems) continue;
+      const alias = stems === aliasStems?.stems;
+      let total = 0;
+      let covered = 0;
+      for (const [stem, w] of stems) {
+        const posting = snapshot.postings.get(stem);
+        // Editors give a few words per language, not a vocabulary: a word none of them used says
+        // nothing against the question, unlike a word no article in the city's language contains.
+        if (alias && !posting) continue;
+        const weight = w * idf(posting ? posting.docs.length : 0);
+        total += weight;
+        if (posting && containsSorted(posting.docs, doc)) covered += weight;
+      }
+      if (total > 0) bestCoverage = Math.max(bestCoverage, covered / total);
     }
-    if (total > 0) bestCoverage = Math.max(bestCoverage, covered / total);
   }
   return { scores, bestDoc, bestCoverage };
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/database";
 import type { Embedder } from "../../ports/embedder";
-import { decodeDocumentTerms, FIELD_COUNT } from "./index-terms";
+import { aliasLangOf, decodeDocumentTerms, FIELD_COUNT } from "./index-terms";
 import { buildSpellingIndex, type SpellingIndex } from "./spelling-index";
 
 export interface SnapshotDoc {
@@ -40,8 +40,13 @@ export interface SearchSnapshot {
   langs: string[];
   /** The editors' categories of the articles (the city's topics: "Waste and recycling", "Travail"...). */
   categories: string[];
-  /** Stems per language, for matching misspelled query words. */
+  /**
+   * Stems per language, for matching misspelled query words; `@de` holds the stems of the editors'
+   * German titles and search terms (alias keys, untagged).
+   */
   spelling: Map<string, SpellingIndex>;
+  /** Languages that some article has alias keys in (titles or search terms in the front matter). */
+  aliasLangs: Set<string>;
   /**
    * Per document the normalised mean of its passage vectors (row d, `embedderId`'s dimension), or null
    * when nothing is embedded: the article's topic as a whole, which single passages can miss.
@@ -98,6 +103,7 @@ async function loadSnapshot(database: Database, version: number): Promise<Search
   const totals = new Array<number>(FIELD_COUNT).fill(0);
   const vocabulary = new Map<string, Set<string>>();
   const categoryIds = new Map<string, number>();
+  const aliasLangs = new Set<string>();
   const categoryOf = (name: string | null) => {
     const key = name?.trim().toLowerCase();
     if (!key) return -1;
@@ -128,8 +134,17 @@ async function loadSnapshot(database: Database, version: number): Promise<Search
         g = { n: 0, docs: new Int32Array(2), tf: new Uint16Array(2 * FIELD_COUNT) };
         growing.set(term, g);
       }
+      if (g.n === 0) {
+        const aliasLang = aliasLangOf(term);
+        if (aliasLang !== undefined) {
+          aliasLangs.add(aliasLang);
+          if (!term.includes("_") && !term.startsWith("="))
+            addToVocabulary(vocabulary, `@${aliasLang}`, term.slice(aliasLang.length + 1));
+        }
+      }
       if (g.n === 0 || docs[g.docs[g.n - 1]!]!.lang !== row.lang)
-        if (!term.includes("_") && !term.startsWith("=")) addToVocabulary(vocabulary, row.lang, term);
+        if (!term.includes("_") && !term.startsWith("=") && !term.includes(":"))
+          addToVocabulary(vocabulary, row.lang, term);
       if (g.n === g.docs.length) {
         const docsBigger = new Int32Array(g.n * 2);
         docsBigger.set(g.docs);
@@ -166,6 +181,7 @@ async function loadSnapshot(database: Database, version: number): Promise<Search
     langs: [...new Set(docs.map((d) => d.lang))],
     categories: [...categoryIds.keys()],
     spelling: new Map([...vocabulary].map(([lang, terms]) => [lang, buildSpellingIndex(terms)])),
+    aliasLangs,
     articleVectors: null,
   };
 }

@@ -18,7 +18,9 @@ below between both but by can could did do does doing down during each few for f
 he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
 not of off on once only or other our ours ourselves out over own same she should so some such than that the
 their theirs them themselves then there these they this those through to too under until up very was we were
-what when where which while who whom why will with would you your yours yourself yourselves`;
+what when where which while who whom why will with would you your yours yourself yourselves
+s t m d ll re ve u ur im ive id dont doesnt didnt cant wont isnt arent wasnt pls please plz hi hello hey thanks
+thank ok okay yes yeah`;
 
 const ROMANIAN = `a acea aceasta aceea acei aceia acel acela acest acesta acestea acestei acestia acestui ai
 al ale alt alta alte altul am ar are as asa asta ati au avea avem aveti azi ba ca cand care catre ce cel cea
@@ -26,6 +28,25 @@ cei cele cine cu cum da daca dar de deci deja din dintr dintre dupa e ea ei el e
 fost i ia iar ii il in intr intre isi la le li lor lui m ma mai mea mei meu mi mult ne nici noi nostru noastra
 nu o ori pana pe pentru poate prin sa sau se si sunt ta tau te tine toate toti tu un una unde unei unor unui
 va voi vom vor`;
+
+const GERMAN = `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
+auch auf aus bei bin bis bist bitte da damit dann das dass dein deine deinem deinen deiner dem den denn der des
+dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines er es
+etwas euch euer eure fur hab habe haben hat hatte hatten hier hin ich ihm ihn ihnen ihr ihre ihrem ihren ihrer
+im in ist ja jede jedem jeden jeder jedes jetzt kann kannst konnen konnte mache machen man manche mein meine
+meinem meinen meiner mich mir mit muss mussen nach nicht nichts noch nun nur ob oder ohne sehr sein seine
+seinem seinen seiner sich sie sind so soll sollte sondern tun uber um und uns unser unsere unter viel vom von
+vor war waren warum was weil welche welchem welchen welcher wenn wer werde werden wie wieder will wir wird wo
+wollen wurde wurden zu zum zur`;
+
+const SPANISH = `a al algo algun alguna algunas alguno algunos ante antes como con contra cual cuales cuando
+de del desde donde dos el ella ellas ellos en entre era es esa esas ese eso esos esta estan estar estas este
+esto estos estoy fue ha hay hacer la las le les lo los me mi mis mucho muy nada ni no nos nosotros o os otra
+otro para pero poco por porque puedo que quien se ser si sin sobre son su sus tambien te tengo tiene tu tus un
+una uno unos vosotros y ya yo`;
+
+const HUNGARIAN = `a az azt be de egy egyes el en es ez ezt hogy hol hogyan is itt ki kell ki meg mi mikor
+mint mit most nem ha csak meg mar vagy van vannak volt lesz nekem nekunk sem szamomra tud tudok`;
 
 function toSet(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean));
@@ -35,4 +56,7 @@ export const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
   fr: toSet(FRENCH),
   en: toSet(ENGLISH),
   ro: toSet(ROMANIAN),
+  de: toSet(GERMAN),
+  es: toSet(SPANISH),
+  hu: toSet(HUNGARIAN),
 };
