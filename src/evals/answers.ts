@@ -116,6 +116,9 @@ async function runCase(service: Service, c: AnswerCase, index: number): Promise<
   return { case: c, judgements, observations };
 }
 
+// Once a service has shown `intake` or `options` on any reply, its replies alone say what is in progress.
+const viewShowsIntake = new WeakSet<Service>();
+
 /**
  * The reply as the client got it. Until every reply carries `intake` and `options`, what is in progress
  * is read from the conversation's intake row, and a case's service from the citizen's case view.
@@ -138,7 +141,8 @@ async function observe(
     };
     observation.case = { ...message.case, service: view.service.code };
   }
-  if ("intake" in message || "options" in message) {
+  if ("intake" in message || "options" in message) viewShowsIntake.add(service);
+  if (viewShowsIntake.has(service)) {
     if (message.intake)
       observation.intake = { service: message.intake.service, awaiting: message.intake.awaiting };
     if (message.options?.length) observation.options = message.options.map((o) => ({ service: o.service }));
