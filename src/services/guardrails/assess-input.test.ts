@@ -234,6 +234,30 @@ describe("assessInput on short replies", () => {
   });
 });
 
+describe("assessInput on ordinary reports", () => {
+  // An ordinary report of dumped rubbish was answered "This sounds like an emergency" (issue 13).
+  it.each([
+    "someone dumped rubbish behind the shops on Mill Lane",
+    "there's a pile of rubbish dumped in the alley",
+    "There's a pile of rubbish dumped in the alley and it's blocking the road",
+    "Someone has dumped bags of rubbish in the alley and it's dangerous",
+    "A load of rubbish was dumped by the river and it's dangerous",
+    "someone dumped a fridge and a mattress in the alley please help",
+    "Fly-tipping in the alley and it's dangerous",
+    "A van is parked across the crosswalk again and has no permit",
+    "Cars parked on the pavement outside the school every morning",
+    "The paving slabs are uneven and people keep tripping over them",
+    "The swings in the playground are broken and the chain is hanging loose",
+    "Drain cover on Elm Street is loose and sticking up out of the road",
+    "Loud music from the flat upstairs every night until 3am",
+    "Snow from the car park was pushed against our fence and is damaging it",
+  ])("%s → not an emergency", (text) => {
+    const result = assessInput(text, { lang: "en" });
+    expect(result.labels.has("emergency"), result.matched.join(",")).toBe(false);
+    expect(result.primary).toBe("ok");
+  });
+});
+
 describe("assessInput concept rules", () => {
   // The rules alone; the learned model on top is tested in safety-model.test.ts.
   const label = (lang: string, text: string) => assessInput(text, { lang, model: null }).primary;

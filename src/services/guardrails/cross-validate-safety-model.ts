@@ -85,10 +85,15 @@ export function crossValidateSafetyModel(
     addedPrecision: number;
     /** Lowest margin allowed per label, whatever the labelled files would accept. */
     floors?: Partial<Record<(typeof MODEL_LABELS)[number], number>>;
+    /** Cases every fold trains on but none is scored on (ordinary reports, too many to weigh as one file). */
+    alwaysTrain?: readonly LabelledCase[];
   },
 ): CrossValidation {
   const perFile: Scored[][] = files.map((file, f) => {
-    const training = files.flatMap((other, g) => (g === f ? [] : other.cases));
+    const training = [
+      ...files.flatMap((other, g) => (g === f ? [] : other.cases)),
+      ...(options.alwaysTrain ?? []),
+    ];
     const model = toSafetyModel(
       fitSafetyModel(training, options.fit),
       MODEL_LABELS.map(() => 0),
