@@ -220,6 +220,10 @@ describe.skipIf(!haveChromium)("web chat widget in headless Chromium", () => {
     await expect.poll(() => sent.length).toBe(2);
     expect(sent[1]).toBe("2");
     expect(await page.locator(".cd-citizen").last().textContent()).toContain("2");
+    // Once answered, the old menu is gone, so it cannot answer a later question by mistake.
+    const firstMenu = page.locator('[data-message-id="reply-1"]');
+    await expect.poll(() => firstMenu.getByRole("button").count()).toBe(0);
+    expect(await firstMenu.textContent()).toContain("Which of these is it?");
     await page.close();
   });
 
@@ -288,6 +292,7 @@ describe.skipIf(!haveChromium)("web chat widget in headless Chromium", () => {
     await ask(page, "Copilul meu a înghițit pastile și nu mai respiră");
     await page.getByRole("button", { name: "Vorbiți cu o persoană" }).click();
     await page.locator(".cd-handoff").waitFor();
+    expect(await page.getByRole("alert").count()).toBe(1);
     await page.addScriptTag({ content: axeSource });
     const scan = async () =>
       page.evaluate(async () => {

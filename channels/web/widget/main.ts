@@ -279,6 +279,10 @@ class Widget {
     if (message.role === "assistant" && message.status === "answered" && links.length > 0)
       item.append(this.feedbackControls(message));
     if (!into) this.log.append(item);
+    // A choice is only open until the conversation moves on; older menus would answer the wrong question.
+    for (const row of this.log.querySelectorAll(".cd-options")) {
+      if (row.parentElement !== this.log.lastElementChild) row.remove();
+    }
     this.logRegion.scrollTop = this.logRegion.scrollHeight;
   }
 
