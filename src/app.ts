@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { widgetCors } from "../channels/web/cors";
@@ -7,12 +7,15 @@ import { createWebNotifier } from "./adapters/notifier-web";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { DomainError } from "./domain/errors";
+import { limitBody, rejectMalformedUrl } from "./http/body";
+import { clientIpMiddleware } from "./http/client-ip";
 import type { AppEnv } from "./http/context";
-import { respondToError } from "./http/problem";
+import { allowedMethods, canonicalOrigin, contentSecurityPolicy, limitAuthFailures } from "./http/guards";
+import { problemFor, problemResponse, respondToError } from "./http/problem";
 import { casesRoutes } from "./http/routes/cases";
 import { conversationRoutes } from "./http/routes/conversations";
 import { healthRoutes } from "./http/routes/health";
-import { open311Routes } from "./http/routes/open311";
+import { open311FormatOf, open311Routes, respondWithOpen311Error } from "./http/routes/open311";
 import { searchRoutes } from "./http/routes/search";
 import { staffCasesRoutes } from "./http/routes/staff-cases";
 import { parseStaffTokens } from "./http/staff-auth";
@@ -24,7 +27,7 @@ import type { JobQueue } from "./ports/job-queue";
 import type { Notifier } from "./ports/notifier";
 import type { HandleCaseTurn, SearchKnowledge } from "./services/assistant/assistant-deps";
 import { createAssistantDeps, type RateLimits } from "./services/assistant/create-assistant-deps";
-import type { RateLimiter } from "./services/conversations/rate-limiter";
+import { enforceRateLimit, type RateLimiter } from "./services/conversations/rate-limiter";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import { createPassageSearch } from "./services/retrieval/search-passages";
 
@@ -51,11 +54,23 @@ export interface AppDeps {
   rateLimits?: Partial<RateLimits>;
 }
 
+/** The cap on any request body; a 4000-character report with its attributes fits many times over. */
+const MAX_BODY_BYTES = 64 * 1024;
+/** Where a client presents credentials (staff tokens, Open311 keys, conversation tokens). */
+const CREDENTIAL_PATHS = /^\/(v1\/staff|v1\/cases|v1\/conversations\/|open311\/)/;
+
 /** The one Hono app; Node and Workers entries only wire adapters and call this. */
 export function buildApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
+  const { config } = deps;
   app.use(requestId({ headerName: "x-request-id" }));
   app.use(secureHeaders({ crossOriginResourcePolicy: false }));
+  app.use(contentSecurityPolicy());
+  app.use(clientIpMiddleware(config.TRUSTED_PROXIES));
+  app.use(canonicalOrigin({ publicBaseUrl: config.PUBLIC_BASE_URL, port: config.PORT }));
+  app.use(rejectMalformedUrl());
+  // Every body is capped while it streams; routes with smaller bodies cap them lower.
+  app.use(limitBody(MAX_BODY_BYTES));
   app.use(widgetCors(deps.config.WIDGET_ORIGINS));
 
   app.route(
@@ -74,11 +89,33 @@ export function buildApp(deps: AppDeps) {
       deps.searchKnowledge ?? (deps.knowledge ? createPassageSearch(deps.knowledge) : async () => []),
     translate: (lang, key, params) => t(lang, key as MessageKey, params),
   });
+  const limiter = assistant.rateLimiter;
+  app.use(
+    limitAuthFailures(limiter, { limit: config.AUTH_FAILURE_LIMIT_PER_IP, windowSeconds: 15 * 60 }, (path) =>
+      CREDENTIAL_PATHS.test(path),
+    ),
+  );
+  const limitLookups = async (c: Context<AppEnv>) => {
+    if (config.CASE_LOOKUP_LIMIT_PER_IP <= 0) return;
+    await enforceRateLimit(
+      limiter,
+      `lookups:${c.var.clientIp}`,
+      { limit: config.CASE_LOOKUP_LIMIT_PER_IP, windowSeconds: 60 },
+      new Date(),
+      "Too many case lookups from this address; please wait a moment.",
+    );
+  };
+  const caseLimitPerIp = { limit: config.CASE_LIMIT_PER_IP, windowSeconds: 3600 };
   app.route(
     "/",
     conversationRoutes({
       assistant,
-      ipRateLimits: { conversations: rateLimits.ipConversations, messages: rateLimits.ipMessages },
+      ipRateLimits: {
+        conversations: rateLimits.ipConversations,
+        messages: rateLimits.ipMessages,
+        cases: caseLimitPerIp,
+      },
+      resolveClientIp: (c) => c.var.clientIp,
     }),
   );
 
@@ -94,7 +131,7 @@ export function buildApp(deps: AppDeps) {
   );
 
   const notifier = deps.notifier ?? createWebNotifier(deps.database, deps.logger);
-  app.route("/", casesRoutes({ database: deps.database }));
+  app.route("/", casesRoutes({ database: deps.database, limitLookups }));
   app.route(
     "/",
     open311Routes({
@@ -102,6 +139,17 @@ export function buildApp(deps: AppDeps) {
       database: deps.database,
       notifier,
       logger: deps.logger,
+      limitLookups,
+      limitSubmissions: async (c) => {
+        if (caseLimitPerIp.limit <= 0) return;
+        await enforceRateLimit(
+          limiter,
+          `cases:${c.var.clientIp}`,
+          caseLimitPerIp,
+          new Date(),
+          "Too many reports from this address; please wait before sending more.",
+        );
+      },
       ...(deps.jobQueue ? { jobQueue: deps.jobQueue } : {}),
     }),
   );
@@ -120,8 +168,29 @@ export function buildApp(deps: AppDeps) {
     }),
   );
 
-  app.notFound((c) => respondToError(c, new DomainError("not_found", "No such resource."), () => {}));
-  app.onError((error, c) => respondToError(c, error, (line) => deps.logger.error(line)));
+  const methodsFor = allowedMethods(app);
+  app.notFound((c) => {
+    const allow = methodsFor(c.req.path);
+    if (allow.length > 0) {
+      const problem = {
+        ...problemFor(
+          "invalid_input",
+          `${c.req.method} is not allowed here; use ${allow.join(", ")}.`,
+          c.var.requestId,
+        ),
+        type: "https://civicdesk.dev/problems/method-not-allowed",
+        title: "Method not allowed",
+        status: 405,
+      };
+      return problemResponse(c, problem, { allow: allow.join(", ") });
+    }
+    return respondToError(c, new DomainError("not_found", "No such resource."), deps.logger);
+  });
+  app.onError((error, c) =>
+    c.req.path.startsWith("/open311/")
+      ? respondWithOpen311Error(c, open311FormatOf(c.req.path), error, deps.logger)
+      : respondToError(c, error, deps.logger),
+  );
   return app;
 }
 

@@ -38,6 +38,31 @@ const originList = z
     ),
   );
 
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+// Addresses or CIDR blocks of the reverse proxies whose X-Forwarded-For is believed.
+const proxyList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().refine((entry) => {
+        const [address = "", bits, ...rest] = entry.split("/");
+        if (rest.length > 0) return false;
+        const v4 = IPV4.exec(address);
+        const valid = v4 ? v4.slice(1).every((n) => Number(n) <= 255) : /^[0-9a-f:]+$/.test(address);
+        const maxBits = v4 ? 32 : 128;
+        return valid && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits));
+      }, "each entry must be an IP address or a CIDR block such as 10.0.0.0/8"),
+    ),
+  );
+
+const perWindow = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
 /** Every environment variable the service reads; README "Configuration" documents each one. */
 export const Config = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -80,6 +105,17 @@ export const Config = z.object({
   CASE_DUPLICATE_RADIUS_METRES: z.coerce.number().positive().default(50),
   CASE_DUPLICATE_WINDOW_HOURS: z.coerce.number().positive().default(168),
   OPEN311_API_KEYS: z.string().optional(),
+  OPEN311_JURISDICTION_ID: z.string().trim().min(1).max(200).optional(),
+
+  TRUSTED_PROXIES: proxyList.default([]),
+  /** New cases (0 = no limit): per contact an hour, per client IP an hour, and overall a minute. */
+  CASE_LIMIT_PER_CONTACT: perWindow(5),
+  CASE_LIMIT_PER_IP: perWindow(20),
+  CASE_LIMIT_PER_MINUTE: perWindow(120),
+  /** Refused credentials (401/403) one client IP may collect in 15 minutes before it is turned away. */
+  AUTH_FAILURE_LIMIT_PER_IP: perWindow(20),
+  /** Case and Open311 request lookups per client IP a minute. */
+  CASE_LOOKUP_LIMIT_PER_IP: perWindow(60),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -94,7 +130,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = Config.safeParse(present);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (parsed.data.NODE_ENV === "production" && !parsed.data.PUBLIC_BASE_URL) {
+      // Links must never come from a request's Host header, which any client can set.
+      throw new ConfigError(["PUBLIC_BASE_URL: is required when NODE_ENV is production"]);
+    }
+    return parsed.data;
+  }
   throw new ConfigError(
     parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
   );

@@ -2,5 +2,7 @@
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The client's address, from the socket or a trusted proxy's X-Forwarded-For. */
+    clientIp: string;
   };
 }

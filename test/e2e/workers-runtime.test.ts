@@ -38,7 +38,17 @@ describe.skipIf(!canRun)("Cloudflare Workers entry under wrangler dev", () => {
     base = `http://127.0.0.1:${port}`;
     worker = spawn(
       WRANGLER,
-      ["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `DATABASE_URL:${databaseUrl}`],
+      [
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--var",
+        `DATABASE_URL:${databaseUrl}`,
+        "--var",
+        `PUBLIC_BASE_URL:${base}`,
+      ],
       {
         env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" },
         stdio: ["ignore", "pipe", "pipe"],

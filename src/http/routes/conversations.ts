@@ -1,5 +1,4 @@
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { streamSSE } from "hono/streaming";
 import { DomainError } from "../../domain/errors";
 import type { AssistantDeps } from "../../services/assistant/assistant-deps";
@@ -7,16 +6,24 @@ import { respondToCitizenMessage } from "../../services/assistant/respond-to-cit
 import type { ConversationActor } from "../../services/conversations/context";
 import { createConversation } from "../../services/conversations/create-conversation";
 import { getConversation } from "../../services/conversations/get-conversation";
-import { enforceRateLimit, type RateLimitRule } from "../../services/conversations/rate-limiter";
+import {
+  checkRateLimit,
+  enforceRateLimit,
+  type RateLimitRule,
+} from "../../services/conversations/rate-limiter";
 import { recordFeedback } from "../../services/conversations/record-feedback";
 import { requestHandoff } from "../../services/conversations/request-handoff";
+import { limitBody, readJsonBody } from "../body";
 import type { AppEnv } from "../context";
 import { problemFor } from "../problem";
+
+/** A chat message is at most a few thousand characters. */
+const MAX_CHAT_BODY_BYTES = 32 * 1024;
 
 export interface ConversationRouteDeps {
   assistant: AssistantDeps;
   /** Per client IP, on top of the per-contact limit the assistant applies. */
-  ipRateLimits: { conversations: RateLimitRule; messages: RateLimitRule };
+  ipRateLimits: { conversations: RateLimitRule; messages: RateLimitRule; cases?: RateLimitRule };
   /** The client's address; by default the socket's (Node) or Cloudflare's header (Workers). */
   resolveClientIp?: (c: Context<AppEnv>) => string;
 }
@@ -35,21 +42,14 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
   const limitIp = (c: Context<AppEnv>, scope: string, rule: RateLimitRule) =>
     enforceRateLimit(assistant.rateLimiter, `ip:${scope}:${clientIp(c)}`, rule, new Date());
 
-  app.use(
-    "/v1/conversations/*",
-    bodyLimit({
-      maxSize: 32 * 1024,
-      onError: () => {
-        throw new DomainError("payload_too_large", "The request body is larger than 32 KB.");
-      },
-    }),
-  );
+  app.use("/v1/conversations", limitBody(MAX_CHAT_BODY_BYTES));
+  app.use("/v1/conversations/*", limitBody(MAX_CHAT_BODY_BYTES));
 
   app.post("/v1/conversations", async (c) => {
     await limitIp(c, "conversations", deps.ipRateLimits.conversations);
     const created = await createConversation({
       ctx: { database: assistant.database, languages: assistant.languages },
-      input: await readJson(c),
+      input: await readJsonBody(c),
     });
     return c.json({ id: created.id, token: created.token, lang: created.lang }, 201);
   });
@@ -64,18 +64,40 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
 
   app.post("/v1/conversations/:id/messages", async (c) => {
     await limitIp(c, "messages", deps.ipRateLimits.messages);
+    const casesRule = deps.ipRateLimits.cases;
+    const casesKey = `ip:cases:${clientIp(c)}`;
+    // An address that opened its quota of cases is refused before its next turn could open another.
+    if (casesRule && casesRule.limit > 0) {
+      await checkRateLimit(
+        assistant.rateLimiter,
+        casesKey,
+        casesRule,
+        new Date(),
+        "Too many reports from this address; please wait before sending more.",
+      );
+    }
+    const countCase = async <R extends { message: { status?: string | null } }>(reply: R): Promise<R> => {
+      if (casesRule && casesRule.limit > 0 && reply.message.status === "case_opened") {
+        await assistant.rateLimiter.hit(casesKey, casesRule, new Date());
+      }
+      return reply;
+    };
     const call = {
       ctx: { deps: assistant, actor: bearerActor(c) },
       conversationId: c.req.param("id"),
-      input: await readJson(c),
+      input: await readJsonBody(c),
     };
     if (!wantsEventStream(c))
-      return c.json(await respondToCitizenMessage(call).then(({ message }) => ({ message })));
-    return streamReply(c, (onToken) => respondToCitizenMessage(call, { onToken }));
+      return c.json(
+        await respondToCitizenMessage(call)
+          .then(countCase)
+          .then(({ message }) => ({ message })),
+      );
+    return streamReply(c, (onToken) => respondToCitizenMessage(call, { onToken }).then(countCase));
   });
 
   app.post("/v1/conversations/:id/messages/:messageId/feedback", async (c) => {
-    const body = await readJson(c);
+    const body = await readJsonBody(c);
     const message = await recordFeedback({
       ctx: { database: assistant.database, actor: bearerActor(c) },
       conversationId: c.req.param("id"),
@@ -88,7 +110,7 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
     const result = await requestHandoff({
       ctx: { database: assistant.database, actor: bearerActor(c), translate: assistant.translate },
       conversationId: c.req.param("id"),
-      input: (await readJson(c, { optional: true })) ?? {},
+      input: (await readJsonBody(c, { optional: true })) ?? {},
     });
     return c.json(result);
   });
@@ -153,24 +175,11 @@ function bearerActor(c: Context): ConversationActor {
   return { kind: "conversation_token", token: match[1]! };
 }
 
-async function readJson(c: Context, { optional = false } = {}): Promise<unknown> {
-  const text = await c.req.text();
-  if (!text.trim()) {
-    if (optional) return undefined;
-    throw new DomainError("invalid_input", "The request body must be a JSON object.");
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new DomainError("invalid_input", "The request body is not valid JSON.");
-  }
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function defaultClientIp(c: Context): string {
+function defaultClientIp(c: Context<AppEnv>): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? c.req.header("cf-connecting-ip") ?? "unknown";
 }

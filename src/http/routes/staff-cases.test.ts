@@ -138,7 +138,7 @@ forEachDatabase("staff and citizen case routes", (use) => {
 
     const notJson = await call(`/v1/staff/cases/${reference}/notes`, AGENT, { method: "POST", raw: "{oops" });
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toMatchObject({ detail: "The body must be JSON." });
+    expect(await notJson.json()).toMatchObject({ detail: "The request body is not valid JSON." });
 
     const missing = await call("/v1/staff/cases/CD-1999-000001", AGENT);
     expect(missing.status).toBe(404);

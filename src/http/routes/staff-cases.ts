@@ -14,7 +14,11 @@ import { listCaseAudit } from "../../services/cases/list-case-audit";
 import { listCases } from "../../services/cases/list-cases";
 import { openCase } from "../../services/cases/open-case";
 import { setCasePriority } from "../../services/cases/set-case-priority";
+import { limitBody, readJsonBody } from "../body";
 import { allowRoles, type StaffEnv, type StaffTokenEntry, staffAuth } from "../staff-auth";
+
+/** A case with a 4000-character description and its attributes fits many times over. */
+const MAX_STAFF_BODY_BYTES = 64 * 1024;
 
 export interface StaffCasesDeps {
   database: Database;
@@ -24,14 +28,6 @@ export interface StaffCasesDeps {
   settings?: CaseSettings;
   /** Where SLA timers are queued after a change. */
   jobQueue?: JobQueue;
-}
-
-async function readJson(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new DomainError("invalid_input", "The body must be JSON.");
-  }
 }
 
 /** The staff API for cases under /v1/staff/cases; the verbs check roles again and write the audit log. */
@@ -48,8 +44,9 @@ export function staffCasesRoutes(deps: StaffCasesDeps) {
   });
   const caseWorkers = allowRoles("agent", "admin");
 
-  app.use("/v1/staff/cases", staffAuth(deps.staffTokens));
-  app.use("/v1/staff/cases/*", staffAuth(deps.staffTokens));
+  // The token is checked before the body is read; the body is then capped while it streams.
+  app.use("/v1/staff/cases", staffAuth(deps.staffTokens), limitBody(MAX_STAFF_BODY_BYTES));
+  app.use("/v1/staff/cases/*", staffAuth(deps.staffTokens), limitBody(MAX_STAFF_BODY_BYTES));
 
   app.get("/v1/staff/cases", caseWorkers, async (c) =>
     c.json(await listCases({ ctx: ctx(c), input: c.req.query() })),
@@ -86,7 +83,7 @@ export function staffCasesRoutes(deps: StaffCasesDeps) {
 }
 
 async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
-  const body = await readJson(c);
+  const body = await readJsonBody(c);
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new DomainError("invalid_input", "The body must be a JSON object.");
   }

@@ -6,6 +6,7 @@ import { DomainError, type FieldError, isDomainError } from "../../domain/errors
 import { pickLanguage } from "../cases/case-view";
 import type { Actor, CaseContext } from "../cases/context";
 import { OpenCaseInput, type OpenCaseWithinResult, openCaseWithin } from "../cases/open-case";
+import { redactPii } from "../guardrails/redact-pii";
 import { scheduleSlaChange } from "../sla/refresh-case-sla";
 import type { Open311Context } from "./context";
 import { toServiceType } from "./list-open311-services";
@@ -72,7 +73,7 @@ export async function submitOpen311Request({
 }): Promise<Open311Receipt> {
   const apiKey =
     typeof input === "object" && input !== null ? (input as { api_key?: unknown }).api_key : undefined;
-  await verifyApiKey(ctx.apiKeys, apiKey);
+  await verifyOpen311ApiKey(ctx.apiKeys, apiKey);
   const form = SubmitOpen311RequestInput.parse(input);
   const now = ctx.now ?? new Date();
 
@@ -92,7 +93,8 @@ export async function submitOpen311Request({
     const caseInput = OpenCaseInput.parse({
       serviceCode: service.code,
       // The specification makes the description optional; a case needs one, so the service name stands in.
-      description: form.description || pickLanguage(service.names, ctx.lang),
+      // Stored redacted, as chat messages are (issue 14 finding 5).
+      description: form.description ? redactPii(form.description).text : pickLanguage(service.names, ctx.lang),
       location: {
         ...(form.address_string ? { address: form.address_string } : {}),
         ...(form.address_id ? { addressId: form.address_id } : {}),
@@ -144,7 +146,8 @@ export async function submitOpen311Request({
   };
 }
 
-async function verifyApiKey(accepted: readonly string[], given: unknown) {
+/** Throws `forbidden` unless `given` is one of the accepted keys, comparing every key in full. */
+export async function verifyOpen311ApiKey(accepted: readonly string[], given: unknown) {
   if (typeof given !== "string" || given.trim() === "") {
     throw new DomainError(
       "forbidden",
