@@ -98,4 +98,15 @@ forEachDatabase("submitOpen311Request", (use) => {
     expect(row.description).toBe("Street light not working");
     expect(row.mediaUrls).toEqual(["https://img.example/lamp.jpg"]);
   });
+
+  it("stores the description with personal data redacted, as chat messages are", async () => {
+    const receipt = await submitOpen311Request({
+      ctx: ctx(),
+      input: light({
+        description: "Lamp SL-1042 out since 12 May. Call me on 07700 900123 or jane.doe@example.com",
+      }),
+    });
+    const row = await caseOf(receipt.service_request_id);
+    expect(row.description).toBe("Lamp SL-1042 out since 12 May. Call me on [phone] or [email]");
+  });
 });

@@ -94,7 +94,9 @@ export async function submitOpen311Request({
       serviceCode: service.code,
       // The specification makes the description optional; a case needs one, so the service name stands in.
       // Stored redacted, as chat messages are (issue 14 finding 5).
-      description: form.description ? redactPii(form.description).text : pickLanguage(service.names, ctx.lang),
+      description: form.description
+        ? redactPii(form.description).text
+        : pickLanguage(service.names, ctx.lang),
       location: {
         ...(form.address_string ? { address: form.address_string } : {}),
         ...(form.address_id ? { addressId: form.address_id } : {}),
