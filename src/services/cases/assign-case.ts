@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { caseEvents, cases, staffUsers } from "../../db/schema";
+import { caseEvents, cases, departments, staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, scheduleSlaChange } from "../sla/refresh-case-sla";
@@ -32,6 +32,17 @@ export async function assignCase({ ctx, input }: { ctx: CaseContext; input: unkn
       if (!assignee) {
         throw new DomainError("invalid_input", "No active staff user with that id.", {
           errors: [{ path: "assigneeId", message: "unknown staff user" }],
+        });
+      }
+    }
+    if (department) {
+      const [known] = await tx
+        .select({ code: departments.code })
+        .from(departments)
+        .where(eq(departments.code, department));
+      if (!known) {
+        throw new DomainError("not_found", `No department ${department}.`, {
+          errors: [{ path: "department", message: "unknown department" }],
         });
       }
     }
