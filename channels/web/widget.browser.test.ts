@@ -216,6 +216,7 @@ describe.skipIf(!haveChromium)("web chat widget in headless Chromium", () => {
     });
     const menu = await ask(page, "something is broken on my road");
     expect(await menu.getByRole("button", { name: "Helpful" }).count()).toBe(0);
+    await screenshot(page, "widget-en-options");
     await menu.getByRole("button", { name: "2. Street light not working" }).click();
     await expect.poll(() => sent.length).toBe(2);
     expect(sent[1]).toBe("2");
