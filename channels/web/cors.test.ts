@@ -87,6 +87,16 @@ forEachDatabase("widget CORS", (use) => {
     expect(unauthorised.headers.get("access-control-allow-origin")).toBe(CITY_SITE);
   });
 
+  it("lets an allowed origin read the refusals of the request guards too", async () => {
+    const res = await app().request("/v1/conversations", {
+      method: "POST",
+      headers: { origin: CITY_SITE, "content-type": "application/json" },
+      body: JSON.stringify({ channel: "web", padding: "x".repeat(100 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get("access-control-allow-origin")).toBe(CITY_SITE);
+  });
+
   it("never opens the staff API to other sites", async () => {
     for (const path of ["/v1/staff/cases", "/v1/staff/cases/CD-2026-000001"]) {
       const pre = await preflight(path, CITY_SITE);
