@@ -3,6 +3,7 @@ import { z } from "zod";
 import { caseEvents, cases } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { caseText } from "../../i18n/cases";
+import { redactPii } from "../guardrails/redact-pii";
 import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, scheduleSlaChange } from "../sla/refresh-case-sla";
 import { type CaseEventView, loadCaseByReference, toEventView } from "./case-view";
@@ -25,7 +26,10 @@ export async function addCaseNote({
   input: unknown;
 }): Promise<CaseEventView> {
   const actor = requireStaff(ctx.actor, ["agent", "admin"]);
-  const { reference, note, visibility } = AddCaseNoteInput.parse(input);
+  const parsed = AddCaseNoteInput.parse(input);
+  const { reference, visibility } = parsed;
+  // Kept and sent to the citizen redacted, as chat messages are: a note may quote a phone number or an email.
+  const note = redactPii(parsed.note).text;
   const now = ctx.now ?? new Date();
 
   const { event, recipients, slaChange } = await ctx.database.db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { caseEvents, cases } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { caseText } from "../../i18n/cases";
+import { redactPii } from "../guardrails/redact-pii";
 import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, scheduleSlaChange } from "../sla/refresh-case-sla";
 import { CaseStatus, canMoveTo } from "./case-status";
@@ -27,7 +28,10 @@ export async function changeCaseStatus({
   input: unknown;
 }): Promise<CaseView> {
   const actor = requireStaff(ctx.actor, ["agent", "admin"]);
-  const { reference, status, note } = ChangeCaseStatusInput.parse(input);
+  const parsed = ChangeCaseStatusInput.parse(input);
+  const { reference, status } = parsed;
+  // The status note is stored, shown on Open311 and sent to the citizen: only its redacted copy is kept.
+  const note = parsed.note === undefined ? undefined : redactPii(parsed.note).text;
   const now = ctx.now ?? new Date();
 
   const { row, serviceNames, recipients, slaChange } = await ctx.database.db.transaction(async (tx) => {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { createWebNotifier } from "../../adapters/notifier-web";
-import { auditLog, cases, messages, slaTimerFirings } from "../../db/schema";
+import { auditLog, caseEvents, cases, messages, slaTimerFirings } from "../../db/schema";
 import { addCaseAttachment } from "./add-case-attachment";
 import { addCaseNote } from "./add-case-note";
 import { assignCase } from "./assign-case";
@@ -72,6 +72,44 @@ forEachDatabase("staff case verbs", (use) => {
     expect(audit).toEqual([
       expect.objectContaining({ action: "case.status_change", actorId: agent.userId, requestId: "req-1" }),
     ]);
+  });
+
+  it("stores status notes and staff notes redacted, and sends only the redacted copy to the citizen", async () => {
+    const { citizen, reference } = await openLightCase();
+    const ctx = { database: use(), actor: agent, notifier: createWebNotifier(use()) };
+    await changeCaseStatus({
+      ctx,
+      input: {
+        reference,
+        status: "in_progress",
+        note: "Lamp SL-1042 at 12 Elm Street: we rang 07700 900123",
+      },
+    });
+    await addCaseNote({
+      ctx,
+      input: {
+        reference,
+        note: "Crew due 10:30 on 14/05/2026, reply to jane.doe@example.com",
+        visibility: "public",
+      },
+    });
+    await addCaseNote({ ctx, input: { reference, note: "Her mobile is +44 7700 900123, IBAN none" } });
+    const [row] = await use().db.select().from(cases).where(eq(cases.reference, reference));
+    const events = await use()
+      .db.select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, row!.id))
+      .orderBy(asc(caseEvents.createdAt));
+    const notes = events.map((e) => e.note).filter(Boolean);
+    expect(notes).toEqual([
+      "Lamp SL-1042 at 12 Elm Street: we rang [phone]",
+      "Crew due 10:30 on 14/05/2026, reply to [email]",
+      "Her mobile is [phone], IBAN none",
+    ]);
+    const sent = (await systemMessages(citizen.conversationId)).map((m) => m.text).join("\n");
+    expect(sent).toContain("we rang [phone]");
+    expect(sent).toContain("reply to [email]");
+    expect(sent).not.toMatch(/07700|jane\.doe/);
   });
 
   it("refuses impossible moves and lets only an admin reopen a closed case", async () => {
