@@ -27,6 +27,7 @@ import type { JobQueue } from "./ports/job-queue";
 import type { Notifier } from "./ports/notifier";
 import type { HandleCaseTurn, SearchKnowledge } from "./services/assistant/assistant-deps";
 import { createAssistantDeps, type RateLimits } from "./services/assistant/create-assistant-deps";
+import type { CaseCreationLimits } from "./services/cases/context";
 import { enforceRateLimit, type RateLimiter } from "./services/conversations/rate-limiter";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import { createPassageSearch } from "./services/retrieval/search-passages";
@@ -164,6 +165,7 @@ export function buildApp(deps: AppDeps) {
       settings: {
         duplicateRadiusMetres: deps.config.CASE_DUPLICATE_RADIUS_METRES,
         duplicateWindowHours: deps.config.CASE_DUPLICATE_WINDOW_HOURS,
+        creationLimits: caseCreationLimits(config),
       },
     }),
   );
@@ -192,6 +194,13 @@ export function buildApp(deps: AppDeps) {
       : respondToError(c, error, deps.logger),
   );
   return app;
+}
+
+/** The per-contact and overall caps on new cases, from config. */
+export function caseCreationLimits(
+  config: Pick<Config, "CASE_LIMIT_PER_CONTACT" | "CASE_LIMIT_PER_MINUTE">,
+): CaseCreationLimits {
+  return { perContactPerHour: config.CASE_LIMIT_PER_CONTACT, perMinute: config.CASE_LIMIT_PER_MINUTE };
 }
 
 /** A language's own name for itself ("français"), for the language picker. */

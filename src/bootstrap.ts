@@ -2,7 +2,7 @@ import { createBullmqJobQueue } from "./adapters/job-queue-bullmq";
 import { createInProcessJobQueue } from "./adapters/job-queue-in-process";
 import { createWebNotifier } from "./adapters/notifier-web";
 import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
-import { buildApp } from "./app";
+import { buildApp, caseCreationLimits } from "./app";
 import type { Config } from "./config";
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
@@ -84,6 +84,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       settings: {
         duplicateRadiusMetres: config.CASE_DUPLICATE_RADIUS_METRES,
         duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,
+        creationLimits: caseCreationLimits(config),
       },
     });
     // Staff alerts go to the log until the Teams and console channels exist.

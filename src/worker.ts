@@ -1,5 +1,5 @@
 import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
-import { buildApp } from "./app";
+import { buildApp, caseCreationLimits } from "./app";
 import { loadConfig } from "./config";
 import { createPostgresDatabase } from "./db/postgres";
 import { createServiceLogger } from "./service-logger";
@@ -42,6 +42,7 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
   const settings = {
     duplicateRadiusMetres: config.CASE_DUPLICATE_RADIUS_METRES,
     duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,
+    creationLimits: caseCreationLimits(config),
   };
   return buildApp({
     config,

@@ -37,7 +37,7 @@ interface Open311RouteDeps {
     | "CASE_DUPLICATE_RADIUS_METRES"
     | "CASE_DUPLICATE_WINDOW_HOURS"
   > &
-    Partial<Pick<Config, "OPEN311_JURISDICTION_ID">>;
+    Partial<Pick<Config, "OPEN311_JURISDICTION_ID" | "CASE_LIMIT_PER_CONTACT" | "CASE_LIMIT_PER_MINUTE">>;
   /** Throttles request and token lookups per client. */
   limitLookups?: (c: Context<AppEnv>) => Promise<void>;
   /** Throttles submissions per client, after the API key was accepted. */
@@ -79,6 +79,14 @@ export function open311Routes(deps: Open311RouteDeps) {
     settings: {
       duplicateRadiusMetres: deps.config.CASE_DUPLICATE_RADIUS_METRES,
       duplicateWindowHours: deps.config.CASE_DUPLICATE_WINDOW_HOURS,
+      ...(deps.config.CASE_LIMIT_PER_CONTACT !== undefined && deps.config.CASE_LIMIT_PER_MINUTE !== undefined
+        ? {
+            creationLimits: {
+              perContactPerHour: deps.config.CASE_LIMIT_PER_CONTACT,
+              perMinute: deps.config.CASE_LIMIT_PER_MINUTE,
+            },
+          }
+        : {}),
     },
     ...(deps.notifier ? { notifier: deps.notifier } : {}),
     ...(deps.jobQueue ? { jobQueue: deps.jobQueue } : {}),

@@ -35,6 +35,6 @@ forEachDatabase("assignCase", (use) => {
       message: expect.stringContaining("no-such-department"),
       details: { errors: [{ path: "department", message: "unknown department" }] },
     });
-    expect((await getCase({ ctx, input: { reference } })).department).toBe(before.department);
+    expect((await getCase({ ctx, input: { reference } })).case.department).toBe(before.case.department);
   });
 });

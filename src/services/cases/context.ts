@@ -31,7 +31,18 @@ export interface CaseSettings {
    * `location_rules` into the database apply.
    */
   locationRules?: readonly LocationRule[];
+  /** Caps on new cases (0 = none); linked duplicate reports never count. Defaults: CASE_CREATION_LIMITS. */
+  creationLimits?: CaseCreationLimits;
 }
+
+export interface CaseCreationLimits {
+  /** New cases one contact may open in an hour. */
+  perContactPerHour: number;
+  /** New cases the whole service accepts in a minute, whatever their source. */
+  perMinute: number;
+}
+
+export const CASE_CREATION_LIMITS: CaseCreationLimits = { perContactPerHour: 5, perMinute: 120 };
 
 export const DEFAULT_CASE_SETTINGS: CaseSettings = { duplicateRadiusMetres: 50, duplicateWindowHours: 168 };
 

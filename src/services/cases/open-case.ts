@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, count, eq, gt, min, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { caseEvents, caseFollowers, cases, serviceAttributes, services } from "../../db/schema";
@@ -9,7 +9,15 @@ import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, type SlaChange, scheduleSlaChange } from "../sla/refresh-case-sla";
 import { allocateReference } from "./case-reference";
 import { type CaseView, toCaseView } from "./case-view";
-import { type Actor, actorColumns, type CaseContext, DEFAULT_CASE_SETTINGS, requireStaff } from "./context";
+import {
+  type Actor,
+  actorColumns,
+  CASE_CREATION_LIMITS,
+  type CaseContext,
+  type CaseCreationLimits,
+  DEFAULT_CASE_SETTINGS,
+  requireStaff,
+} from "./context";
 import { findDuplicateCase } from "./find-duplicate-case";
 import { normalizeAddress } from "./location";
 import { recordAudit } from "./record-audit";
@@ -159,6 +167,7 @@ export async function openCaseWithin(
     }
   }
 
+  await admitNewCase(tx, input, now, ctx.settings?.creationLimits ?? CASE_CREATION_LIMITS);
   const reference = await allocateReference(tx, now);
   const [row] = await tx
     .insert(cases)
@@ -209,6 +218,43 @@ export async function openCaseWithin(
   }
   const { row: opened, change } = await refreshCaseSla(tx, { caseId: row.id, before: null, now });
   return { outcome: "opened", case: toCaseView(opened, service.names), slaChange: change };
+}
+
+/**
+ * Refuses a new case past the per-contact or overall cap (rate_limited with Retry-After). The overall
+ * count lives in the shared rate_limits table and is rolled back with a refused or failed transaction.
+ */
+async function admitNewCase(tx: Db, input: OpenCaseInput, now: Date, limits: CaseCreationLimits) {
+  const refuse = (retryAfterSeconds: number) =>
+    new DomainError("rate_limited", "Too many new reports; please wait before sending another.", {
+      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+    });
+  if (limits.perContactPerHour > 0 && input.contactId) {
+    const hourAgo = new Date(now.getTime() - 3_600_000);
+    const [row] = await tx
+      .select({ opened: count(), oldest: min(cases.createdAt) })
+      .from(cases)
+      .where(and(eq(cases.contactId, input.contactId), gt(cases.createdAt, hourAgo)));
+    if (row && row.opened >= limits.perContactPerHour) {
+      const oldest = row.oldest ? new Date(row.oldest).getTime() : now.getTime();
+      throw refuse((oldest + 3_600_000 - now.getTime()) / 1000);
+    }
+  }
+  if (limits.perMinute > 0) {
+    const nowIso = now.toISOString();
+    const result = (await tx.execute(sql`
+      insert into rate_limits (key, window_start, hits) values ('cases:all', ${nowIso}::timestamptz, 1)
+      on conflict (key) do update set
+        hits = case when rate_limits.window_start <= ${nowIso}::timestamptz - interval '1 minute'
+                    then 1 else rate_limits.hits + 1 end,
+        window_start = case when rate_limits.window_start <= ${nowIso}::timestamptz - interval '1 minute'
+                    then ${nowIso}::timestamptz else rate_limits.window_start end
+      returning window_start, hits`)) as unknown as { rows: { window_start: string | Date; hits: number }[] };
+    const row = result.rows[0];
+    if (row && Number(row.hits) > limits.perMinute) {
+      throw refuse((new Date(row.window_start).getTime() + 60_000 - now.getTime()) / 1000);
+    }
+  }
 }
 
 type AttributeDefinition = typeof serviceAttributes.$inferSelect;
