@@ -48,6 +48,59 @@ describe("redactPii", () => {
     expect(redactPii(input)).toEqual({ text: input, found: [] });
   });
 
+  // Forms the chat redaction used to miss (issue 14 finding 5).
+  it.each([
+    ["jane dot doe at example dot com", "[email]"],
+    ["Jane DOT Doe AT example DOT co DOT uk", "[email]"],
+    ["write to jane.doe @ example . com today", "write to [email] today"],
+    ["jane.doe @example.com", "[email]"],
+    ["jane (at) example (dot) com", "[email]"],
+    ["jane[at]example[dot]com", "[email]"],
+    ["jane {at} example {dot} org", "[email]"],
+    ["jane.doe at example.com", "[email]"],
+    ["j a n e . d o e @ e x a m p l e . c o m", "[email]"],
+    ["mail: j a n e d o e @ g m a i l . c o m please", "mail: [email] please"],
+    ["jane.doe＠example．com", "[email]"],
+    ["ｊａｎｅ＠ｅｘａｍｐｌｅ．ｃｏｍ", "[email]"],
+    ["jane_doe@example.com", "[email]"],
+    ["jean.dupont arobase mairie point fr", "[email]"],
+    ["juan arroba correo punto es", "[email]"],
+    ["kovacs.anna kukac freemail pont hu", "[email]"],
+    ["０７７００ ９００１２３", "[phone]"],
+    ["call ０７７００９００１２３ tonight", "call [phone] tonight"],
+    ["٠٧٧٠٠٩٠٠١٢٣", "[phone]"],
+    ["07700 - 900 - 123", "[phone]"],
+    ["0770_0900_123", "[phone]"],
+    ["07700|900|123", "[phone]"],
+    ["07700~900~123", "[phone]"],
+    ["07700–900–123", "[phone]"],
+    ["07700·900·123", "[phone]"],
+    ["+44-7700-900-123", "[phone]"],
+    ["0 7 7 0 0 9 0 0 1 2 3", "[phone]"],
+    ["ring 07700 900 123.", "ring [phone]."],
+  ])("redacts the obfuscated form %j", (input, expected) => {
+    expect(redactPii(input).text).toBe(expected);
+  });
+
+  it.each([
+    "Lamp post SL-1042 is out, and SL-1042-B too",
+    "CD-2026-000123 and CD-2026-000124",
+    "Crew at 10:30 on 14/05/2026, between 08:00 and 18:00",
+    "It cost £12.50 or 12,50 €, open 9-17, Mon-Fri",
+    "opening hours 08.00 - 20.00",
+    "12 - 14 May 2026 for 10 000 - 20 000 people",
+    "the page at riverton.gov.uk, see www.riverton.gov.uk/bins",
+    "It's at the point where it is dangerous to walk",
+    "cannot safely pass at this point without crossing",
+    "At the intersection of O st @ E. Fifth St.",
+    "meet at the park dot com?",
+    "1 2 3 4 5 6 7 and a b c d e f g",
+    "Unit 4, 15-17 High St, flat 3/12, version 1.2.3.4",
+    "score 3 - 2 - 1, call 101 or 999, PO Box 1234",
+  ])("leaves ordinary text alone: %j", (input) => {
+    expect(redactPii(input)).toEqual({ text: input, found: [] });
+  });
+
   it("redacts IBANs only when the mod-97 check passes", () => {
     expect(redactPii("IBAN: DE89 3704 0044 0532 0130 00 danke").text).toBe("IBAN: [iban] danke");
     expect(redactPii("GB82WEST12345698765432").text).toBe("[iban]");

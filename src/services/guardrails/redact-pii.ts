@@ -37,7 +37,25 @@ interface Candidate {
 
 type Detector = (text: string) => PiiMatch[];
 
-const EMAIL = /[\p{L}\p{N}._%+-]+(?:@|\s?[[(]at[\])]\s?)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/giu;
+// Written-out separators people use to dodge address harvesters: "jane dot doe at example dot com",
+// "jane (at) example [dot] com", "jane.doe @ example . com"; "arobase", "arroba", "kukac", "punct", "pont"...
+const AT_WORDS = "at|arobase|arroba|kukac|la";
+const DOT_WORDS = "dot|point|punkt|punto|punct|pont";
+const OPEN = "[[({<]";
+const CLOSE = String.raw`[\])}>]`;
+const AT = String.raw`(?:\s*@\s*|\s*${OPEN}\s*(?:${AT_WORDS}|@)\s*${CLOSE}\s*)`;
+const BARE_AT = String.raw`\s+(?:${AT_WORDS})\s+`;
+const DOT = String.raw`(?:\s?\.\s?|\s*${OPEN}\s*(?:${DOT_WORDS}|\.)\s*${CLOSE}\s*|\s+(?:${DOT_WORDS})\s+)`;
+const LOCAL_PART = String.raw`(?<![\p{L}\p{N}_%+-])[\p{L}\p{N}_%+-]+(?:${DOT}[\p{L}\p{N}_%+-]+)*`;
+const DOMAIN = String.raw`[\p{L}\p{N}-]+(?:${DOT}[\p{L}\p{N}-]+)*${DOT}\p{L}{2,}(?![\p{L}\p{N}])`;
+const EMAIL = new RegExp(`${LOCAL_PART}${AT}${DOMAIN}`, "giu");
+const EMAIL_BARE_AT = new RegExp(`${LOCAL_PART}${BARE_AT}${DOMAIN}`, "giu");
+const HAS_AT = new RegExp(String.raw`@|${OPEN}\s*(?:${AT_WORDS})\s*${CLOSE}`, "i");
+const HAS_BARE_AT = new RegExp(String.raw`\s(?:${AT_WORDS})\s`, "i");
+const OBFUSCATED_DOT = new RegExp(
+  String.raw`\s(?:${DOT_WORDS})\s|${OPEN}\s*(?:${DOT_WORDS}|\.)\s*${CLOSE}`,
+  "i",
+);
 // An IBAN as typed: country, check digits, then groups of up to four characters separated by single spaces.
 const IBAN = /\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}/giu;
 const CARD = /(?<![\d.,-])\d(?:[ -]?\d){12,18}(?![\d]|[.,]\d)/g;
@@ -67,7 +85,43 @@ function hasNearby(text: string, start: number, end: number, pattern: RegExp, re
   );
 }
 
-const findEmails: Detector = (text) => findAll(EMAIL, text).map((c) => ({ type: "email", ...span(c) }));
+// With spaces inside, the last label must be a real top-level domain: "at the point where" is prose.
+const SPACED_TLD =
+  /(?:^|[\s.\])}>])(?:com|org|net|edu|gov|info|biz|io|eu|uk|fr|de|ro|es|hu|ie|ca|ch|nl|pl|pt|co|se|dk|fi|cz|sk|gr|lu|md)$/i;
+
+const findEmails: Detector = (text) =>
+  [
+    // Both patterns are costly on long runs of dots; most texts have neither an at sign nor an at word.
+    ...(HAS_AT.test(text) ? findAll(EMAIL, text) : []),
+    // A bare " at " is ordinary prose ("the page at riverton.gov.uk") unless a dot is written out too, or the
+    // part before it looks like a mailbox name ("j.smith at example.com").
+    ...(HAS_BARE_AT.test(text) ? findAll(EMAIL_BARE_AT, text) : []).filter(
+      (c) => OBFUSCATED_DOT.test(c.raw) || /^\S*[._\d]\S*\s/u.test(c.raw),
+    ),
+  ]
+    .filter((c) => !/\s/.test(c.raw) || SPACED_TLD.test(c.raw))
+    .map((c) => ({ type: "email", ...span(c) }));
+
+/*
+ * An address or phone number typed with a space between every character ("j a n e @ e x a m p l e . c o m"):
+ * the run is read without its spaces, and redacted whole when that reading holds an e-mail address.
+ */
+const SPACED_RUN = /(?<![\p{L}\p{N}])(?:[\p{L}\p{N}@._+-] ){5,}[\p{L}\p{N}](?![\p{L}\p{N}])/gu;
+
+const findSpacedOut: Detector = (text) => {
+  const found: PiiMatch[] = [];
+  for (const c of findAll(SPACED_RUN, text)) {
+    const squeezed = c.raw.replace(/ /g, "");
+    if (findEmails(squeezed).length > 0) found.push({ type: "email", start: c.start, end: c.end });
+    else if (
+      /^[+\d]/.test(squeezed) &&
+      findPhones(squeezed).some((p) => p.end - p.start === squeezed.length)
+    ) {
+      found.push({ type: "phone", start: c.start, end: c.end });
+    }
+  }
+  return found;
+};
 
 const findIbans: Detector = (text) => {
   const found: PiiMatch[] = [];
@@ -129,8 +183,13 @@ function isIdCardNumber(value: string, withContext: boolean): boolean {
   return withContext && value.length === 9;
 }
 
-const PHONE =
-  /(?<![\p{L}\p{N}+\-/.])(?:(?:\+|00)[1-9]\d{0,2}[ .\-/]?(?:\(0?\d{0,4}\)[ .\-/]?)?|\(0\d{1,4}\)[ .\-/]?|0)\d(?:[ .\-/]?\d){5,13}(?![\p{N}]|[-/.]?\p{L})/gu;
+// Between digits: nothing, one separator, or a separator with a space on either side ("07700 - 900 123",
+// "0770_0900_123", "07700|900|123"); dashes and dots of every script are read as "-" and "." first.
+const SEP = String.raw`(?:[ .\-/_|~]| [.\-/_|~] ?|[.\-/_|~] )?`;
+const PHONE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}+\-/.])(?:(?:\+|00)[1-9]\d{0,2}${SEP}(?:\(0?\d{0,4}\)${SEP})?|\(0\d{1,4}\)${SEP}|0)\d(?:${SEP}\d){5,13}(?![\p{N}]|[-/.]?\p{L})`,
+  "gu",
+);
 const LOOSE_PHONE = /(?<![\p{L}\p{N}+\-/.])\(?\d{2,4}\)?(?:[ .-]?\d){6,11}(?![\p{N}]|[-/.]?\p{L})/gu;
 const DATE_LIKE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/;
 // A run of digits right after "invoice", "dossier", "Aktenzeichen"... is a reference, not a phone number.
@@ -141,7 +200,7 @@ const findPhones: Detector = (text) => {
   const found: PiiMatch[] = [];
   for (const c of findAll(PHONE, text)) {
     const digits = compact(c.raw).replace(/^\+/, "");
-    const international = /^(?:\+|00)/.test(c.raw);
+    const international = /^(?:\+|00[1-9])/.test(c.raw);
     if (DATE_LIKE.test(c.raw.trim())) continue;
     const contiguous = /^\+?\d+$/.test(c.raw.trim());
     if (contiguous && REFERENCE_BEFORE.test(text.slice(Math.max(0, c.start - 25), c.start))) continue;
@@ -162,18 +221,43 @@ const findPhones: Detector = (text) => {
 
 function span(c: Candidate): { start: number; end: number } {
   // Trailing separators are punctuation, not part of the number.
-  const trimmed = c.raw.replace(/[\s.\-/]+$/, "");
+  const trimmed = c.raw.replace(/[\s.\-/_|~]+$/, "");
   return { start: c.start, end: c.start + trimmed.length };
 }
 
 // Order matters: the first detector to claim a span wins (a valid NIR is not also reported as a card).
-const DETECTORS: Detector[] = [findEmails, findIbans, findNationalIds, findCards, findPhones];
+const DETECTORS: Detector[] = [findEmails, findSpacedOut, findIbans, findNationalIds, findCards, findPhones];
+
+/**
+ * A copy of the text, the same length, in which look-alike characters are plain ASCII: full-width letters,
+ * digits and signs ("０７７００", "＠"), digits of other scripts, dashes, middle dots and odd spaces. Detectors
+ * read this copy, so offsets still point into the original.
+ */
+function toPlainCharacters(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000\p{Nd}\p{Pd}\u2212\u00B7\u2022\u2027\u30FB\p{Zs}]/gu, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    if (/\p{Zs}/u.test(ch)) return " ";
+    if (/\p{Pd}|\u2212/u.test(ch)) return "-";
+    if (/[\u00B7\u2022\u2027\u30FB]/u.test(ch)) return ".";
+    return String(digitValue(code));
+  });
+}
+
+// Unicode lays each script's digits out as ten consecutive code points from zero.
+function digitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  let zero = code;
+  while (zero > code - 9 && /\p{Nd}/u.test(String.fromCharCode(zero - 1))) zero -= 1;
+  return code - zero;
+}
 
 /** Replaces personal identifiers with typed placeholders such as [email] or [iban]; offsets refer to the input. */
 export function redactPii(text: string): RedactedText {
   const found: PiiMatch[] = [];
+  const plain = toPlainCharacters(text);
   for (const detect of DETECTORS) {
-    for (const m of detect(text)) {
+    for (const m of detect(plain)) {
       if (found.some((f) => m.start < f.end && f.start < m.end)) continue;
       found.push(m);
     }
