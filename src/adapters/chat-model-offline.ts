@@ -9,6 +9,17 @@ import type {
   ModelCallOptions,
   Surface,
 } from "../ports/chat-model";
+import {
+  renderSentence,
+  type SectionSentence,
+  splitSectionSentences,
+} from "../services/assistant/answer-sentences";
+import {
+  type AskedKind,
+  detectAskedKind,
+  statesKind,
+  stripAskingPhrases,
+} from "../services/assistant/asked-kind";
 import { analyzeText, tokenizeText } from "../services/retrieval/analyzer";
 
 /*
@@ -31,8 +42,6 @@ const FOLLOW_UP_OPENERS = new Set(
 );
 
 const MAX_SENTENCES: Record<Surface, number> = { web: 4, teams: 4, sms: 3, voice: 3 };
-// Share of the question's weighted terms a passage must contain to count as an answer.
-const MIN_COVERAGE = 0.34;
 
 export function createOfflineChatModel(): ChatModel {
   return {
@@ -82,74 +91,88 @@ function stripOpeners(message: string): string {
   return words.join(" ");
 }
 
-interface Sentence {
-  passage: GroundingPassage;
-  order: number;
-  text: string;
-  terms: Set<string>;
-  /** Terms of the headings above it: "Glass" over "Collected every second Tuesday." */
-  headingTerms: Set<string>;
-  /** The list a sentence ending in ":" introduces. */
-  items?: string[];
-}
+const CHAR_BUDGET: Record<Surface, number> = { web: 700, teams: 700, sms: 320, voice: 320 };
 
+/**
+ * The answer from the passages the turn chose (one section, or two when the question asks about two
+ * things): whole sentences, led by the one that carries what was asked (an amount for "how much", a
+ * day or time for "when", a number for "phone", the list for "what can I put…"), then the rest of
+ * the section in its own order while they fit.
+ */
 function answerOffline(request: AnswerRequest): AnswerDraft {
-  const weights = weighQuestionTerms(request);
-  if (weights.size === 0 || request.passages.length === 0) return notCovered();
-
-  const sameLanguage = request.passages.filter((p) => p.lang === request.lang);
-  // Retrieval already ranked the passages; another language is used only when none is in the citizen's.
-  const candidates = (sameLanguage.length > 0 ? sameLanguage : request.passages).slice(0, 6);
-  const crossLanguage = sameLanguage.length === 0;
-
-  const scored = candidates.map((passage, rank) => {
-    const sentences = splitSentences(passage);
-    // The article's title and headings say what the passage is about, even when its sentences don't
-    // repeat it ("Bin collection days" over a list of districts).
-    const covered = new Set([
-      ...analyzeText(`${passage.title} ${passage.headingPath.join(" ")}`, passage.lang),
-      ...sentences.flatMap((s) => [...s.terms]),
-    ]);
-    return { passage, rank, sentences, coverage: crossLanguage ? 1 : coverageOf(weights, covered) };
-  });
-  const best = scored
-    .filter((s) => s.coverage >= MIN_COVERAGE)
-    .sort((a, b) => b.coverage - a.coverage || a.rank - b.rank);
-  const first = best[0];
-  if (!first) return notCovered();
-
+  const passages = request.passages.slice(0, 2);
+  if (passages.length === 0) return notCovered();
+  const kind = detectAskedKind(request.question);
+  const questionTerms = weighQuestionTerms(request);
+  const asLines = request.surface === "web" || request.surface === "teams";
   const limit = MAX_SENTENCES[request.surface];
-  const chosen = crossLanguage
-    ? first.sentences.slice(0, limit)
-    : pickSentences(
-        best.slice(0, 3).flatMap((s) => s.sentences),
-        weights,
-        limit,
-      );
-  if (chosen.length === 0) return notCovered();
+  const budget = CHAR_BUDGET[request.surface] / passages.length;
 
-  const citedIds = [...new Set(chosen.map((s) => s.passage.id))];
-  const ordered = [...chosen].sort(
-    (a, b) => citedIds.indexOf(a.passage.id) - citedIds.indexOf(b.passage.id) || a.order - b.order,
-  );
-  return { text: renderSentences(ordered, request.surface), citedIds, covered: true };
-}
-
-/** Plain sentences; an introduced list as lines on screen, or run on for SMS and voice. */
-function renderSentences(sentences: Sentence[], surface: Surface): string {
-  const asLines = surface === "web" || surface === "teams";
-  return sentences
-    .map((s) => {
-      if (!s.items) return s.text;
-      return asLines
-        ? `\n${s.text}\n${s.items.map((i) => `- ${i}`).join("\n")}\n`
-        : `${s.text} ${s.items.join(" ")}`;
-    })
-    .join(" ")
+  const parts: string[] = [];
+  const citedIds: string[] = [];
+  for (const passage of passages) {
+    const sentences = splitSectionSentences(passage.text, passage.lang);
+    if (sentences.length === 0) continue;
+    const chosen = pickSentences(
+      sentences,
+      questionTerms,
+      kind,
+      limit,
+      budget,
+      passage.lang === request.lang,
+    );
+    parts.push(chosen.map((s) => renderSentence(s, asLines)).join(" "));
+    citedIds.push(passage.id);
+  }
+  if (parts.length === 0) return notCovered();
+  const text = parts
+    .join(asLines ? "\n\n" : " ")
     .replace(/ *\n */g, "\n")
-    .replace(/\n{2,}/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
     .trim();
+  return { text, citedIds, covered: true };
 }
+
+/** The lead sentence first, then the others in the section's order while they fit. */
+function pickSentences(
+  sentences: SectionSentence[],
+  questionTerms: Map<string, number>,
+  kind: AskedKind | null,
+  limit: number,
+  budget: number,
+  sameLanguage: boolean,
+): SectionSentence[] {
+  // Rarity of each term inside the section: "Hillcrest" tells the sentences apart, "bin" does not.
+  const df = new Map<string, number>();
+  for (const s of sentences) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = sentences.length;
+  const scoreOf = (s: SectionSentence) => {
+    let score = 0;
+    if (sameLanguage) {
+      for (const [term, weight] of questionTerms) {
+        if (s.terms.has(term)) score += weight * (1 + Math.log((n + 1) / ((df.get(term) ?? 0) + 1)));
+      }
+    }
+    const rendered = s.items ? `${s.text} ${s.items.join(" ")}` : s.text;
+    if (kind === "list" ? Boolean(s.items) : kind !== null && statesKind(rendered, kind)) score += 3;
+    // An introduction with nothing of the question in it is not an answer on its own.
+    return score - 0.01 * s.order;
+  };
+  const ranked = sentences.map((s) => ({ s, score: scoreOf(s) })).sort((a, b) => b.score - a.score);
+  const lead = ranked[0]!.s;
+  const chosen = [lead];
+  let used = length(lead);
+  for (const s of sentences) {
+    if (s === lead || chosen.length >= limit) continue;
+    const size = length(s);
+    if (used + size > budget && chosen.length > 0) continue;
+    chosen.push(s);
+    used += size;
+  }
+  return [lead, ...chosen.slice(1).sort((a, b) => a.order - b.order)];
+}
+
+const length = (s: SectionSentence) => s.text.length + (s.items?.join(" ").length ?? 0);
 
 function notCovered(): AnswerDraft {
   return { text: "", citedIds: [], covered: false };
@@ -164,109 +187,8 @@ function weighQuestionTerms(request: AnswerRequest): Map<string, number> {
     request.history.filter((t) => t.role === "citizen").flatMap((t) => analyzeText(t.text, request.lang)),
   );
   const weights = new Map<string, number>();
-  for (const term of analyzeText(request.question, request.lang)) {
+  for (const term of analyzeText(stripAskingPhrases(request.question), request.lang)) {
     weights.set(term, earlier.has(term) ? 1 : 2);
   }
   return weights;
-}
-
-function coverageOf(weights: Map<string, number>, terms: Set<string>): number {
-  let total = 0;
-  let hit = 0;
-  for (const [term, weight] of weights) {
-    total += weight;
-    if (terms.has(term)) hit += weight;
-  }
-  return total === 0 ? 0 : hit / total;
-}
-
-/** Best-matching sentences; new terms must be matched when the question has any. */
-function pickSentences(sentences: Sentence[], weights: Map<string, number>, limit: number): Sentence[] {
-  const focus = [...weights].filter(([, w]) => w > 1).map(([t]) => t);
-  const score = (s: Sentence) =>
-    [...s.terms].reduce((sum, t) => sum + (weights.get(t) ?? 0), 0) +
-    [...s.headingTerms].reduce((sum, t) => sum + (s.terms.has(t) ? 0 : 0.5 * (weights.get(t) ?? 0)), 0);
-  const mentions = (s: Sentence, term: string) => s.terms.has(term) || s.headingTerms.has(term);
-  const ranked = sentences
-    .map((s) => ({ s, score: score(s) }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score);
-  const top = ranked[0];
-  if (!top) return [];
-  if (focus.length > 0 && !focus.some((t) => mentions(top.s, t))) return [];
-  // Keep sentences close to the best one, so a long passage does not flood the reply.
-  return ranked
-    .filter((x) => x.score >= top.score * 0.5)
-    .slice(0, limit)
-    .map((x) => x.s);
-}
-
-function splitSentences(passage: GroundingPassage): Sentence[] {
-  const sentences: Sentence[] = [];
-  const segmenter = new Intl.Segmenter(passage.lang, { granularity: "sentence" });
-  const headingTerms = new Set(analyzeText(sectionHeadings(passage).join(" "), passage.lang));
-  const add = (text: string) => {
-    const sentence = {
-      passage,
-      order: sentences.length,
-      text,
-      terms: new Set(analyzeText(text, passage.lang)),
-      headingTerms,
-    };
-    sentences.push(sentence);
-    return sentence;
-  };
-  let intro: Sentence | undefined;
-  for (const line of plainLines(passage.text)) {
-    if (line.listItem && intro) {
-      // "Your day depends on your area:" is only an answer together with the list that follows it.
-      intro.items = [...(intro.items ?? []), line.text];
-      for (const term of analyzeText(line.text, passage.lang)) intro.terms.add(term);
-      continue;
-    }
-    intro = undefined;
-    if (line.listItem) {
-      add(line.text);
-      continue;
-    }
-    let last: Sentence | undefined;
-    for (const { segment } of segmenter.segment(line.text)) {
-      const text = segment.trim();
-      if (text.length >= 3) last = add(text);
-    }
-    if (last?.text.endsWith(":")) intro = last;
-  }
-  return sentences;
-}
-
-function sectionHeadings(passage: GroundingPassage): string[] {
-  return passage.headingPath.filter((heading) => heading !== passage.title);
-}
-
-/** Markdown to plain lines; list items and table rows become sentences of their own. */
-function plainLines(markdown: string): { text: string; listItem: boolean }[] {
-  const lines: { text: string; listItem: boolean }[] = [];
-  for (const raw of markdown.split(/\r?\n/)) {
-    let line = raw.trim();
-    // Headings are context (the passage's heading path), not sentences of the answer.
-    if (!line || /^#{1,6}\s/.test(line) || /^\|?[\s:|-]+\|?$/.test(line) || /^(```|<!--)/.test(line))
-      continue;
-    let listItem = /^([-*+]|\d+[.)])\s+/.test(line);
-    if (line.startsWith("|")) {
-      const cells = line
-        .replace(/^\||\|$/g, "")
-        .split("|")
-        .map((c) => c.trim())
-        .filter(Boolean);
-      line = cells.join(": ");
-      listItem = true;
-    }
-    line = line
-      .replace(/^([-*+]|\d+[.)])\s+/, "")
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/[*_`]{1,3}([^*_`]+)[*_`]{1,3}/g, "$1")
-      .trim();
-    if (line) lines.push({ text: /[.!?:;]$/.test(line) ? line : `${line}.`, listItem });
-  }
-  return lines;
 }

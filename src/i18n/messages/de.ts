@@ -25,6 +25,8 @@ export const de: Messages = {
   "reply.greeting":
     "Guten Tag! Fragen Sie mich zu den Leistungen der Stadt oder melden Sie ein Problem – ich helfe gern.",
   "reply.thanks": "Gern geschehen! Kann ich sonst noch helfen?",
+  "reply.out_of_scope":
+    "Dafür ist nicht die Stadt zuständig, sondern der Staat (Reisepässe, Visa, nationale Steuern, Renten, Führerscheine und Ähnliches); dessen offizielle Website oder Hotline hilft weiter. Fragen Sie mich gern alles zu den Leistungen der Stadt.",
   "reply.no_answer":
     "Dazu habe ich in unserer Wissensdatenbank nichts gefunden. Ich kann Sie mit einer Person verbinden oder ein Anliegen für Sie anlegen.",
   "reply.error":

@@ -22,6 +22,8 @@ export const en = {
     "Could you tell me a little more? A short sentence about what you need helps me find the right answer.",
   "reply.greeting": "Hello! Ask me about city services or report a problem, and I'll do my best to help.",
   "reply.thanks": "You're welcome! Is there anything else I can help with?",
+  "reply.out_of_scope":
+    "That is not something the city council handles: it is a matter for the national government (passports, visas, national taxes, state pensions, driving licences and the like), whose official website or helpline can help. Ask me anything about city services.",
   "reply.no_answer":
     "I couldn't find this in our knowledge base. I can connect you with a person or open a case for you.",
   "reply.error":

@@ -25,6 +25,8 @@ export const es: Messages = {
   "reply.greeting":
     "¡Hola! Pregúnteme sobre los servicios municipales o comunique un problema y haré lo posible por ayudarle.",
   "reply.thanks": "¡De nada! ¿Puedo ayudarle en algo más?",
+  "reply.out_of_scope":
+    "Eso no lo gestiona el ayuntamiento, sino la administración del Estado (pasaportes, visados, impuestos nacionales, pensiones, permisos de conducir, etc.); su web oficial o su teléfono de información pueden ayudarle. Pregúnteme lo que quiera sobre los servicios de la ciudad.",
   "reply.no_answer":
     "No he encontrado esta información en nuestra base de conocimiento. Puedo ponerle en contacto con una persona o abrir una solicitud por usted.",
   "reply.error":

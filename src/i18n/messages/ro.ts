@@ -23,6 +23,8 @@ export const ro: Messages = {
   "reply.greeting":
     "Bună ziua! Întrebați-mă despre serviciile orașului sau semnalați o problemă și voi face tot posibilul să vă ajut.",
   "reply.thanks": "Cu plăcere! Vă mai pot ajuta cu ceva?",
+  "reply.out_of_scope":
+    "Acest lucru nu ține de primărie, ci de autoritățile naționale (pașapoarte, vize, impozite naționale, pensii, permise de conducere etc.); site-ul sau linia lor oficială vă pot ajuta. Întrebați-mă orice despre serviciile orașului.",
   "reply.no_answer":
     "Nu am găsit această informație în baza noastră de cunoștințe. Vă pot pune în legătură cu o persoană sau pot deschide o solicitare pentru dumneavoastră.",
   "reply.error":

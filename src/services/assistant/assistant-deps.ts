@@ -15,6 +15,17 @@ export interface KnowledgePassage {
   text: string;
   score: number;
   lang: string;
+  /** Every section of the article, when retrieval loaded them: the answer is built from the best one. */
+  sections?: KnowledgeSection[];
+}
+
+export interface KnowledgeSection {
+  headingPath: string[];
+  /** Article URL with the section's #anchor. */
+  url: string;
+  text: string;
+  /** The section search ranked best for the question. */
+  best: boolean;
 }
 
 export type SearchKnowledge = (query: {

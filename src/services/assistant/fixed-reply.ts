@@ -13,6 +13,7 @@ export type FixedReplyKey =
   | "reply.greeting"
   | "reply.thanks"
   | "reply.no_answer"
+  | "reply.out_of_scope"
   | "reply.error";
 
 /** Every i18n key the assistant uses; `reply.other_language` takes `{language}`, `reply.pii_removed` none. */
@@ -29,6 +30,7 @@ export const ASSISTANT_TEXT_KEYS: readonly string[] = [
   "reply.greeting",
   "reply.thanks",
   "reply.no_answer",
+  "reply.out_of_scope",
   "reply.error",
 ];
 

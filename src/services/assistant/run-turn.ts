@@ -12,6 +12,8 @@ import type {
   IntakeView,
   KnowledgePassage,
 } from "./assistant-deps";
+import { chooseAnswerSection } from "./choose-answer-section";
+import { isNationalMatter } from "./detect-out-of-scope";
 import { detectSmallTalk } from "./detect-small-talk";
 import { type FixedOutcome, type FixedReplyKey, fixedReply } from "./fixed-reply";
 import {
@@ -146,6 +148,12 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
       paused = caseTurn.paused;
     }
 
+    if (isNationalMatter(message.text)) {
+      return finish({
+        ...fixedReply(deps, lang, "no_answer", "reply.out_of_scope"),
+        meta: { outOfScope: true },
+      });
+    }
     const question = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
     const found = await deps.searchKnowledge({ text: question, lang, k: deps.settings.passagesPerQuestion });
     meta.passages = found.map((p) => ({ articleId: p.articleId, score: Math.round(p.score * 1000) / 1000 }));
@@ -238,7 +246,22 @@ async function composeAnswer(
   context: AnswerContext,
 ): Promise<{ text: string; citations: Citation[] } | undefined> {
   const { lang, input, meta } = context;
-  const grounding = groundPassages(context.found);
+  // The model and the offline answerer both get the section that answers, not five articles' best passages.
+  const choice = chooseAnswerSection(
+    context.question,
+    lang,
+    context.history,
+    context.found,
+    deps.languages.fallback,
+  );
+  if (!choice) return undefined;
+  meta.section = {
+    articleId: choice.passages[0]!.articleId,
+    heading: choice.passages[0]!.headingPath.at(-1) ?? null,
+    kind: choice.kind,
+    coverage: Math.round(choice.coverage * 100) / 100,
+  };
+  const grounding = groundPassages(choice.passages);
   const sanitizer = input.onToken ? createTokenSanitizer(grounding.allowedUrls, input.onToken) : undefined;
   const request = {
     question: context.question,

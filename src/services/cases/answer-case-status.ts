@@ -52,7 +52,7 @@ export async function answerCaseStatus(
 const STATUS_WORDS =
   /\b(status|statut|stadiu\w*|stare\w*|estado|stand|update|updates|news|nouvelles|suivi|noutati|neuigkeiten|where is|ou en est|happened)\b/;
 const CASE_WORDS =
-  /\b(case|cases|report|reports|request|complaint|dossier|signalement|demande|reclamation|sesizar\w*|cerer\w*|reclamati\w*|vorgang|meldung|anliegen|incidencia|solicitud|queja|aviso)\b/;
+  /\b(case|cases|report|reports|request|complaint|dossier|signalement|demande|reclamation|caz|cazul\w*|sesizar\w*|cerer\w*|reclamati\w*|vorgang|meldung|anliegen|incidencia|solicitud|queja|aviso)\b/;
 const OWN_WORDS = /\b(my|mon|ma|mes|mea|meu|mele|mein\w*|mi|mis)\b/;
 
 /** "What's the status of my report?" without a reference. */

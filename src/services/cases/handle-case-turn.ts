@@ -182,6 +182,9 @@ async function startIntake(deps: CaseTurnDeps, input: CaseTurnInput, text: strin
   if (routed.split(/\s+/).filter(Boolean).length < (routed === text ? 1 : 3)) return { handled: false };
   const verdict = await deps.classify(routed, input.lang);
   if (verdict.kind === "none") return { handled: false };
+  // Beside a question, a statement ("got a parking fine, how do I appeal?") opens an intake only when
+  // the router is sure it reports a problem; a menu of guesses would hide the answer.
+  if (routed !== text && verdict.kind !== "service") return { handled: false };
 
   if (verdict.kind === "clarify") {
     const candidates = await db
@@ -299,6 +302,11 @@ async function continueIntake(
     return null;
   }
   const answered = awaiting ? applyAnswer(awaiting, text, service, intake.draft, input.now) : intake.draft;
+  const detailed = fillIdentifiers(intake.draft, service, text);
+  if (!answered && detailed !== intake.draft) {
+    // "It's lamp post RV-2214 by the way": kept, and the pending question asked again.
+    return askNext(db, intake, service, detailed, input);
+  }
   if (!answered) {
     const again = awaiting ? questionFor(awaiting, service, lang, input.now) : "";
     return failedAnswer(db, intake, input, `${caseText(lang, "intake.retry")} ${again}`.trim());

@@ -77,6 +77,14 @@ const OPENERS: Record<string, string[]> = {
     "a qui",
     "ai je",
     "avez vous des",
+    "c est quand",
+    "c est quel",
+    "c est quelle",
+    "c est ou",
+    "c est combien",
+    "c est comment",
+    "on a combien",
+    "j ai combien",
   ],
   ro: [
     "cand",
@@ -260,6 +268,9 @@ function opensWith(folded: string, openers: Set<string>): boolean {
   return false;
 }
 
+/** Question words French and Spanish speakers put last: "ça coûte combien", "la collecte c'est quand". */
+const TRAILING = / (combien|quand|ou|quoi|comment|cuanto|cuando|donde) \??$/;
+
 /** A question mark at the end, or a Spanish opening one. */
 function hasQuestionMark(text: string): boolean {
   return /\?\s*$/.test(text.trim()) || /[¿]/.test(text);
@@ -296,7 +307,11 @@ export function readQuestionForm(text: string): QuestionForm {
         action = true;
         break;
       }
-      if (opensWith(folded, ALL_OPENERS) || (at === 0 && INVERSION.test(clauses[at]!))) {
+      if (
+        opensWith(folded, ALL_OPENERS) ||
+        TRAILING.test(` ${folded}`) ||
+        (at === 0 && INVERSION.test(clauses[at]!))
+      ) {
         asks = true;
         break;
       }

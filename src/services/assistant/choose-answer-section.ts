@@ -1,0 +1,237 @@
+import type { HistoryTurn } from "../../ports/chat-model";
+import { foldWords } from "../language/question-form";
+import { analyzeText } from "../retrieval/analyzer";
+import { type AskedKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
+import type { KnowledgePassage } from "./assistant-deps";
+
+/** Articles whose sections compete for the answer. */
+const CANDIDATE_ARTICLES = 3;
+/** Weighted share of the question's terms the chosen section must hold, unless search crossed languages. */
+export const MIN_SECTION_COVERAGE = 0.35;
+
+const WEIGHTS = {
+  /** Question terms in the section's title and headings say what it is about. */
+  heading: 0.3,
+  /** Question terms in the section's own headings tell the article's sections apart. */
+  sectionHeading: 0.2,
+  /** Adjacent pairs of the question's terms found side by side in the section. */
+  phrase: 0.3,
+  /** The section states the kind of fact asked for (an amount for "how much"). */
+  kind: 0.25,
+  /** Search's own ranking of the article, relative to the first. */
+  articleRank: 0.3,
+  /** The section search found best in its article. */
+  searchBest: 0.05,
+  /** A heading that says what not to do, for a question that does not ask that. */
+  polarity: 0.4,
+};
+
+// Negations in the supported languages, folded; matched as whole words of a heading or question.
+const NEGATION =
+  / (not|cannot|can t|don t|doesn t|never|no|ne|pas|jamais|nu|niciodata|nicht|kein|keine|nie|no|nunca|nem|ne|tilos) /;
+
+export interface SectionChoice {
+  /** One section, or two from different articles when the question asks about two things. */
+  passages: KnowledgePassage[];
+  kind: AskedKind | null;
+  coverage: number;
+}
+
+interface Candidate {
+  passage: KnowledgePassage;
+  terms: Set<string>;
+  /** Adjacent term pairs of the section ("boxing day"), so a phrase counts for more than its words apart. */
+  pairs: Set<string>;
+  headingTerms: Set<string>;
+  sectionHeadingTerms: Set<string>;
+  sameLanguage: boolean;
+  prior: number;
+  best: boolean;
+  order: number;
+}
+
+// "and", in the supported languages: a question may ask about two things.
+const CONJUNCTION = /\s(and|et|și|si|und|y|és|es)\s/i;
+
+/**
+ * The section of the knowledge base that answers the question: among every section of the first few
+ * articles search found, the one holding the most of the question's distinctive terms (weighted by
+ * how rare they are among the candidates, and double for terms the citizen just brought up), in its
+ * headings especially, that states the kind of fact asked for. Null when no section covers enough
+ * of the question: an honest "not covered" beats a stray paragraph.
+ */
+export function chooseAnswerSection(
+  question: string,
+  lang: string,
+  history: HistoryTurn[],
+  found: KnowledgePassage[],
+  fallbackLang?: string,
+): SectionChoice | null {
+  if (found.length === 0) return null;
+  const kind = detectAskedKind(question);
+  // With nothing in the citizen's language, the city's default language is the one to fall back on.
+  const usable =
+    found.some((p) => p.lang === lang) || !fallbackLang || !found.some((p) => p.lang === fallbackLang)
+      ? found
+      : found.filter((p) => p.lang === fallbackLang);
+  const candidates = collectCandidates(usable, lang);
+  const askedNegative = NEGATION.test(` ${foldWords(question)} `);
+  const weights = weighQuestion(question, lang, history, candidates);
+  const questionPairs = pairWeights(question, lang, weights);
+  const sameLanguage = candidates.some((c) => c.sameLanguage);
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const pairTotal = [...questionPairs.values()].reduce((a, b) => a + b, 0);
+  if (total === 0 && sameLanguage) return null;
+
+  const share = (terms: Set<string>, wanted = weights) => {
+    let hit = 0;
+    for (const [term, weight] of wanted) if (terms.has(term)) hit += weight;
+    return total === 0 ? 0 : hit / total;
+  };
+  // Sections in the citizen's language when search found any; otherwise the fallback language's.
+  const scored = candidates
+    .filter((c) => c.sameLanguage === sameLanguage)
+    .map((c) => {
+      const coverage = c.sameLanguage ? share(c.terms) : 0;
+      const heading = c.sameLanguage ? share(c.headingTerms) : 0;
+      const ownHeading = c.sameLanguage ? share(c.sectionHeadingTerms) : 0;
+      let pairHit = 0;
+      for (const [pair, weight] of questionPairs) if (c.pairs.has(pair)) pairHit += weight;
+      const phrase = c.sameLanguage && pairTotal > 0 ? pairHit / pairTotal : 0;
+      const statesAsked = kind !== null && sectionStates(c.passage.text, kind);
+      const score =
+        coverage +
+        WEIGHTS.heading * heading +
+        WEIGHTS.sectionHeading * ownHeading +
+        WEIGHTS.phrase * phrase +
+        (statesAsked ? WEIGHTS.kind : 0) +
+        WEIGHTS.articleRank * c.prior +
+        (c.best ? WEIGHTS.searchBest : 0) -
+        // "What cannot go in the glass box" does not answer "how do I recycle glass?".
+        (!askedNegative && NEGATION.test(` ${foldWords(c.passage.headingPath.join(" "))} `)
+          ? WEIGHTS.polarity
+          : 0) -
+        0.001 * c.order;
+      return { c, coverage, score };
+    })
+    .sort((a, b) => b.score - a.score);
+  const first = scored[0];
+  if (!first) return null;
+  if (sameLanguage && first.coverage < MIN_SECTION_COVERAGE) {
+    // Search ranked an article in another language first (through its translated title and terms):
+    // its best section, with the notice that the page is in that language.
+    const other = found[0]!.lang !== lang ? candidates.find((c) => !c.sameLanguage && c.best) : undefined;
+    return other ? { passages: [other.passage], kind, coverage: 0 } : null;
+  }
+
+  const passages = [first.c.passage];
+  const second = secondTopic(question, weights, first, scored);
+  if (second) passages.push(second.c.passage);
+  return { passages, kind, coverage: first.coverage };
+}
+
+/** A section of another article for what the first one leaves out, when the question joins two things. */
+function secondTopic<T extends { c: Candidate; coverage: number }>(
+  question: string,
+  weights: Map<string, number>,
+  first: T,
+  scored: T[],
+): T | undefined {
+  if (!CONJUNCTION.test(` ${question} `) || !first.c.sameLanguage) return undefined;
+  const missing = new Map([...weights].filter(([term]) => !first.c.terms.has(term)));
+  const missingTotal = [...missing.values()].reduce((a, b) => a + b, 0);
+  const allTotal = [...weights.values()].reduce((a, b) => a + b, 0);
+  if (missingTotal < 0.25 * allTotal) return undefined;
+  let best: T | undefined;
+  let bestShare = 0.5;
+  for (const s of scored) {
+    if (s.c.passage.articleId === first.c.passage.articleId) continue;
+    let hit = 0;
+    for (const [term, weight] of missing) if (s.c.terms.has(term)) hit += weight;
+    if (hit / missingTotal > bestShare) {
+      best = s;
+      bestShare = hit / missingTotal;
+    }
+  }
+  return best;
+}
+
+function sectionStates(text: string, kind: AskedKind): boolean {
+  if (kind === "list") return /^\s*([-*+]|\d+[.)])\s/m.test(text);
+  return statesKind(text, kind);
+}
+
+/** Every section of the first articles (or their best passage when sections were not loaded). */
+function collectCandidates(found: KnowledgePassage[], lang: string): Candidate[] {
+  const topScore = found[0]!.score || 1;
+  const candidates: Candidate[] = [];
+  found.slice(0, CANDIDATE_ARTICLES).forEach((hit) => {
+    const sections = hit.sections ?? [
+      { headingPath: hit.headingPath, url: hit.url, text: hit.text, best: true },
+    ];
+    sections.forEach((section, order) => {
+      const passage: KnowledgePassage = {
+        articleId: hit.articleId,
+        title: hit.title,
+        url: section.url,
+        headingPath: section.headingPath,
+        text: section.text,
+        score: hit.score,
+        lang: hit.lang,
+      };
+      // The section's own headings tell its sections apart; the title is shared by all of them.
+      const ownHeadings = section.headingPath.filter((h) => h !== hit.title).join(" ");
+      const sectionHeadingTerms = new Set(analyzeText(ownHeadings, hit.lang));
+      const headingTerms = new Set([...analyzeText(hit.title, hit.lang), ...sectionHeadingTerms]);
+      const bodyTerms = analyzeText(`${ownHeadings}\n${section.text}`, hit.lang);
+      candidates.push({
+        passage,
+        terms: new Set([...analyzeText(hit.title, hit.lang), ...bodyTerms]),
+        pairs: new Set(bodyTerms.slice(1).map((term, i) => `${bodyTerms[i]} ${term}`)),
+        headingTerms,
+        sectionHeadingTerms,
+        sameLanguage: hit.lang === lang,
+        prior: Math.max(0, Math.min(1, hit.score / topScore)),
+        best: section.best,
+        order,
+      });
+    });
+  });
+  return candidates;
+}
+
+/** Adjacent pairs of the question's terms, each weighing as much as its lighter term. */
+function pairWeights(question: string, lang: string, weights: Map<string, number>): Map<string, number> {
+  const terms = analyzeText(stripAskingPhrases(question), lang);
+  const pairs = new Map<string, number>();
+  for (let i = 1; i < terms.length; i++) {
+    const weight = Math.min(weights.get(terms[i - 1]!) ?? 0, weights.get(terms[i]!) ?? 0);
+    if (weight > 0) pairs.set(`${terms[i - 1]} ${terms[i]}`, weight);
+  }
+  return pairs;
+}
+
+/**
+ * Each question term's weight: its rarity among the candidate sections, doubled for terms the citizen
+ * just brought up ("and for glass?" after bins is about glass). A term no candidate holds keeps the
+ * highest rarity, so a question about something else altogether does not look covered.
+ */
+function weighQuestion(
+  question: string,
+  lang: string,
+  history: HistoryTurn[],
+  candidates: Candidate[],
+): Map<string, number> {
+  const earlier = new Set(
+    history.filter((t) => t.role === "citizen").flatMap((t) => analyzeText(t.text, lang)),
+  );
+  const n = Math.max(1, candidates.length);
+  const weights = new Map<string, number>();
+  for (const term of analyzeText(stripAskingPhrases(question), lang)) {
+    if (weights.has(term)) continue;
+    const df = candidates.reduce((count, c) => count + (c.terms.has(term) ? 1 : 0), 0);
+    const rarity = 1 + Math.log((n + 1) / (df + 1));
+    weights.set(term, rarity * (earlier.has(term) ? 1 : 2));
+  }
+  return weights;
+}
