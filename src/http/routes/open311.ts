@@ -150,9 +150,9 @@ export function open311Routes(deps: Open311RouteDeps) {
     })),
   );
 
-  app.post(`${BASE}/:file`, (c) =>
-    serve(c, c.req.param("file"), async (name) => {
-      if (name !== "requests") return null;
+  app.post(`${BASE}/:file`, (c) => {
+    if (splitFormat(c.req.param("file")).name !== "requests") return wrongMethodOrMissing(c);
+    return serve(c, c.req.param("file"), async () => {
       // A key in the query string is checked before a byte of the body is read; one in the body right after.
       const queryKey = c.req.query("api_key");
       if (queryKey !== undefined) await verifyOpen311ApiKey(apiKeys, queryKey);
@@ -162,8 +162,8 @@ export function open311Routes(deps: Open311RouteDeps) {
       await deps.limitSubmissions?.(c);
       const receipt = await submitOpen311Request({ ctx: ctx(c), input: form });
       return { root: "service_requests", body: [receipt] };
-    }),
-  );
+    });
+  });
 
   app.get(`${BASE}/requests/:file`, (c) =>
     serve(c, c.req.param("file"), async (serviceRequestId) => {
@@ -185,7 +185,8 @@ export function open311Routes(deps: Open311RouteDeps) {
     }),
   );
 
-  app.all(`${BASE}/*`, (c) => {
+  /** 405 with Allow for a known path, 404 for anything else. */
+  const wrongMethodOrMissing = (c: Context<AppEnv>) => {
     const format = open311FormatOf(c.req.path);
     const allow = open311Methods(c.req.path.slice(BASE.length));
     if (allow.length === 0)
@@ -195,7 +196,8 @@ export function open311Routes(deps: Open311RouteDeps) {
       "content-type": OPEN311_CONTENT_TYPES[format],
       allow: allow.join(", "),
     });
-  });
+  };
+  app.all(`${BASE}/*`, wrongMethodOrMissing);
 
   function endpointUrl(c: Context<AppEnv>): string {
     const origin = deps.config.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
