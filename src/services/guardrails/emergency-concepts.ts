@@ -5,7 +5,7 @@
  */
 
 import { composeKindRules } from "./emergency-kinds";
-import type { ConceptRule } from "./guardrail-rules";
+import type { ConceptRule } from "./rule-types";
 
 interface EmergencyLexicon {
   /** Named people: nouns, never bare pronouns ("the council isn't answering" must not count). */

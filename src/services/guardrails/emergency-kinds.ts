@@ -7,7 +7,7 @@
  * Written against folded text (foldText); composed with the person and state lexicons of emergency-concepts.ts.
  */
 
-import type { ConceptRule } from "./guardrail-rules";
+import type { ConceptRule } from "./rule-types";
 
 interface KindLexicon {
   /** Hot liquids and cookware that scald. */

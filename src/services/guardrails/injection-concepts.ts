@@ -5,7 +5,7 @@
  * Written against folded text (foldText); the obfuscation variants from deobfuscate go through the same rules.
  */
 
-import type { ConceptRule } from "./guardrail-rules";
+import type { ConceptRule } from "./rule-types";
 
 interface InjectionLexicon {
   /** Verbs that set aside what the assistant was told. */
