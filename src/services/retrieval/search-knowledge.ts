@@ -98,8 +98,12 @@ const MIN_COVERAGE = 0.4;
 const COVERAGE_CANDIDATES = 10;
 /** ...and no passage is this close in the vector space. */
 const MIN_SIMILARITY = 0.5;
-/** Articles with no translation in the asker's language rank a little lower. */
-const OTHER_LANGUAGE_FACTOR = 0.8;
+/**
+ * Articles with no translation in the asker's language rank a little lower. On the Riverton questions
+ * (fr, ro, de asking about English-only pages), 0.9 against 0.8 raised recall@1 on both halves of the
+ * articles (0.667 -> 0.708, 0.723 -> 0.752); a knowledge base in one language is not affected.
+ */
+const OTHER_LANGUAGE_FACTOR = 0.9;
 
 export async function searchKnowledge({
   ctx,
