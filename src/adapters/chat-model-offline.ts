@@ -4,7 +4,6 @@ import type {
   ChatModel,
   CondensedQuestion,
   CondenseRequest,
-  GroundingPassage,
   HistoryTurn,
   ModelCallOptions,
   Surface,

@@ -185,6 +185,9 @@ const CUES: [AskedKind, string[]][] = [
       "horaires",
       "ouvert",
       "ouverte",
+      "ouvre",
+      "ouvrent",
+      "ferment",
       "ferme",
       "cand",
       "ce ora",
@@ -194,6 +197,7 @@ const CUES: [AskedKind, string[]][] = [
       "programul",
       "deschis",
       "deschisa",
+      "deschide",
       "inchis",
       "wann",
       "uhrzeit",
@@ -201,6 +205,7 @@ const CUES: [AskedKind, string[]][] = [
       "welchen tag",
       "offnungszeiten",
       "geoffnet",
+      "offnet",
       "offen",
       "cuando",
       "que hora",
@@ -269,6 +274,11 @@ const KIND_PATTERNS: Record<AskedKind, RegExp> = {
     "iu",
   ),
 };
+
+/** Kinds whose answers overlap: a deadline ("how long have I got") is often stated as a "when". */
+export function answersKind(stated: AskedKind | null, asked: AskedKind): boolean {
+  return stated === asked || (asked === "duration" && stated === "time");
+}
 
 /** The kinds of fact a sentence states; lists are known from their structure, not their words. */
 export function statesKind(text: string, kind: AskedKind): boolean {

@@ -1,7 +1,7 @@
 import type { HistoryTurn } from "../../ports/chat-model";
 import { foldWords } from "../language/question-form";
-import { analyzeText } from "../retrieval/analyzer";
-import { type AskedKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
+import { analyzeText, tokenizeText } from "../retrieval/analyzer";
+import { type AskedKind, answersKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
 import type { KnowledgePassage } from "./assistant-deps";
 
 /** Articles whose sections compete for the answer. */
@@ -10,8 +10,16 @@ const CANDIDATE_ARTICLES = 3;
 export const MIN_SECTION_COVERAGE = 0.35;
 
 const WEIGHTS = {
-  /** Question terms in the section's title and headings say what it is about. */
-  heading: 0.3,
+  /** Question terms in the article's title: what the page is about. */
+  title: 0.3,
+  /** Question words found exactly as written ("boxing" is not "box"). */
+  exact: 0.3,
+  /** A section heading that names the kind of fact asked ("Prices", "Opening hours"). */
+  kindHeading: 0.3,
+  /** Per section down the page. */
+  order: 0.02,
+  /** Across languages no word matches: the section search found best counts instead. */
+  searchBest: 0.2,
   /** Question terms in the section's own headings tell the article's sections apart. */
   sectionHeading: 0.2,
   /** Adjacent pairs of the question's terms found side by side in the section. */
@@ -20,8 +28,6 @@ const WEIGHTS = {
   kind: 0.25,
   /** Search's own ranking of the article, relative to the first. */
   articleRank: 0.3,
-  /** The section search found best in its article. */
-  searchBest: 0.05,
   /** A heading that says what not to do, for a question that does not ask that. */
   polarity: 0.4,
 };
@@ -42,8 +48,10 @@ interface Candidate {
   terms: Set<string>;
   /** Adjacent term pairs of the section ("boxing day"), so a phrase counts for more than its words apart. */
   pairs: Set<string>;
-  headingTerms: Set<string>;
+  titleTerms: Set<string>;
   sectionHeadingTerms: Set<string>;
+  /** Folded words as written, unstemmed. */
+  words: Set<string>;
   sameLanguage: boolean;
   prior: number;
   best: boolean;
@@ -88,30 +96,66 @@ export function chooseAnswerSection(
     for (const [term, weight] of wanted) if (terms.has(term)) hit += weight;
     return total === 0 ? 0 : hit / total;
   };
+  const exactWords = new Set(tokenizeText(stripAskingPhrases(question)).filter((w) => w.length >= 4));
   // Sections in the citizen's language when search found any; otherwise the fallback language's.
-  const scored = candidates
-    .filter((c) => c.sameLanguage === sameLanguage)
+  const pool = candidates.filter((c) => c.sameLanguage === sameLanguage);
+
+  // First the article: most of the question among all its sections, in its title, and search's rank.
+  const byArticle = new Map<string, Candidate[]>();
+  for (const c of pool)
+    byArticle.set(c.passage.articleId, [...(byArticle.get(c.passage.articleId) ?? []), c]);
+  let article: Candidate[] | undefined;
+  let articleScore = Number.NEGATIVE_INFINITY;
+  const headingAsks = (c: Candidate) =>
+    kind !== null && answersKind(detectAskedKind(c.passage.headingPath.at(-1) ?? ""), kind);
+  for (const sections of byArticle.values()) {
+    const union = new Set(sections.flatMap((c) => [...c.terms]));
+    const score = sameLanguage
+      ? share(union) +
+        WEIGHTS.title * share(sections[0]!.titleTerms) +
+        WEIGHTS.articleRank * sections[0]!.prior +
+        (sections.some(headingAsks) ? WEIGHTS.kindHeading : 0)
+      : sections[0]!.prior;
+    if (score > articleScore) {
+      article = sections;
+      articleScore = score;
+    }
+  }
+
+  // Then its section: the question's terms and phrases, its own headings, the kind of fact asked.
+  // Words as written weigh by how few of the article's sections hold them: "boxing" over "bins".
+  const wordWeight = new Map<string, number>();
+  for (const w of exactWords) {
+    const df = (article ?? []).filter((c) => c.words.has(w)).length;
+    if (df > 0) wordWeight.set(w, 1 + Math.log(((article?.length ?? 0) + 1) / (df + 1)));
+  }
+  const wordTotal = [...wordWeight.values()].reduce((a, b) => a + b, 0);
+  const scored = (article ?? [])
     .map((c) => {
       const coverage = c.sameLanguage ? share(c.terms) : 0;
-      const heading = c.sameLanguage ? share(c.headingTerms) : 0;
       const ownHeading = c.sameLanguage ? share(c.sectionHeadingTerms) : 0;
       let pairHit = 0;
       for (const [pair, weight] of questionPairs) if (c.pairs.has(pair)) pairHit += weight;
       const phrase = c.sameLanguage && pairTotal > 0 ? pairHit / pairTotal : 0;
+      let exact = 0;
+      for (const [w, weight] of wordWeight) if (c.words.has(w)) exact += weight / wordTotal;
       const statesAsked = kind !== null && sectionStates(c.passage.text, kind);
+      // "Prices" over a list of fees answers "how much", though it shares no word with the question.
+      const headingAsked = headingAsks(c);
       const score =
         coverage +
-        WEIGHTS.heading * heading +
         WEIGHTS.sectionHeading * ownHeading +
         WEIGHTS.phrase * phrase +
+        WEIGHTS.exact * exact +
         (statesAsked ? WEIGHTS.kind : 0) +
-        WEIGHTS.articleRank * c.prior +
-        (c.best ? WEIGHTS.searchBest : 0) -
+        (headingAsked ? WEIGHTS.kindHeading : 0) -
         // "What cannot go in the glass box" does not answer "how do I recycle glass?".
         (!askedNegative && NEGATION.test(` ${foldWords(c.passage.headingPath.join(" "))} `)
           ? WEIGHTS.polarity
           : 0) -
-        0.001 * c.order;
+        // The first sections of a page carry its main facts.
+        WEIGHTS.order * c.order +
+        (c.sameLanguage ? 0 : c.best ? WEIGHTS.searchBest : 0);
       return { c, coverage, score };
     })
     .sort((a, b) => b.score - a.score);
@@ -125,31 +169,31 @@ export function chooseAnswerSection(
   }
 
   const passages = [first.c.passage];
-  const second = secondTopic(question, weights, first, scored);
-  if (second) passages.push(second.c.passage);
+  const second = secondTopic(question, weights, first.c, pool);
+  if (second) passages.push(second.passage);
   return { passages, kind, coverage: first.coverage };
 }
 
 /** A section of another article for what the first one leaves out, when the question joins two things. */
-function secondTopic<T extends { c: Candidate; coverage: number }>(
+function secondTopic(
   question: string,
   weights: Map<string, number>,
-  first: T,
-  scored: T[],
-): T | undefined {
-  if (!CONJUNCTION.test(` ${question} `) || !first.c.sameLanguage) return undefined;
-  const missing = new Map([...weights].filter(([term]) => !first.c.terms.has(term)));
+  first: Candidate,
+  pool: Candidate[],
+): Candidate | undefined {
+  if (!CONJUNCTION.test(` ${question} `) || !first.sameLanguage) return undefined;
+  const missing = new Map([...weights].filter(([term]) => !first.terms.has(term)));
   const missingTotal = [...missing.values()].reduce((a, b) => a + b, 0);
   const allTotal = [...weights.values()].reduce((a, b) => a + b, 0);
   if (missingTotal < 0.25 * allTotal) return undefined;
-  let best: T | undefined;
+  let best: Candidate | undefined;
   let bestShare = 0.5;
-  for (const s of scored) {
-    if (s.c.passage.articleId === first.c.passage.articleId) continue;
+  for (const c of pool) {
+    if (c.passage.articleId === first.passage.articleId) continue;
     let hit = 0;
-    for (const [term, weight] of missing) if (s.c.terms.has(term)) hit += weight;
+    for (const [term, weight] of missing) if (c.terms.has(term)) hit += weight;
     if (hit / missingTotal > bestShare) {
-      best = s;
+      best = c;
       bestShare = hit / missingTotal;
     }
   }
@@ -182,14 +226,15 @@ function collectCandidates(found: KnowledgePassage[], lang: string): Candidate[]
       // The section's own headings tell its sections apart; the title is shared by all of them.
       const ownHeadings = section.headingPath.filter((h) => h !== hit.title).join(" ");
       const sectionHeadingTerms = new Set(analyzeText(ownHeadings, hit.lang));
-      const headingTerms = new Set([...analyzeText(hit.title, hit.lang), ...sectionHeadingTerms]);
+      const titleTerms = new Set(analyzeText(hit.title, hit.lang));
       const bodyTerms = analyzeText(`${ownHeadings}\n${section.text}`, hit.lang);
       candidates.push({
         passage,
         terms: new Set([...analyzeText(hit.title, hit.lang), ...bodyTerms]),
         pairs: new Set(bodyTerms.slice(1).map((term, i) => `${bodyTerms[i]} ${term}`)),
-        headingTerms,
+        titleTerms,
         sectionHeadingTerms,
+        words: new Set(tokenizeText(`${hit.title} ${ownHeadings} ${section.text}`)),
         sameLanguage: hit.lang === lang,
         prior: Math.max(0, Math.min(1, hit.score / topScore)),
         best: section.best,

@@ -269,7 +269,7 @@ function opensWith(folded: string, openers: Set<string>): boolean {
 }
 
 /** Question words French and Spanish speakers put last: "ça coûte combien", "la collecte c'est quand". */
-const TRAILING = / (combien|quand|ou|quoi|comment|cuanto|cuando|donde) \??$/;
+const TRAILING = / (combien|quand|ou|quoi|comment|cuanto|cuando|donde)\s*\??$/;
 
 /** A question mark at the end, or a Spanish opening one. */
 function hasQuestionMark(text: string): boolean {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { answersKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
+
+describe("asked kind", () => {
+  it("reads what kind of fact a question wants, in several languages", () => {
+    expect(detectAskedKind("how much is a bulky collection?")).toBe("amount");
+    expect(detectAskedKind("ça coûte combien ?")).toBe("amount");
+    expect(detectAskedKind("Cât costă un permis?")).toBe("amount");
+    expect(detectAskedKind("how long does a pothole repair take?")).toBe("duration");
+    expect(detectAskedKind("combien de temps pour déclarer une naissance ?")).toBe("duration");
+    expect(detectAskedKind("what's the phone number for the council?")).toBe("phone");
+    expect(detectAskedKind("What can I put in the blue bin?")).toBe("list");
+    expect(detectAskedKind("when is my bin collected?")).toBe("time");
+    expect(detectAskedKind("Wann hat die Bibliothek geöffnet?")).toBe("time");
+    expect(detectAskedKind("I want to report graffiti")).toBeNull();
+  });
+
+  it("tells which sentences state such a fact", () => {
+    expect(statesKind("A collection costs £35 for three items.", "amount")).toBe(true);
+    expect(statesKind("Bring it to the centre.", "amount")).toBe(false);
+    expect(statesKind("Repaired within 10 working days.", "duration")).toBe(true);
+    expect(statesKind("Call 01632 960 000.", "phone")).toBe(true);
+    expect(statesKind("Saturday: 9 am to 5 pm.", "time")).toBe(true);
+    expect(statesKind("Le lundi, de 8h30 à 17h.", "time")).toBe(true);
+    expect(answersKind("time", "duration")).toBe(true);
+    expect(answersKind("amount", "duration")).toBe(false);
+  });
+
+  it("drops the asking phrase, keeping what the question is about", () => {
+    expect(stripAskingPhrases("How long does a pothole repair take?")).toBe("does a pothole repair take");
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import type { KnowledgePassage } from "./assistant-deps";
+import { chooseAnswerSection } from "./choose-answer-section";
+
+/** A search hit with all its sections, as the passage search returns the first articles. */
+function article(
+  articleId: string,
+  title: string,
+  score: number,
+  sections: [heading: string | null, text: string][],
+  lang = "en",
+): KnowledgePassage {
+  const all = sections.map(([heading, text], i) => ({
+    headingPath: heading ? [heading] : [],
+    url: `https://city.example/${articleId}${heading ? `#s${i}` : ""}`,
+    text,
+    best: i === 0,
+  }));
+  return {
+    articleId,
+    title,
+    url: all[0]!.url,
+    headingPath: all[0]!.headingPath,
+    text: all[0]!.text,
+    score,
+    lang,
+    sections: all,
+  };
+}
+
+const BULKY = article("bulky-item-collection", "Bulky item collection", 0.9, [
+  [null, "We collect large household items such as sofas, beds and fridges from your home."],
+  ["How to book", "Book a bulky collection online or by phone at least five working days ahead."],
+  ["On the collection day", "Put the items out by 6:30 am on the collection day, next to the pavement."],
+  ["Prices", "- Up to three items: £35.\n- Each extra item: £10.\n- Fridges and freezers: £25 each."],
+]);
+const GLASS = article("glass-recycling", "Glass recycling", 0.8, [
+  [null, "Glass is collected separately from the rest of your recycling."],
+  ["What goes in the glass box", "- glass bottles of any colour\n- glass jars"],
+  ["What cannot go in the glass box", "Drinking glasses, window glass and mirrors spoil the recycled glass."],
+]);
+const PAY_TAX = article("pay-council-tax", "Pay your council tax", 0.74, [
+  [null, "Council tax is paid in ten monthly instalments."],
+  ["Ways to pay", "- Direct Debit: call 01632 960 000.\n- By phone on the automated line 01632 960 010."],
+]);
+const CONTACT = article("contact-us", "Contact the council", 0.64, [
+  [null, "You can find most information online."],
+  ["Phone", "- Contact centre: 01632 960 000, Monday to Thursday 8:30 am to 5 pm."],
+  ["Email", "Email enquiries@city.example; we reply within 5 working days."],
+]);
+const LIBRARY = article("library-opening-hours", "Library opening hours", 0.5, [
+  [null, "All libraries are closed on bank holidays."],
+  ["Central Library", "Monday to Friday 9 am to 7 pm; Saturday 9 am to 5 pm."],
+]);
+const GLASS_FR = article(
+  "glass-recycling",
+  "Recyclage du verre",
+  0.7,
+  [["Quand le verre est collecté", "La caisse violette est collectée toutes les deux semaines, le lundi."]],
+  "fr",
+);
+
+const choose = (
+  question: string,
+  found: KnowledgePassage[],
+  lang = "en",
+  history: { role: "citizen"; text: string }[] = [],
+) => chooseAnswerSection(question, lang, history, found, "en");
+const chosen = (question: string, found: KnowledgePassage[], lang = "en") =>
+  choose(question, found, lang)?.passages.map((p) => `${p.articleId}#${p.headingPath.at(-1) ?? ""}`);
+
+describe("chooseAnswerSection", () => {
+  it("picks the section stating the kind of fact asked for, not the first one sharing its words", () => {
+    expect(chosen("how much is a bulky collection?", [BULKY, GLASS])).toEqual([
+      "bulky-item-collection#Prices",
+    ]);
+    expect(choose("how much is a bulky collection?", [BULKY])?.kind).toBe("amount");
+    expect(chosen("how do I book a bulky collection?", [BULKY])).toEqual([
+      "bulky-item-collection#How to book",
+    ]);
+  });
+
+  it("does not answer a plain question from a heading that says what not to do", () => {
+    expect(chosen("what can I put in the glass box?", [GLASS])).toEqual([
+      "glass-recycling#What goes in the glass box",
+    ]);
+    expect(chosen("what cannot go in the glass box?", [GLASS])).toEqual([
+      "glass-recycling#What cannot go in the glass box",
+    ]);
+  });
+
+  it("chooses the article whose sections answer, even when search ranked another first", () => {
+    expect(chosen("what's the phone number for the council?", [PAY_TAX, CONTACT])).toEqual([
+      "contact-us#Phone",
+    ]);
+  });
+
+  it("declines when no section holds enough of the question", () => {
+    expect(choose("How do I apply for a dog licence?", [LIBRARY, GLASS])).toBeNull();
+    expect(choose("anything", [])).toBeNull();
+  });
+
+  it("needs the new subject of a follow-up, not just the old one", () => {
+    const history = [{ role: "citizen" as const, text: "When is the glass box collected?" }];
+    expect(choose("When is the glass box collected? fridges", [GLASS], "en", history)).toBeNull();
+    expect(
+      choose("When is the glass box collected? fridges", [GLASS, BULKY], "en", history)?.passages[0]
+        ?.articleId,
+    ).toBe("bulky-item-collection");
+  });
+
+  it("uses the citizen's language when search found it, else falls back to the default language", () => {
+    expect(chosen("Quand le verre est-il collecté ?", [GLASS, GLASS_FR], "fr")).toEqual([
+      "glass-recycling#Quand le verre est collecté",
+    ]);
+    // No German article: the English one search found, never the French one.
+    expect(choose("Wann wird Glas abgeholt?", [GLASS_FR, GLASS], "de")?.passages[0]?.lang).toBe("en");
+    // An English article search ranked first beats a French one that covers too little.
+    expect(
+      choose("la bibliothèque centrale ouvre à quelle heure ?", [LIBRARY, GLASS_FR], "fr")?.passages[0]
+        ?.articleId,
+    ).toBe("library-opening-hours");
+  });
+
+  it("adds a second article's section only when the question joins two things", () => {
+    const both = choose("how much is a bulky collection and what goes in the glass box?", [BULKY, GLASS]);
+    expect(both?.passages.map((p) => p.articleId)).toEqual(["bulky-item-collection", "glass-recycling"]);
+    expect(choose("how much is a bulky collection?", [BULKY, GLASS])?.passages).toHaveLength(1);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { isNationalMatter } from "./detect-out-of-scope";
+
+describe("isNationalMatter", () => {
+  it("recognises matters of national government in the supported languages", () => {
+    for (const text of [
+      "how do I renew my passport?",
+      "how much income tax will i pay",
+      "comment renouveler mon passeport ?",
+      "cum îmi fac permis de conducere?",
+      "Wie beantrage ich einen neuen Reisepass?",
+      "¿Cómo renuevo el DNI?",
+    ]) {
+      expect(isNationalMatter(text), text).toBe(true);
+    }
+  });
+
+  it("leaves the city's own services alone", () => {
+    for (const text of [
+      "how do I pay my council tax?",
+      "can I get a bus pass at state pension age?",
+      "parking permit for my visitors",
+      "is there a fee to register a birth?",
+    ]) {
+      expect(isNationalMatter(text), text).toBe(false);
+    }
+  });
+});

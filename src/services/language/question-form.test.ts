@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { isInformationQuestion, readQuestionForm } from "./question-form";
+
+describe("readQuestionForm", () => {
+  it("reads questions about a service as questions, in every supported language", () => {
+    for (const text of [
+      "Are bins collected on Boxing Day?",
+      "how long does a pothole repair take",
+      "Quand sont collectées les poubelles de recyclage ?",
+      "Les poubelles sont-elles collectées le lundi",
+      "un frigo en encombrant ça coûte combien",
+      "c'est quel jour la collecte à Westbrook",
+      "Cât costă ridicarea deșeurilor voluminoase",
+      "Wann wird der Müll abgeholt?",
+      "¿Cuánto cuesta un permiso de residente?",
+      "Mikor viszik el a szemetet?",
+    ]) {
+      expect(isInformationQuestion(text), text).toBe(true);
+    }
+  });
+
+  it("reads reports and requests for action as requests, whatever their punctuation", () => {
+    for (const text of [
+      "the street light outside 12 Elm Street has been out for a week",
+      "Someone has dumped rubbish behind the shops on Mill Lane",
+      "Can you fix the pothole on Mill Lane?",
+      "Pouvez-vous réparer le lampadaire rue Victor Hugo ?",
+      "Why hasn't my bin been collected?",
+      "Hay un bache en la calle Mayor",
+      "Este un stâlp căzut pe Mill Lane",
+    ]) {
+      expect(isInformationQuestion(text), text).toBe(false);
+    }
+  });
+
+  it("keeps the statement that comes before a question, so a report is not lost", () => {
+    expect(readQuestionForm("My bin wasn't collected today, when will you come back?")).toEqual({
+      asks: true,
+      action: false,
+      statements: "My bin wasn't collected today",
+    });
+    expect(readQuestionForm("When is my bin collected? I live in Hillcrest").statements).toBe(
+      "I live in Hillcrest",
+    );
+  });
+});

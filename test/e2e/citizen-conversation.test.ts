@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestService, type TestService } from "../service";
+
+interface Reply {
+  text: string;
+  status: string;
+  citations: { articleId: string }[];
+  intake?: { service: string; name: string; awaiting: string };
+  options?: { service: string; name: string }[];
+  case?: { reference: string; status: string };
+}
+
+/**
+ * What citizens met in the web chat (issue 13), each through the HTTP API on the sample city with the
+ * offline answerer: the fact they asked for, from the article that holds it, and no report form
+ * for a question.
+ */
+describe("a citizen's conversation, end to end", () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+  }, 120_000);
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  let ip = 0;
+  async function converse(lang = "en") {
+    // Each conversation from its own address, so the per-address limits of a real client do not apply.
+    const from = { "cf-connecting-ip": `198.51.100.${++ip}` };
+    const created = await fetch(`${service.url}/v1/conversations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...from },
+      body: JSON.stringify({ channel: "web", lang }),
+    });
+    const conv = (await created.json()) as { id: string; token: string };
+    return async (text: string): Promise<Reply> => {
+      const res = await fetch(`${service.url}/v1/conversations/${conv.id}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${conv.token}`, ...from },
+        body: JSON.stringify({ text }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { message: Reply }).message;
+    };
+  }
+  const ask = async (text: string, lang = "en") => (await converse(lang))(text);
+  const cited = (reply: Reply) => reply.citations.map((c) => c.articleId);
+
+  it("states the fact asked, from the one article that holds it", async () => {
+    const day = await ask("When is my bin collected? I live in Hillcrest");
+    expect(day.status).toBe("answered");
+    expect(day.text).toMatch(/Monday: Northgate, Hillcrest/);
+    expect(cited(day)).toEqual(["bin-collection-days"]);
+
+    const blue = await ask("What can I put in the blue bin?");
+    expect(cited(blue)).toEqual(["what-goes-in-which-bin"]);
+    expect(blue.text).not.toMatch(/Batteries/);
+
+    const glass = await ask("how do I recycle glass?");
+    expect(cited(glass)).toEqual(["glass-recycling"]);
+    expect(glass.text).not.toMatch(/Drinking glasses, Pyrex/);
+
+    const phone = await ask("what's the phone number for the council?");
+    expect(phone.text).toMatch(/01632 960 000/);
+    expect(cited(phone)).toEqual(["contact-us"]);
+
+    const bulky = await ask("how much is a bulky collection?");
+    expect(bulky.text).toMatch(/^[^\n]*£\d+/);
+  });
+
+  it("answers questions about a service instead of opening a report", async () => {
+    for (const [lang, text] of [
+      ["en", "Are bins collected on Boxing Day?"],
+      ["fr", "Quand sont collectées les poubelles de recyclage ?"],
+      ["en", "how long does a pothole repair take?"],
+    ] as const) {
+      const reply = await ask(text, lang);
+      expect(reply.status, text).toBe("answered");
+      expect(reply.intake, text).toBeUndefined();
+    }
+    const pothole = await ask("how long does a pothole repair take?");
+    expect(cited(pothole)).toEqual(["report-a-pothole"]);
+    expect(pothole.text).toMatch(/10 working days/);
+  });
+
+  it("declines a matter of national government honestly", async () => {
+    for (const [lang, text] of [
+      ["en", "how do I renew my passport?"],
+      ["fr", "comment renouveler mon passeport ?"],
+      ["ro", "cum îmi fac permis de conducere?"],
+    ] as const) {
+      const reply = await ask(text, lang);
+      expect(reply.status, text).toBe("no_answer");
+      expect(reply.citations, text).toEqual([]);
+    }
+  });
+
+  it("lets a question interrupt a report, reminds the citizen, and carries on", async () => {
+    const say = await converse();
+    const report = await say("the street light outside 12 Elm Street has been out for a week");
+    expect(report.intake).toMatchObject({ service: "street-light", awaiting: "attribute:light_state" });
+    const library = await say("what time does the central library open on saturday?");
+    expect(library.status).toBe("answered");
+    expect(library.text).toMatch(/Saturday: 9 am to 5 pm/);
+    expect(library.text).toMatch(/Your report “Street light not working” is still waiting/);
+    expect(library.intake).toMatchObject({ service: "street-light" });
+    const confirm = await say("1");
+    expect(confirm.intake).toMatchObject({ awaiting: "confirm" });
+    const opened = await say("yes");
+    expect(opened.status).toBe("case_opened");
+    const status = await say("is my street light fixed yet?");
+    expect(status.status).toBe("case_status");
+    expect(status.text).toContain(opened.case!.reference);
+    expect(status.intake).toBeUndefined();
+  });
+
+  it("answers a German question from the English article, saying so", async () => {
+    const reply = await ask("Wann hat die Zentralbibliothek am Samstag geöffnet?", "de");
+    expect(reply.status).toBe("answered");
+    expect(cited(reply)).toEqual(["library-opening-hours"]);
+    expect(reply.text).toMatch(/Englisch/);
+  });
+});
