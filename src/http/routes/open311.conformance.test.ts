@@ -2,8 +2,10 @@ import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
+import { cases } from "../../db/schema";
 import { changeCaseStatus } from "../../services/cases/change-case-status";
 import { createStaff, seedCatalogue } from "../../services/cases/test-fixtures";
+import { wherePublicId } from "../../services/open311/request-view";
 import type { AppEnv } from "../context";
 import { open311Routes } from "./open311";
 import {
@@ -113,10 +115,13 @@ describe.skipIf(!present)(
           receipts.push(...body);
         }
         const staff = await createStaff(use(), ["agent"]);
-        const first = String(receipts[0]?.service_request_id);
+        const [first] = await use()
+          .db.select({ reference: cases.reference })
+          .from(cases)
+          .where(wherePublicId(String(receipts[0]?.service_request_id)));
         await changeCaseStatus({
           ctx: { database: use(), actor: staff },
-          input: { reference: first, status: "resolved", note: "Fixed" },
+          input: { reference: String(first?.reference), status: "resolved", note: "Fixed" },
         });
       });
 

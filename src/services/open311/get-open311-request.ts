@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { cases } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import type { Open311Context } from "./context";
-import { type Open311Request, selectOpen311Requests } from "./request-view";
+import { type Open311Request, selectOpen311Requests, wherePublicId } from "./request-view";
 
 const GetOpen311RequestInput = z.object({ serviceRequestId: z.string().trim().min(1).max(40) });
 
@@ -17,7 +15,7 @@ export async function getOpen311Request({
 }): Promise<Open311Request[]> {
   const { serviceRequestId } = GetOpen311RequestInput.parse(input);
   const found = await selectOpen311Requests(ctx.database.db, {
-    where: eq(cases.reference, serviceRequestId.toUpperCase()),
+    where: wherePublicId(serviceRequestId),
     limit: 1,
     lang: ctx.lang,
   });

@@ -1,4 +1,4 @@
-import { and, gte, inArray, lte, type SQL } from "drizzle-orm";
+import { and, gte, inArray, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { cases } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
@@ -8,6 +8,7 @@ import {
   type Open311Request,
   selectOpen311Requests,
   statusesFor,
+  wherePublicId,
 } from "./request-view";
 
 const DAY_MS = 86_400_000;
@@ -62,12 +63,7 @@ export async function listOpen311Requests({
   const filters = ListOpen311RequestsInput.parse(emptyAsAbsent(input));
   const where: SQL[] = [];
   if (filters.service_request_id) {
-    where.push(
-      inArray(
-        cases.reference,
-        filters.service_request_id.map((id) => id.toUpperCase()),
-      ),
-    );
+    where.push(or(...filters.service_request_id.map(wherePublicId))!);
   } else {
     const { start, end } = dateRange(filters.start_date, filters.end_date, ctx.now ?? new Date());
     where.push(gte(cases.createdAt, start), lte(cases.createdAt, end));

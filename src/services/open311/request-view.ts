@@ -1,9 +1,10 @@
-import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { caseEvents, cases, departments, services } from "../../db/schema";
 import { ACTIVE_STATUSES, type CaseStatus } from "../cases/case-status";
 import { pickLanguage } from "../cases/case-view";
 import { redactPii } from "../guardrails/redact-pii";
+import { caseIdRangeOf, publicRequestIdOf } from "./public-request-id";
 
 /** A service request as GeoReport v2 shows it; field order follows the specification. */
 export type Open311Request = {
@@ -57,6 +58,28 @@ function publicText(text: string | null): string | null {
   return redactPii([...text].filter(isPrintable).join("")).text.slice(0, MAX_DESCRIPTION);
 }
 
+/** The channel whose reporters publish through an Open311 client and know their report is public. */
+const PUBLISHED_CHANNEL = "open311";
+
+/** "12 Elm Street" → "Elm Street": a house number can point at the reporter's own home. */
+function streetLevel(address: string | null): string | null {
+  if (!address) return null;
+  const street = address
+    .replace(/\b\d+[a-z]?(?:[-/]\d+[a-z]?)?\b,?\s*/gi, "")
+    .replace(/\s{2,}/g, " ")
+    .trim();
+  return street || null;
+}
+
+/** About 100 m: enough to put a report on the right street, not on one house. */
+const roughly = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
+
+/** Where a public id is looked up: the UUID range it stands for, or no row at all for a malformed one. */
+export function wherePublicId(publicId: string): SQL {
+  const range = caseIdRangeOf(publicId);
+  return range ? and(gte(cases.id, range.low), lte(cases.id, range.high))! : sql`false`;
+}
+
 /**
  * Public requests matching `where`, newest first, each with its latest public note. The contact columns
  * are never read here, so personal data cannot reach the public API by accident.
@@ -71,7 +94,8 @@ export async function selectOpen311Requests(
     order by ${caseEvents.sequence} desc limit 1)`;
   const rows = await db
     .select({
-      reference: cases.reference,
+      id: cases.id,
+      channel: cases.channel,
       status: cases.status,
       serviceCode: cases.serviceCode,
       serviceNames: services.names,
@@ -100,24 +124,27 @@ export async function selectOpen311Requests(
     const status = toWireStatus(row.status);
     // For a closed request the specification wants the closing time, which later notes must not move.
     const updated = status === "closed" ? (row.closedAt ?? row.resolvedAt ?? row.updatedAt) : row.updatedAt;
+    // What the public sees (FixMyStreet's rule): service, status, street-level place, dates and the
+    // city's public notes; the reporter's own words and photos only where they published them.
+    const published = row.channel === PUBLISHED_CHANNEL;
     return {
-      service_request_id: row.reference,
+      service_request_id: publicRequestIdOf(row.id),
       status,
       status_notes: publicText(row.statusNotes),
       service_name: pickLanguage(row.serviceNames, options.lang),
       service_code: row.serviceCode,
-      description: publicText(row.description),
+      description: published ? publicText(row.description) : null,
       agency_responsible: pickLanguage(row.departmentNames, options.lang) || null,
       service_notice: null,
       requested_datetime: toW3cDateTime(row.createdAt),
       updated_datetime: toW3cDateTime(updated),
       expected_datetime: row.resolutionDueAt ? toW3cDateTime(row.resolutionDueAt) : null,
-      address: row.addressString,
-      address_id: row.addressId,
+      address: published ? row.addressString : streetLevel(row.addressString),
+      address_id: published ? row.addressId : null,
       zipcode: null,
-      lat: row.lat,
-      long: row.long,
-      media_url: row.mediaUrls[0] ?? null,
+      lat: published ? row.lat : roughly(row.lat),
+      long: published ? row.long : roughly(row.long),
+      media_url: published ? (row.mediaUrls[0] ?? null) : null,
     };
   });
 }

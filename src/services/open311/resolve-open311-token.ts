@@ -3,6 +3,7 @@ import { z } from "zod";
 import { cases } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import type { Open311Context } from "./context";
+import { publicRequestIdOf } from "./public-request-id";
 
 const ResolveOpen311TokenInput = z.object({ token: z.string().trim().min(1).max(100) });
 
@@ -22,8 +23,8 @@ export async function resolveOpen311Token({
   const { token } = ResolveOpen311TokenInput.parse(input);
   const id = z.uuid().safeParse(token.toLowerCase());
   const [row] = id.success
-    ? await ctx.database.db.select({ reference: cases.reference }).from(cases).where(eq(cases.id, id.data))
+    ? await ctx.database.db.select({ id: cases.id }).from(cases).where(eq(cases.id, id.data))
     : [];
   if (!row) throw new DomainError("not_found", `token ${token} was not found.`);
-  return [{ service_request_id: row.reference, token }];
+  return [{ service_request_id: publicRequestIdOf(row.id), token }];
 }

@@ -4,6 +4,7 @@ import { forEachDatabase } from "../../../test/db";
 import { caseEvents, cases, contacts } from "../../db/schema";
 import { seedCatalogue } from "../cases/test-fixtures";
 import type { Open311Context } from "./context";
+import { wherePublicId } from "./request-view";
 import { submitOpen311Request } from "./submit-open311-request";
 
 forEachDatabase("submitOpen311Request", (use) => {
@@ -28,7 +29,7 @@ forEachDatabase("submitOpen311Request", (use) => {
     const [row] = await use()
       .db.select()
       .from(cases)
-      .where(eq(cases.reference, reference ?? ""));
+      .where(wherePublicId(reference ?? ""));
     if (!row) throw new Error(`no case ${reference}`);
     return row;
   };

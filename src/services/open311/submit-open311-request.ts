@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { ZodError, z } from "zod";
 import type { Db } from "../../db/client";
-import { contacts, serviceAttributes, services } from "../../db/schema";
+import { cases, contacts, serviceAttributes, services } from "../../db/schema";
 import { DomainError, type FieldError, isDomainError } from "../../domain/errors";
 import { pickLanguage } from "../cases/case-view";
 import type { Actor, CaseContext } from "../cases/context";
@@ -10,6 +10,7 @@ import { redactPii } from "../guardrails/redact-pii";
 import { scheduleSlaChange } from "../sla/refresh-case-sla";
 import type { Open311Context } from "./context";
 import { toServiceType } from "./list-open311-services";
+import { publicRequestIdOf } from "./public-request-id";
 import { toW3cDateTime } from "./request-view";
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
@@ -88,6 +89,12 @@ export async function submitOpen311Request({
     .where(eq(serviceAttributes.serviceCode, service.code))
     .orderBy(asc(serviceAttributes.order));
 
+  // Clients such as FixMyStreet send attributes of their own (easting, their report id): kept on the
+  // case as they came, not validated, rather than refusing the report.
+  const codes = new Set(definitions.map((d) => d.code));
+  const known = Object.fromEntries(Object.entries(form.attributes).filter(([code]) => codes.has(code)));
+  const extra = Object.fromEntries(Object.entries(form.attributes).filter(([code]) => !codes.has(code)));
+
   let result: OpenCaseWithinResult;
   try {
     const caseInput = OpenCaseInput.parse({
@@ -102,7 +109,7 @@ export async function submitOpen311Request({
         ...(form.address_id ? { addressId: form.address_id } : {}),
         ...(form.lat !== undefined && form.long !== undefined ? { lat: form.lat, long: form.long } : {}),
       },
-      attributes: shapeAttributes(form.attributes, definitions),
+      attributes: shapeAttributes(known, definitions),
       mediaUrls: form.media_url ? [form.media_url] : [],
       channel: "open311",
       lang: ctx.lang,
@@ -119,7 +126,14 @@ export async function submitOpen311Request({
         ...(ctx.logger ? { logger: ctx.logger } : {}),
         ...(ctx.notifier ? { notifier: ctx.notifier } : {}),
       };
-      return openCaseWithin(tx, caseCtx, { ...caseInput, contactId });
+      const opened = await openCaseWithin(tx, caseCtx, { ...caseInput, contactId });
+      if (opened.outcome === "opened" && Object.keys(extra).length > 0) {
+        await tx
+          .update(cases)
+          .set({ attributes: { ...extra, ...opened.case.attributes } })
+          .where(eq(cases.id, opened.case.id));
+      }
+      return opened;
     });
     await scheduleSlaChange(ctx, result.slaChange, now);
   } catch (error) {
@@ -130,7 +144,8 @@ export async function submitOpen311Request({
   const view = result.case;
   const type = toServiceType(service.type);
   // Only a realtime answer may name the request; batch clients learn it from the token, blackbox ones never.
-  const named = type === "realtime" ? ` ${view.reference}` : "";
+  const publicId = publicRequestIdOf(view.id);
+  const named = type === "realtime" ? ` ${publicId}` : "";
   const due = view.sla.resolutionDueAt
     ? ` Expected to be resolved by ${toW3cDateTime(new Date(view.sla.resolutionDueAt))}.`
     : "";
@@ -139,7 +154,7 @@ export async function submitOpen311Request({
       ? `This problem had already been reported${named ? ` as${named}` : ""}; your report has been added to it.`
       : `Your report${named} has been passed to the team responsible.${due}`;
   return {
-    ...(type === "realtime" ? { service_request_id: view.reference } : {}),
+    ...(type === "realtime" ? { service_request_id: publicId } : {}),
     // The case exists at once; its internal id serves as the batch token and resolves immediately.
     ...(type === "batch" ? { token: view.id } : {}),
     service_notice: notice,
