@@ -21,9 +21,11 @@ const en = {
   "intake.confirm_service": "Service",
   "intake.confirm_location": "Where",
   "intake.confirm_description": "What",
-  "intake.confirm_question": "Shall I open the case? Reply yes or no.",
+  "intake.confirm_question":
+    "The city's open data will show the service, the street and the dates; your description, name and contact details stay private. Shall I open the case? Reply yes or no.",
   "intake.confirm_retry": "Please reply yes to open the case, or no to drop it.",
   "intake.cancelled": "All right, I have not opened a case. Tell me again whenever you want.",
+  "intake.noted": "Thank you, I have noted {value}.",
   "intake.paused": "Your report “{service}” is still waiting. {question} Or say “cancel” to drop it.",
 
   "clarify.question": "Is this about one of these?",
@@ -71,9 +73,11 @@ const fr: Messages = {
   "intake.confirm_service": "Service",
   "intake.confirm_location": "Lieu",
   "intake.confirm_description": "Problème",
-  "intake.confirm_question": "J'ouvre le dossier ? Répondez oui ou non.",
+  "intake.confirm_question":
+    "Les données ouvertes de la ville montreront le service, la rue et les dates ; votre description, votre nom et vos coordonnées restent privés. J'ouvre le dossier ? Répondez oui ou non.",
   "intake.confirm_retry": "Répondez oui pour ouvrir le dossier, ou non pour l'abandonner.",
   "intake.cancelled": "D'accord, je n'ai pas ouvert de dossier. Vous pourrez me le redemander à tout moment.",
+  "intake.noted": "Merci, j'ai noté {value}.",
   "intake.paused":
     "Votre signalement « {service} » est toujours en attente. {question} Ou dites « annuler » pour l'abandonner.",
 
@@ -119,9 +123,11 @@ const ro: Messages = {
   "intake.confirm_service": "Serviciu",
   "intake.confirm_location": "Unde",
   "intake.confirm_description": "Ce",
-  "intake.confirm_question": "Deschid sesizarea? Răspundeți da sau nu.",
+  "intake.confirm_question":
+    "Datele deschise ale orașului vor arăta serviciul, strada și datele; descrierea, numele și datele de contact rămân private. Deschid sesizarea? Răspundeți da sau nu.",
   "intake.confirm_retry": "Răspundeți da pentru a deschide sesizarea sau nu pentru a renunța.",
   "intake.cancelled": "Bine, nu am deschis nicio sesizare. Spuneți-mi din nou oricând doriți.",
+  "intake.noted": "Mulțumesc, am notat {value}.",
   "intake.paused": "Sesizarea „{service}” încă așteaptă. {question} Sau spuneți „anulează” pentru a renunța.",
 
   "clarify.question": "Este vorba despre una dintre acestea?",
@@ -167,9 +173,11 @@ const de: Messages = {
   "intake.confirm_service": "Anliegen",
   "intake.confirm_location": "Wo",
   "intake.confirm_description": "Was",
-  "intake.confirm_question": "Soll ich den Vorgang anlegen? Antworten Sie ja oder nein.",
+  "intake.confirm_question":
+    "Die offenen Daten der Stadt zeigen das Anliegen, die Straße und das Datum; Ihre Beschreibung, Ihr Name und Ihre Kontaktdaten bleiben privat. Soll ich den Vorgang anlegen? Antworten Sie ja oder nein.",
   "intake.confirm_retry": "Antworten Sie ja, um den Vorgang anzulegen, oder nein, um abzubrechen.",
   "intake.cancelled": "In Ordnung, ich habe keinen Vorgang angelegt. Sagen Sie es mir jederzeit wieder.",
+  "intake.noted": "Danke, ich habe {value} notiert.",
   "intake.paused":
     "Ihre Meldung „{service}“ wartet noch. {question} Oder sagen Sie „abbrechen“, um sie zu verwerfen.",
 
@@ -215,9 +223,11 @@ const es: Messages = {
   "intake.confirm_service": "Servicio",
   "intake.confirm_location": "Dónde",
   "intake.confirm_description": "Qué",
-  "intake.confirm_question": "¿Abro la incidencia? Responda sí o no.",
+  "intake.confirm_question":
+    "Los datos abiertos de la ciudad mostrarán el servicio, la calle y las fechas; su descripción, su nombre y sus datos de contacto no se publican. ¿Abro la incidencia? Responda sí o no.",
   "intake.confirm_retry": "Responda sí para abrir la incidencia o no para descartarla.",
   "intake.cancelled": "De acuerdo, no he abierto ninguna incidencia. Dígamelo de nuevo cuando quiera.",
+  "intake.noted": "Gracias, he anotado {value}.",
   "intake.paused": "Su aviso «{service}» sigue pendiente. {question} O diga «cancelar» para descartarlo.",
 
   "clarify.question": "¿Se trata de alguna de estas?",
@@ -261,9 +271,11 @@ const hu: Messages = {
   "intake.confirm_service": "Szolgáltatás",
   "intake.confirm_location": "Hol",
   "intake.confirm_description": "Mi történt",
-  "intake.confirm_question": "Megnyissam az ügyet? Válaszoljon igennel vagy nemmel.",
+  "intake.confirm_question":
+    "A város nyílt adatai a szolgáltatást, az utcát és a dátumokat mutatják; a leírása, a neve és az elérhetőségei nem nyilvánosak. Megnyissam az ügyet? Válaszoljon igennel vagy nemmel.",
   "intake.confirm_retry": "Írja, hogy igen, ha megnyissam az ügyet, vagy nem, ha elvetjük.",
   "intake.cancelled": "Rendben, nem nyitottam ügyet. Szóljon újra, amikor szeretné.",
+  "intake.noted": "Köszönöm, feljegyeztem: {value}.",
   "intake.paused":
     "A(z) „{service}” bejelentése még várakozik. {question} Vagy mondja, hogy „mégse”, ha elvetné.",
 
