@@ -274,6 +274,16 @@ forEachDatabase("handleCaseTurn", (use) => {
     }
   });
 
+  it("takes a lamp-post number given instead of an answer, says so, and asks again; 'no' to a needed answer cancels", async () => {
+    const { say } = await converse();
+    await say("the street light outside 5 Quay Street has been out for a week");
+    const noted = await say("it's lamp post RV-2214 by the way");
+    expect(replyOf(noted)).toContain("RV-2214");
+    expect(replyOf(noted)).toContain("What is the light doing?");
+    const cancelled = await say("no");
+    expect(replyOf(cancelled)).toContain("have not opened a case");
+  });
+
   it("a new problem during an intake starts its own intake", async () => {
     const { say } = await converse();
     await say("the street light outside 7 Dock Road has been out for a week");

@@ -304,8 +304,17 @@ async function continueIntake(
   const answered = awaiting ? applyAnswer(awaiting, text, service, intake.draft, input.now) : intake.draft;
   const detailed = fillIdentifiers(intake.draft, service, text);
   if (!answered && detailed !== intake.draft) {
-    // "It's lamp post RV-2214 by the way": kept, and the pending question asked again.
-    return askNext(db, intake, service, detailed, input);
+    // "It's lamp post RV-2214 by the way": kept, said so, and the pending question asked again.
+    const noted = Object.entries(detailed.attributes)
+      .filter(([code, value]) => intake.draft.attributes[code] !== value)
+      .map(([, value]) => value)
+      .join(", ");
+    return askNext(db, intake, service, detailed, input, caseText(lang, "intake.noted", { value: noted }));
+  }
+  if (!answered && isNo(text)) {
+    // "No" to a question that needs an answer: the citizen does not want to go on.
+    await closeIntake(db, intake, "cancelled", input.now);
+    return clarification(caseText(lang, "intake.cancelled"));
   }
   if (!answered) {
     const again = awaiting ? questionFor(awaiting, service, lang, input.now) : "";
