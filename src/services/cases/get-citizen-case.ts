@@ -34,7 +34,9 @@ export async function getCitizenCase({
   const notFound = new DomainError("not_found", "No such case.");
   const db = ctx.database.db;
   const loaded = await loadCaseByReference(db, reference);
-  if (!loaded || !(await isEntitled(db, actor, loaded.case))) throw notFound;
+  // The same queries run whether or not the case exists, so timing does not tell references apart.
+  const entitled = await isEntitled(db, actor, loaded?.case ?? { id: NO_CASE, contactId: null });
+  if (!loaded || !entitled) throw notFound;
   const events = await db
     .select()
     .from(caseEvents)
@@ -43,7 +45,13 @@ export async function getCitizenCase({
   return toCitizenCaseView(loaded.case, loaded.serviceNames, events, lang ?? loaded.case.lang);
 }
 
-async function isEntitled(db: Db, actor: CitizenActor, row: typeof cases.$inferSelect): Promise<boolean> {
+const NO_CASE = "00000000-0000-0000-0000-000000000000";
+
+async function isEntitled(
+  db: Db,
+  actor: CitizenActor,
+  row: Pick<typeof cases.$inferSelect, "id" | "contactId">,
+): Promise<boolean> {
   const followers = await db
     .select({ contactId: caseFollowers.contactId })
     .from(caseFollowers)
@@ -51,13 +59,14 @@ async function isEntitled(db: Db, actor: CitizenActor, row: typeof cases.$inferS
   const entitled = [row.contactId, ...followers.map((f) => f.contactId)].filter(
     (id): id is string => id !== null,
   );
-  if (entitled.length === 0) return false;
   if (actor.kind === "citizen") return entitled.includes(actor.contactId);
   const tokenHash = await hashConversationToken(actor.token);
   const [match] = await db
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(inArray(conversations.contactId, entitled), eq(conversations.tokenHash, tokenHash)))
+    .where(
+      and(inArray(conversations.contactId, [NO_CASE, ...entitled]), eq(conversations.tokenHash, tokenHash)),
+    )
     .limit(1);
-  return match !== undefined;
+  return entitled.length > 0 && match !== undefined;
 }
