@@ -92,6 +92,43 @@ describe("app guards", () => {
     });
   });
 
+  it("caps the cases one address opens through the chat, whatever number of conversations it starts", async () => {
+    let opened = 0;
+    const chat = buildApp({
+      config: loadConfig({ CASE_LIMIT_PER_IP: "3" }),
+      database,
+      logger: createLogger({ level: "silent", redact: (t) => t }),
+      handleCaseTurn: async () => {
+        opened += 1;
+        return {
+          handled: true as const,
+          status: "case_opened" as const,
+          reply: `Opened case ${opened}.`,
+          case: { reference: `CD-2026-00000${opened}`, status: "new" },
+        };
+      },
+    });
+    const report = async (peer: string) => {
+      const created = await from(chat, peer, "/v1/conversations", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ channel: "web" }),
+      });
+      const { id, token } = (await created.json()) as { id: string; token: string };
+      return from(chat, peer, `/v1/conversations/${id}/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ text: "The street light on Mill Road is out" }),
+      });
+    };
+    for (let i = 0; i < 3; i++) expect((await report("198.51.100.40")).status).toBe(200);
+    const refused = await report("198.51.100.40");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).not.toBeNull();
+    expect(opened).toBe(3);
+    expect((await report("198.51.100.41")).status).toBe(200);
+  });
+
   it("throttles case and Open311 lookups per address", async () => {
     for (let i = 0; i < 4; i++) {
       expect((await from(app, "198.51.100.20", `/open311/v2/requests/X-${i}.json`)).status).toBe(404);
