@@ -31,6 +31,26 @@ forEachDatabase("searchKnowledge", (use) => {
     expect(permit[0]!.score).toBeGreaterThan(permit[1]?.score ?? 0);
   });
 
+  it("gives snippets as plain text, whatever Markdown the article is written in", async () => {
+    await upsertArticles({
+      ctx,
+      origin: "file",
+      articles: [
+        {
+          articleId: "collection-days",
+          lang: "en",
+          title: "Collection days",
+          body: "## Your day\n\nYour day depends on where you live:\n\n- **Monday**: Hillcrest and Northgate\n- **Tuesday**: Eastfield\n\nUse the [day finder](https://city.example/finder) or `postcode` search.",
+          status: "published",
+        },
+      ],
+    });
+    const [hit] = await search("which day for Hillcrest", "en");
+    expect(hit?.articleId).toBe("collection-days");
+    expect(hit!.snippet).toContain("Monday: Hillcrest and Northgate");
+    expect(hit!.snippet).not.toMatch(/\*\*|^- |\]\(|`/m);
+  });
+
   it("matches across accents, typos and word forms", async () => {
     expect((await search("stationement resident", "fr"))[0]?.articleId).toBe("parking-permit");
     expect((await search("libary opening", "en"))[0]?.articleId).toBe("library-hours");

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { plainLines } from "../assistant/answer-sentences";
 import type { KnowledgeContext } from "../knowledge/context";
 import { analyzeText, tokenizeText } from "./analyzer";
 import { diversifyRanking } from "./diversify-ranking";
@@ -636,7 +637,10 @@ function sentencesOf(text: string, lang: string) {
   if (entry) {
     sentenceCache.delete(key);
   } else {
-    const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim() !== "");
+    // Snippets are plain text: list markers, emphasis and link targets are removed.
+    const sentences = plainLines(text).flatMap((line) =>
+      line.text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== ""),
+    );
     entry = { sentences, terms: sentences.map((sentence) => new Set(analyzeText(sentence, lang))) };
     if (sentenceCache.size >= SENTENCE_CACHE_SIZE) sentenceCache.delete(sentenceCache.keys().next().value!);
   }
