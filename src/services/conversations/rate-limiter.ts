@@ -94,7 +94,13 @@ export function createPostgresRateLimiter(database: Database): RateLimiter {
           select window_start, hits from rate_limits where key = ${key}
             and window_start > ${nowIso}::timestamptz - make_interval(secs => ${rule.windowSeconds})`);
         if (!current) return outcomeOf(0, now.getTime(), rule, now.getTime(), 0);
-        return outcomeOf(Number(current.hits), new Date(current.window_start).getTime(), rule, now.getTime(), 0);
+        return outcomeOf(
+          Number(current.hits),
+          new Date(current.window_start).getTime(),
+          rule,
+          now.getTime(),
+          0,
+        );
       }
       const rows = await database.query<{ window_start: string | Date; hits: number }>(sql`
         insert into rate_limits (key, window_start, hits) values (${key}, ${nowIso}::timestamptz, ${weight})
