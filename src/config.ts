@@ -116,6 +116,15 @@ export const Config = z.object({
   AUTH_FAILURE_LIMIT_PER_IP: perWindow(20),
   /** Case and Open311 request lookups per client IP a minute. */
   CASE_LOOKUP_LIMIT_PER_IP: perWindow(60),
+
+  /** How long each kind of personal data is kept (0 = keep); the purge job runs every PRIVACY_PURGE_MINUTES. */
+  RETENTION_RAW_TEXT_DAYS: perWindow(30),
+  RETENTION_MESSAGES_DAYS: perWindow(365),
+  RETENTION_RECORDINGS_DAYS: perWindow(30),
+  RETENTION_CASES_DAYS: perWindow(730),
+  RETENTION_AUDIT_DAYS: perWindow(730),
+  RETENTION_RATE_LIMIT_HOURS: z.coerce.number().int().min(1).default(24),
+  PRIVACY_PURGE_MINUTES: z.coerce.number().int().min(0).default(60),
 });
 export type Config = z.infer<typeof Config>;
 
