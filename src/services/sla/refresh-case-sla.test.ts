@@ -9,6 +9,7 @@ import { openCase } from "../cases/open-case";
 import { setCasePriority } from "../cases/set-case-priority";
 import { createCitizen, createStaff } from "../cases/test-fixtures";
 import { getOpen311Request } from "../open311/get-open311-request";
+import { publicRequestIdOf } from "../open311/public-request-id";
 import { toW3cDateTime } from "../open311/request-view";
 import { loadCaseTimerState } from "./load-case-timer-states";
 import { planTimers } from "./plan-timers";
@@ -58,7 +59,7 @@ forEachDatabase("SLA due times on cases", (use) => {
     });
     const request = await getOpen311Request({
       ctx: { database: use(), lang: "en", apiKeys: [] },
-      input: { serviceRequestId: opened.reference },
+      input: { serviceRequestId: publicRequestIdOf(opened.id) },
     });
     expect(request).toMatchObject([{ expected_datetime: toW3cDateTime(minutes(120)) }]);
   });
