@@ -1,3 +1,4 @@
 export * from "./cases";
 export * from "./conversations";
 export * from "./knowledge";
+export * from "./deliveries";
