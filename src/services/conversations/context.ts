@@ -24,6 +24,14 @@ export type ConversationRow = typeof conversations.$inferSelect;
 /** A fixed, translated text by key (the i18n catalogue), with `{name}` parameters filled. */
 export type Translate = (lang: string, key: string, params?: Record<string, string | number>) => string;
 
+/** Channels whose address is a phone number: one number is one contact, whichever of them it used. */
+export const PHONE_CHANNELS = ["sms", "voice"] as const;
+
+/** Channels whose conversations one contact continues across (a call, then a text from the same number). */
+export function linkedChannels(channel: string): string[] {
+  return (PHONE_CHANNELS as readonly string[]).includes(channel) ? [...PHONE_CHANNELS] : [channel];
+}
+
 /** States in which a person, not the bot, owns the conversation. */
 export function isWithStaff(state: string): boolean {
   return state === "waiting_for_agent" || state === "agent";
@@ -49,7 +57,7 @@ export async function authorizeConversation(
     if (!digestsMatch(await hashConversationToken(actor.token), conversation.tokenHash)) {
       throw new DomainError("forbidden", "This token does not authorise this conversation.");
     }
-  } else if (actor.channel !== conversation.channel) {
+  } else if (!linkedChannels(actor.channel).includes(conversation.channel)) {
     throw new DomainError("forbidden", "This conversation belongs to another channel.");
   }
   return conversation;
