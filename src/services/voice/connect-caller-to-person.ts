@@ -1,0 +1,109 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { messages, services, slaCalendars, slaPolicies } from "../../db/schema";
+import { voiceText } from "../../i18n/voice";
+import { openCase } from "../cases/open-case";
+import { markHandoff } from "../conversations/request-handoff";
+import { type BusinessCalendar, isOpen, nextOpening } from "../sla/calendar";
+import { VOICE_CHANNEL, type VoiceContext } from "./context";
+
+/** The catalogue service whose department answers the phone and whose case is a call back. */
+export const CALLBACK_SERVICE = "callback-request";
+
+export type PersonOutcome =
+  | { kind: "transfer"; number: string }
+  | { kind: "callback"; reference: string; expectedAt: Date; timeZone: string }
+  | { kind: "failed" };
+
+/**
+ * The caller asked for a person (or the line gave up understanding them). Within the contact centre's
+ * business hours the call goes to the transfer number and staff get the call's summary; outside them
+ * a call-back case is opened with the caller's number, due when the centre next opens.
+ */
+export async function connectCallerToPerson({
+  ctx,
+  conversationId,
+  contactId,
+  callerNumber,
+  lang,
+  transferNumber,
+}: {
+  ctx: VoiceContext;
+  conversationId: string;
+  contactId: string;
+  callerNumber: string;
+  lang: string;
+  transferNumber?: string | undefined;
+}): Promise<PersonOutcome> {
+  const database = ctx.assistant.database;
+  const now = ctx.now ?? new Date();
+  const calendar = await loadContactCentreCalendar(ctx);
+  const turns = await recentTurns(ctx, conversationId);
+  await markHandoff(database.db, conversationId, "citizen_request", now);
+
+  if (transferNumber && calendar && isOpen(calendar, now)) {
+    // Staff see the summary before they pick up; the console and Teams will carry it later.
+    ctx.logger.info("voice transfer", {
+      conversationId,
+      summary: voiceText("en", "staff_summary", { phone: callerNumber, turns }),
+    });
+    return { kind: "transfer", number: transferNumber };
+  }
+  if (!calendar || !/^\+?\d{6,15}$/.test(callerNumber)) return { kind: "failed" };
+  try {
+    const opened = await openCase({
+      ctx: {
+        database,
+        actor: { kind: "citizen", contactId },
+        logger: ctx.logger,
+        now,
+        ...(ctx.jobQueue ? { jobQueue: ctx.jobQueue } : {}),
+      },
+      input: {
+        serviceCode: CALLBACK_SERVICE,
+        description: voiceText("en", "callback_topic", { turns }),
+        attributes: { phone: callerNumber, topic: turns || "-" },
+        contactId,
+        conversationId,
+        channel: VOICE_CHANNEL,
+        lang,
+        detectDuplicates: false,
+      },
+    });
+    return {
+      kind: "callback",
+      reference: opened.case.reference,
+      expectedAt: nextOpening(calendar, now),
+      timeZone: calendar.timeZone,
+    };
+  } catch (error) {
+    ctx.logger.warn("voice call back not opened", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return { kind: "failed" };
+  }
+}
+
+async function loadContactCentreCalendar(ctx: VoiceContext): Promise<BusinessCalendar | undefined> {
+  const [row] = await ctx.assistant.database.db
+    .select({ timeZone: slaCalendars.timeZone, hours: slaCalendars.hours, holidays: slaCalendars.holidays })
+    .from(services)
+    .innerJoin(slaPolicies, eq(slaPolicies.code, services.slaPolicyCode))
+    .innerJoin(slaCalendars, eq(slaCalendars.code, slaPolicies.calendarCode))
+    .where(eq(services.code, CALLBACK_SERVICE))
+    .limit(1);
+  return row ? (row as BusinessCalendar) : undefined;
+}
+
+/** The last few things said on the call, redacted as stored, for the person who takes it over. */
+async function recentTurns(ctx: VoiceContext, conversationId: string): Promise<string> {
+  const rows = await ctx.assistant.database.db
+    .select({ role: messages.role, text: messages.text })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), inArray(messages.role, ["citizen", "assistant"])))
+    .orderBy(desc(messages.sequence))
+    .limit(6);
+  return rows
+    .reverse()
+    .map((m) => `${m.role === "citizen" ? "Caller" : "Assistant"}: ${m.text.slice(0, 200)}`)
+    .join(" | ");
+}

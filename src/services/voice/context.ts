@@ -1,0 +1,26 @@
+import type { Logger } from "../../logger";
+import type { JobQueue } from "../../ports/job-queue";
+import type { AssistantDeps } from "../assistant/assistant-deps";
+
+/** Sends one text message to a phone number (the SMS channel's sender). */
+export type SendText = (message: { to: string; body: string }) => Promise<void>;
+
+/** Everything the phone line's verbs need, wired once by the app. */
+export interface VoiceContext {
+  assistant: AssistantDeps;
+  logger: Logger;
+  /** Texts links and case references to callers; without it the line says it cannot. */
+  sendText?: SendText | undefined;
+  /** Where callback cases queue their SLA timers. */
+  jobQueue?: JobQueue | undefined;
+  /** Injected clock; tests pass their own. */
+  now?: Date;
+}
+
+/** The channel name conversations and cases of the phone line carry. */
+export const VOICE_CHANNEL = "voice";
+
+/** The idempotency key of one spoken turn: Twilio retries the same Gather with the same CallSid. */
+export function voiceTurnKey(callSid: string, turn: number): string {
+  return `call:${callSid}:${turn}`;
+}
