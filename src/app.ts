@@ -16,8 +16,10 @@ import { casesRoutes } from "./http/routes/cases";
 import { conversationRoutes } from "./http/routes/conversations";
 import { healthRoutes } from "./http/routes/health";
 import { open311FormatOf, open311Routes, respondWithOpen311Error } from "./http/routes/open311";
+import { privacyPageRoutes } from "./http/routes/privacy-page";
 import { searchRoutes } from "./http/routes/search";
 import { staffCasesRoutes } from "./http/routes/staff-cases";
+import { staffPrivacyRoutes } from "./http/routes/staff-privacy";
 import { parseStaffTokens } from "./http/staff-auth";
 import type { MessageKey } from "./i18n/messages/en";
 import { t, widgetStrings } from "./i18n/translate";
@@ -30,6 +32,7 @@ import { createAssistantDeps, type RateLimits } from "./services/assistant/creat
 import type { CaseCreationLimits } from "./services/cases/context";
 import { enforceRateLimit, type RateLimiter } from "./services/conversations/rate-limiter";
 import type { KnowledgeContext } from "./services/knowledge/context";
+import type { RetentionPolicy } from "./services/privacy/context";
 import { createPassageSearch } from "./services/retrieval/search-passages";
 
 export interface AppDeps {
@@ -170,6 +173,20 @@ export function buildApp(deps: AppDeps) {
     }),
   );
 
+  app.route(
+    "/",
+    staffPrivacyRoutes({ database: deps.database, staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS) }),
+  );
+  app.route(
+    "/",
+    privacyPageRoutes({
+      cityName: config.CITY_NAME,
+      languages,
+      defaultLanguage: config.DEFAULT_LANGUAGE,
+      retention: retentionPolicy(config),
+    }),
+  );
+
   const methodsFor = allowedMethods(app);
   app.notFound((c) => {
     const allow = methodsFor(c.req.path);
@@ -201,6 +218,18 @@ export function caseCreationLimits(
   config: Pick<Config, "CASE_LIMIT_PER_CONTACT" | "CASE_LIMIT_PER_MINUTE">,
 ): CaseCreationLimits {
   return { perContactPerHour: config.CASE_LIMIT_PER_CONTACT, perMinute: config.CASE_LIMIT_PER_MINUTE };
+}
+
+/** How long each kind of personal data is kept, from config. */
+export function retentionPolicy(config: Config): RetentionPolicy {
+  return {
+    rawTextDays: config.RETENTION_RAW_TEXT_DAYS,
+    messagesDays: config.RETENTION_MESSAGES_DAYS,
+    recordingsDays: config.RETENTION_RECORDINGS_DAYS,
+    casesDays: config.RETENTION_CASES_DAYS,
+    auditDays: config.RETENTION_AUDIT_DAYS,
+    rateLimitHours: config.RETENTION_RATE_LIMIT_HOURS,
+  };
 }
 
 /** A language's own name for itself ("français"), for the language picker. */

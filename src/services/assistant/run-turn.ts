@@ -5,6 +5,8 @@ import { type ConversationRow, isWithStaff } from "../conversations/context";
 import type { MessageRow } from "../conversations/find-reply";
 import type { Citation } from "../conversations/message-view";
 import { markHandoff } from "../conversations/request-handoff";
+import { answerPrivacyRequest } from "../privacy/answer-privacy-request";
+import { detectPrivacyRequest } from "../privacy/detect-privacy-request";
 import type {
   AssistantDeps,
   CaseTurnInput,
@@ -111,6 +113,11 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
     deps.handleCaseTurn?.anticipate?.(caseTurnInput(conversation, message.text, lang, input.now));
     const label = await deps.assessInput(message.text, lang);
     meta.safety = label;
+    const privacy = label === "ok" || label === "unclear" ? detectPrivacyRequest(message.text) : null;
+    if (privacy) {
+      const args = { contactId: conversation.contactId, conversationId: conversation.id, kind: privacy };
+      return finish(await answerPrivacyRequest({ database: deps.database, ...args, lang, now: input.now }));
+    }
     if (label === "handoff") {
       await markHandoff(deps.database.db, conversation.id, "citizen_request", input.now);
       return finish({ ...fixedReply(deps, lang, "handoff", "reply.handoff"), handoff: true });

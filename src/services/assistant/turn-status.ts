@@ -16,6 +16,7 @@ export const TurnStatus = z.enum([
   "blocked_crisis",
   "blocked_injection",
   "blocked_abuse",
+  "privacy_request",
   "error",
 ]);
 export type TurnStatus = z.infer<typeof TurnStatus>;
