@@ -10,8 +10,9 @@ import { DomainError } from "./domain/errors";
 import { limitBody, rejectMalformedUrl } from "./http/body";
 import { clientIpMiddleware } from "./http/client-ip";
 import type { AppEnv } from "./http/context";
+import { unavailableProblemFor } from "./http/database-unavailable";
 import { allowedMethods, canonicalOrigin, contentSecurityPolicy, limitAuthFailures } from "./http/guards";
-import { problemFor, problemResponse, respondToError } from "./http/problem";
+import { describeError, problemFor, problemResponse, respondToError } from "./http/problem";
 import { casesRoutes } from "./http/routes/cases";
 import { conversationRoutes } from "./http/routes/conversations";
 import { healthRoutes } from "./http/routes/health";
@@ -205,11 +206,23 @@ export function buildApp(deps: AppDeps) {
     }
     return respondToError(c, new DomainError("not_found", "No such resource."), deps.logger);
   });
-  app.onError((error, c) =>
-    c.req.path.startsWith("/open311/")
+  app.onError((thrown, c) => {
+    // A database out of reach is a 503 the client may retry, not a failure of ours to log with a stack.
+    const unavailable = c.req.raw.signal?.aborted ? undefined : unavailableProblemFor(thrown);
+    if (unavailable) {
+      const { error, code } = describeError(thrown);
+      deps.logger.warn("database unreachable; answered 503", {
+        requestId: c.var.requestId,
+        path: c.req.path,
+        error,
+        ...(code ? { code } : {}),
+      });
+    }
+    const error = unavailable ?? thrown;
+    return c.req.path.startsWith("/open311/")
       ? respondWithOpen311Error(c, open311FormatOf(c.req.path), error, deps.logger)
-      : respondToError(c, error, deps.logger),
-  );
+      : respondToError(c, error, deps.logger);
+  });
   return app;
 }
 

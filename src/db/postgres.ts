@@ -10,6 +10,8 @@ export interface PostgresPoolOptions {
    * serving one request cannot be used by the next, so no connection may outlive its checkout.
    */
   maxUses?: number;
+  /** How long to wait for a new connection before the query fails. */
+  connectTimeoutMs?: number;
 }
 
 /** PostgreSQL through node-postgres; also what the Workers entry uses (TCP sockets via nodejs_compat). */
@@ -17,6 +19,8 @@ export function createPostgresDatabase(url: string, options: PostgresPoolOptions
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
+    // A server that stops answering (not refusing) must fail requests with a 503, not hold them forever.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     ...(options.maxUses ? { maxUses: options.maxUses } : {}),
   });
   // An idle client that loses its server must not crash the process; the next query reports it.
