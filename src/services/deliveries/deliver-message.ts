@@ -1,0 +1,172 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { caseEvents, cases, contacts, conversations, deliveries, messages } from "../../db/schema";
+import type { DeliveryAttempt } from "../../db/schema/deliveries";
+import { ChannelSendError } from "../../ports/channel-sender";
+import type { DeliveryContext, DeliveryKind, DeliveryTarget } from "./context";
+import { hasConsent, setContactConsent } from "./set-contact-consent";
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+
+export type DeliveryResult =
+  | { state: "sent"; providerId: string }
+  | { state: "already_done"; current: string }
+  | { state: "blocked"; reason: "opted_out" }
+  /** A retryable failure: the job throws so the queue tries again after its backoff. */
+  | { state: "retry"; error: string }
+  | { state: "failed"; code?: string | undefined; error: string };
+
+/**
+ * Sends one stored message to a channel address once. The delivery row (one per message) makes a
+ * retried job a no-op after a send; an opted-out contact is never messaged, except the one
+ * confirmation that answers their STOP.
+ */
+export async function deliverMessage({
+  ctx,
+  kind,
+  target,
+  attempt,
+  maxAttempts,
+}: {
+  ctx: DeliveryContext;
+  kind: DeliveryKind;
+  target: DeliveryTarget;
+  /** 1 on the first try of this job. */
+  attempt: number;
+  maxAttempts: number;
+}): Promise<DeliveryResult> {
+  const db = ctx.database.db;
+  const now = ctx.now ?? new Date();
+  const [message] = await db
+    .select({
+      text: messages.text,
+      meta: messages.meta,
+      contactId: conversations.contactId,
+      consent: contacts.consent,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(eq(messages.id, target.messageId))
+    .limit(1);
+  if (!message) return { state: "failed", error: "no such message" };
+
+  await db
+    .insert(deliveries)
+    .values({
+      messageId: target.messageId,
+      kind,
+      channel: target.channel,
+      address: target.address,
+      contactId: message.contactId,
+      caseReference: target.caseReference ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: deliveries.messageId });
+  const [delivery] = await db
+    .select()
+    .from(deliveries)
+    .where(eq(deliveries.messageId, target.messageId))
+    .limit(1);
+  if (!delivery) throw new Error("delivery upsert returned no row");
+  if (delivery.state !== "pending") return { state: "already_done", current: delivery.state };
+
+  const answersStop = (message.meta as { keyword?: string }).keyword === "stop";
+  if (!hasConsent(message.consent, target.channel) && !answersStop) {
+    await finish(db, delivery, "blocked", { at: now.toISOString(), outcome: "blocked" }, now);
+    return { state: "blocked", reason: "opted_out" };
+  }
+
+  const sender = ctx.senders[target.channel];
+  if (!sender) throw new Error(`no sender configured for ${target.channel}`);
+  const callback = ctx.statusCallbackUrls?.[target.channel];
+  try {
+    const sent = await sender.send({
+      to: target.address,
+      text: message.text,
+      ...(callback ? { statusCallbackUrl: callback } : {}),
+    });
+    await db
+      .update(deliveries)
+      .set({
+        state: "sent",
+        providerId: sent.providerId,
+        attempts: appendAttempt({ at: now.toISOString(), outcome: "sent", providerId: sent.providerId }),
+        updatedAt: now,
+      })
+      .where(eq(deliveries.id, delivery.id));
+    return { state: "sent", providerId: sent.providerId };
+  } catch (error) {
+    const details = error instanceof ChannelSendError ? error.details : { retryable: true };
+    const text = error instanceof Error ? error.message : String(error);
+    const record: DeliveryAttempt = {
+      at: now.toISOString(),
+      outcome: "failed",
+      error: text,
+      ...(details.code ? { code: details.code } : {}),
+    };
+    if ("optedOut" in details && details.optedOut) {
+      await setContactConsent(db, message.contactId, target.channel, {
+        allowed: false,
+        source: `provider:${details.code ?? "opted_out"}`,
+        now,
+      });
+      await finish(db, delivery, "blocked", record, now, details.code);
+      return { state: "blocked", reason: "opted_out" };
+    }
+    if (details.retryable && attempt < maxAttempts) {
+      await db
+        .update(deliveries)
+        .set({ attempts: appendAttempt(record), updatedAt: now })
+        .where(eq(deliveries.id, delivery.id));
+      return { state: "retry", error: text };
+    }
+    await finish(db, delivery, "failed", record, now, details.code);
+    await recordFailedNotice(db, delivery, details.code, now);
+    return { state: "failed", code: details.code, error: text };
+  }
+}
+
+function appendAttempt(attempt: DeliveryAttempt) {
+  return sql`${deliveries.attempts} || ${JSON.stringify([attempt])}::jsonb`;
+}
+
+/** Sends tried so far (sent or refused), across jobs. */
+export function sendCount(delivery: DeliveryRow): number {
+  return delivery.attempts.filter((a) => a.outcome === "sent" || a.outcome === "failed").length;
+}
+
+export async function finish(
+  db: Db,
+  delivery: DeliveryRow,
+  state: "blocked" | "failed" | "undelivered",
+  attempt: DeliveryAttempt,
+  now: Date,
+  code?: string,
+) {
+  await db
+    .update(deliveries)
+    .set({ state, errorCode: code ?? null, attempts: appendAttempt(attempt), updatedAt: now })
+    .where(eq(deliveries.id, delivery.id));
+}
+
+/** A case notice that never reached the citizen is shown to staff on the case. */
+export async function recordFailedNotice(db: Db, delivery: DeliveryRow, code: string | undefined, now: Date) {
+  if (!delivery.caseReference) return;
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.reference, delivery.caseReference))
+    .limit(1);
+  if (!row) return;
+  await db.insert(caseEvents).values({
+    caseId: row.id,
+    type: "case.notice_failed",
+    note: `The ${delivery.channel.toUpperCase()} notice to the citizen was not delivered${code ? ` (error ${code})` : ""}.`,
+    actorType: "system",
+    actorId: `channel:${delivery.channel}`,
+    data: { channel: delivery.channel, messageId: delivery.messageId, errorCode: code ?? null },
+    createdAt: now,
+  });
+}
