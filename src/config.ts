@@ -127,6 +127,51 @@ export const Config = z.object({
   RETENTION_AUDIT_DAYS: perWindow(730),
   RETENTION_RATE_LIMIT_HOURS: z.coerce.number().int().min(1).default(24),
   PRIVACY_PURGE_MINUTES: z.coerce.number().int().min(0).default(60),
+
+  /** A channel conversation quiet for longer than this is left behind; the next message opens a new one. */
+  CONVERSATION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24),
+  /** Twilio (SMS): unset, the channel's routes answer 404; partly set, the service refuses to start. */
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, "must be an account SID (AC followed by 32 hex digits)")
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+  TWILIO_FROM_NUMBER: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +40312345678")
+    .optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, "must be a Messaging Service SID (MG followed by 32 hex digits)")
+    .optional(),
+  /** Where the REST client sends its calls instead of api.twilio.com (a proxy, or a stand-in in tests). */
+  TWILIO_API_BASE_URL: optionalUrl,
+  /** Confirm STOP, START and HELP ourselves when Twilio did not (no OptOutType on the message). */
+  TWILIO_OPT_OUT_REPLIES: booleanFlag.default(true),
+  /** Voice line: where callers are put through to a person in business hours; unset, they get a call back. */
+  VOICE_TRANSFER_NUMBER: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +441632960000")
+    .optional(),
+  /** Voice line `<Say>` voices by language (`ro:Polly.Carmen,hu:Google.hu-HU-Wavenet-A`); others keep the defaults. */
+  VOICE_VOICES: z
+    .string()
+    .transform((v) =>
+      Object.fromEntries(
+        v
+          .split(",")
+          .map((pair) => pair.split(":").map((s) => s.trim()))
+          .filter((pair) => pair.length === 2 && pair[0] && pair[1]),
+      ),
+    )
+    .pipe(z.record(z.string().regex(/^[a-z]{2}$/, "each entry must be lang:Voice"), z.string().min(3)))
+    .default({}),
+  /** Most SMS segments one reply may take (160 GSM-7 or 70 UCS-2 characters each, less when split). */
+  SMS_SEGMENT_BUDGET: z.coerce.number().int().min(1).max(10).default(3),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -146,9 +191,53 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       // Links must never come from a request's Host header, which any client can set.
       throw new ConfigError(["PUBLIC_BASE_URL: is required when NODE_ENV is production"]);
     }
+    const twilioProblems = checkTwilio(parsed.data);
+    if (twilioProblems.length > 0) throw new ConfigError(twilioProblems);
     return parsed.data;
   }
   throw new ConfigError(
     parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
   );
+}
+
+/** The Twilio settings the SMS channel needs, when they are all there. */
+export interface TwilioSettings {
+  accountSid: string;
+  authToken: string;
+  fromNumber?: string | undefined;
+  messagingServiceSid?: string | undefined;
+  publicBaseUrl: string;
+  apiBaseUrl?: string | undefined;
+}
+
+export function twilioSettings(config: Config): TwilioSettings | undefined {
+  if (!config.TWILIO_ACCOUNT_SID || !config.TWILIO_AUTH_TOKEN || !config.PUBLIC_BASE_URL) return undefined;
+  if (!config.TWILIO_FROM_NUMBER && !config.TWILIO_MESSAGING_SERVICE_SID) return undefined;
+  return {
+    accountSid: config.TWILIO_ACCOUNT_SID,
+    authToken: config.TWILIO_AUTH_TOKEN,
+    fromNumber: config.TWILIO_FROM_NUMBER,
+    messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    apiBaseUrl: config.TWILIO_API_BASE_URL,
+  };
+}
+
+/** All of Twilio or none of it: a half-configured channel would fail only when a citizen texts. */
+function checkTwilio(config: Config): string[] {
+  const set = {
+    TWILIO_ACCOUNT_SID: config.TWILIO_ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: config.TWILIO_AUTH_TOKEN,
+    "TWILIO_FROM_NUMBER or TWILIO_MESSAGING_SERVICE_SID":
+      config.TWILIO_FROM_NUMBER ?? config.TWILIO_MESSAGING_SERVICE_SID,
+  };
+  const present = Object.values(set).filter(Boolean).length;
+  if (present === 0) return [];
+  const problems = Object.entries(set)
+    .filter(([, value]) => !value)
+    .map(([name]) => `${name}: is required when any Twilio variable is set`);
+  if (!config.PUBLIC_BASE_URL) {
+    problems.push("PUBLIC_BASE_URL: is required for Twilio, which signs the public URL of each webhook");
+  }
+  return problems;
 }
