@@ -2,11 +2,12 @@ import { createBullmqJobQueue } from "./adapters/job-queue-bullmq";
 import { createInProcessJobQueue } from "./adapters/job-queue-in-process";
 import { createWebNotifier } from "./adapters/notifier-web";
 import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
-import { buildApp, caseCreationLimits } from "./app";
+import { buildApp, caseCreationLimits, retentionPolicy } from "./app";
 import type { Config } from "./config";
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { parseStaffTokens } from "./http/staff-auth";
+import { startPrivacyPurge } from "./jobs/start-privacy-purge";
 import { startSlaTimers } from "./jobs/start-sla-timers";
 import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
@@ -90,6 +91,13 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     // Staff alerts go to the log until the Teams and console channels exist.
     const sla = await startSlaTimers({ database, queue, logger, sweepIntervalMs: 60_000 });
     closers.unshift(() => sla.stop());
+    await startPrivacyPurge({
+      database,
+      queue,
+      logger,
+      retention: retentionPolicy(config),
+      intervalMs: config.PRIVACY_PURGE_MINUTES * 60_000,
+    });
 
     const app = buildApp({
       config,
