@@ -17,6 +17,8 @@ export interface KnowledgePassage {
   lang: string;
   /** Every section of the article, when retrieval loaded them: the answer is built from the best one. */
   sections?: KnowledgeSection[];
+  /** The editors' titles and search terms per language, so a question in another language can match. */
+  aliases?: Record<string, string>;
 }
 
 export interface KnowledgeSection {

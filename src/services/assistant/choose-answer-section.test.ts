@@ -122,9 +122,35 @@ describe("chooseAnswerSection", () => {
     ).toBe("library-opening-hours");
   });
 
+  it("compares an article without a translation through the editors' terms in the citizen's language", () => {
+    const hours = {
+      ...LIBRARY,
+      aliases: { fr: "Horaires des bibliothèques, bibliothèque centrale, ouverture, dimanche" },
+    };
+    const join = article(
+      "join-the-library",
+      "S'inscrire à la bibliothèque",
+      0.9,
+      [[null, "L'inscription à la bibliothèque est gratuite pour tous les habitants."]],
+      "fr",
+    );
+    expect(
+      choose("à quelle heure ouvre la bibliothèque centrale le dimanche ?", [join, hours], "fr")?.passages[0]
+        ?.articleId,
+    ).toBe("library-opening-hours");
+    expect(
+      choose("à quelle heure ouvre la bibliothèque centrale le dimanche ?", [join, LIBRARY], "fr")
+        ?.passages[0]?.articleId,
+      "without them the English page cannot be compared",
+    ).not.toBe("library-opening-hours");
+  });
+
   it("adds a second article's section only when the question joins two things", () => {
     const both = choose("how much is a bulky collection and what goes in the glass box?", [BULKY, GLASS]);
-    expect(both?.passages.map((p) => p.articleId)).toEqual(["bulky-item-collection", "glass-recycling"]);
+    expect(both?.passages.map((p) => p.articleId).sort()).toEqual([
+      "bulky-item-collection",
+      "glass-recycling",
+    ]);
     expect(choose("how much is a bulky collection?", [BULKY, GLASS])?.passages).toHaveLength(1);
   });
 });

@@ -30,6 +30,8 @@ const WEIGHTS = {
   articleRank: 0.3,
   /** A heading that says what not to do, for a question that does not ask that. */
   polarity: 0.4,
+  /** A section heading naming the kind asked, when choosing the article. */
+  articleKindHeading: 0.1,
 };
 
 // Negations in the supported languages, folded; matched as whole words of a heading or question.
@@ -52,7 +54,10 @@ interface Candidate {
   sectionHeadingTerms: Set<string>;
   /** Folded words as written, unstemmed. */
   words: Set<string>;
-  sameLanguage: boolean;
+  /** In the citizen's language, or carrying the editors' titles and terms in it: its words can be compared. */
+  matchable: boolean;
+  /** Written in the citizen's language. */
+  native: boolean;
   prior: number;
   best: boolean;
   order: number;
@@ -86,7 +91,7 @@ export function chooseAnswerSection(
   const askedNegative = NEGATION.test(` ${foldWords(question)} `);
   const weights = weighQuestion(question, lang, history, candidates);
   const questionPairs = pairWeights(question, lang, weights);
-  const sameLanguage = candidates.some((c) => c.sameLanguage);
+  const sameLanguage = candidates.some((c) => c.matchable);
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   const pairTotal = [...questionPairs.values()].reduce((a, b) => a + b, 0);
   if (total === 0 && sameLanguage) return null;
@@ -98,7 +103,7 @@ export function chooseAnswerSection(
   };
   const exactWords = new Set(tokenizeText(stripAskingPhrases(question)).filter((w) => w.length >= 4));
   // Sections in the citizen's language when search found any; otherwise the fallback language's.
-  const pool = candidates.filter((c) => c.sameLanguage === sameLanguage);
+  const pool = candidates.filter((c) => c.matchable === sameLanguage);
 
   // First the article: most of the question among all its sections, in its title, and search's rank.
   const byArticle = new Map<string, Candidate[]>();
@@ -114,7 +119,7 @@ export function chooseAnswerSection(
       ? share(union) +
         WEIGHTS.title * share(sections[0]!.titleTerms) +
         WEIGHTS.articleRank * sections[0]!.prior +
-        (sections.some(headingAsks) ? WEIGHTS.kindHeading : 0)
+        (sections.some(headingAsks) ? WEIGHTS.articleKindHeading : 0)
       : sections[0]!.prior;
     if (score > articleScore) {
       article = sections;
@@ -132,11 +137,11 @@ export function chooseAnswerSection(
   const wordTotal = [...wordWeight.values()].reduce((a, b) => a + b, 0);
   const scored = (article ?? [])
     .map((c) => {
-      const coverage = c.sameLanguage ? share(c.terms) : 0;
-      const ownHeading = c.sameLanguage ? share(c.sectionHeadingTerms) : 0;
+      const coverage = c.matchable ? share(c.terms) : 0;
+      const ownHeading = c.matchable ? share(c.sectionHeadingTerms) : 0;
       let pairHit = 0;
       for (const [pair, weight] of questionPairs) if (c.pairs.has(pair)) pairHit += weight;
-      const phrase = c.sameLanguage && pairTotal > 0 ? pairHit / pairTotal : 0;
+      const phrase = c.matchable && pairTotal > 0 ? pairHit / pairTotal : 0;
       let exact = 0;
       for (const [w, weight] of wordWeight) if (c.words.has(w)) exact += weight / wordTotal;
       const statesAsked = kind !== null && sectionStates(c.passage.text, kind);
@@ -155,7 +160,7 @@ export function chooseAnswerSection(
           : 0) -
         // The first sections of a page carry its main facts.
         WEIGHTS.order * c.order +
-        (c.sameLanguage ? 0 : c.best ? WEIGHTS.searchBest : 0);
+        (c.native ? 0 : c.best ? WEIGHTS.searchBest : 0);
       return { c, coverage, score };
     })
     .sort((a, b) => b.score - a.score);
@@ -164,7 +169,7 @@ export function chooseAnswerSection(
   if (sameLanguage && first.coverage < MIN_SECTION_COVERAGE) {
     // Search ranked an article in another language first (through its translated title and terms):
     // its best section, with the notice that the page is in that language.
-    const other = found[0]!.lang !== lang ? candidates.find((c) => !c.sameLanguage && c.best) : undefined;
+    const other = found[0]!.lang !== lang ? candidates.find((c) => !c.native && c.best) : undefined;
     return other ? { passages: [other.passage], kind, coverage: 0 } : null;
   }
 
@@ -181,7 +186,7 @@ function secondTopic(
   first: Candidate,
   pool: Candidate[],
 ): Candidate | undefined {
-  if (!CONJUNCTION.test(` ${question} `) || !first.sameLanguage) return undefined;
+  if (!CONJUNCTION.test(` ${question} `) || !first.matchable) return undefined;
   const missing = new Map([...weights].filter(([term]) => !first.terms.has(term)));
   const missingTotal = [...missing.values()].reduce((a, b) => a + b, 0);
   const allTotal = [...weights.values()].reduce((a, b) => a + b, 0);
@@ -226,16 +231,19 @@ function collectCandidates(found: KnowledgePassage[], lang: string): Candidate[]
       // The section's own headings tell its sections apart; the title is shared by all of them.
       const ownHeadings = section.headingPath.filter((h) => h !== hit.title).join(" ");
       const sectionHeadingTerms = new Set(analyzeText(ownHeadings, hit.lang));
-      const titleTerms = new Set(analyzeText(hit.title, hit.lang));
+      // The editors' title and terms in the citizen's language make a translation-less article comparable.
+      const aliasTerms = analyzeText(hit.aliases?.[lang] ?? "", lang);
+      const titleTerms = new Set([...analyzeText(hit.title, hit.lang), ...aliasTerms]);
       const bodyTerms = analyzeText(`${ownHeadings}\n${section.text}`, hit.lang);
       candidates.push({
         passage,
-        terms: new Set([...analyzeText(hit.title, hit.lang), ...bodyTerms]),
+        terms: new Set([...titleTerms, ...bodyTerms]),
         pairs: new Set(bodyTerms.slice(1).map((term, i) => `${bodyTerms[i]} ${term}`)),
         titleTerms,
         sectionHeadingTerms,
         words: new Set(tokenizeText(`${hit.title} ${ownHeadings} ${section.text}`)),
-        sameLanguage: hit.lang === lang,
+        matchable: hit.lang === lang || aliasTerms.length > 0,
+        native: hit.lang === lang,
         prior: Math.max(0, Math.min(1, hit.score / topScore)),
         best: section.best,
         order,

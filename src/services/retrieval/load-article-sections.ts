@@ -1,5 +1,5 @@
 import { and, eq, or } from "drizzle-orm";
-import { kbArticles } from "../../db/schema";
+import { kbArticles, kbArticleVersions } from "../../db/schema";
 import { chunkArticle } from "../knowledge/chunk-article";
 import type { KnowledgeContext } from "../knowledge/context";
 
@@ -10,6 +10,12 @@ export interface ArticleSection {
   text: string;
 }
 
+export interface ArticleSections {
+  sections: ArticleSection[];
+  /** The editors' titles and search terms per language (front matter `titles` and `terms`), as text. */
+  aliases: Record<string, string>;
+}
+
 /**
  * Every section of the given published articles, in article order, keyed `articleId:lang`. Search
  * indexes long sections as overlapping windows; an answer is built from whole sections.
@@ -17,12 +23,25 @@ export interface ArticleSection {
 export async function loadArticleSections(
   ctx: KnowledgeContext,
   articles: { articleId: string; lang: string }[],
-): Promise<Map<string, ArticleSection[]>> {
-  const out = new Map<string, ArticleSection[]>();
+): Promise<Map<string, ArticleSections>> {
+  const out = new Map<string, ArticleSections>();
   if (articles.length === 0) return out;
   const rows = await ctx.database.db
-    .select({ articleId: kbArticles.articleId, lang: kbArticles.lang, body: kbArticles.body })
+    .select({
+      articleId: kbArticles.articleId,
+      lang: kbArticles.lang,
+      body: kbArticles.body,
+      meta: kbArticleVersions.meta,
+    })
     .from(kbArticles)
+    .leftJoin(
+      kbArticleVersions,
+      and(
+        eq(kbArticleVersions.articleId, kbArticles.articleId),
+        eq(kbArticleVersions.lang, kbArticles.lang),
+        eq(kbArticleVersions.version, kbArticles.version),
+      ),
+    )
     .where(
       and(
         eq(kbArticles.status, "published"),
@@ -31,10 +50,28 @@ export async function loadArticleSections(
     );
   for (const row of rows) {
     const sections = chunkArticle(row.body, { maxChars: Number.MAX_SAFE_INTEGER });
-    out.set(
-      `${row.articleId}:${row.lang}`,
-      sections.map(({ headingPath, anchor, text }) => ({ headingPath, anchor, text })),
-    );
+    out.set(`${row.articleId}:${row.lang}`, {
+      sections: sections.map(({ headingPath, anchor, text }) => ({ headingPath, anchor, text })),
+      aliases: aliasesOf(row.meta ?? {}),
+    });
+  }
+  return out;
+}
+
+function aliasesOf(meta: Record<string, string | null>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of ["titles", "terms"] as const) {
+    const raw = meta[field];
+    if (!raw) continue;
+    try {
+      const parsed = JSON.parse(raw) as Record<string, string | string[]>;
+      for (const [lang, value] of Object.entries(parsed)) {
+        const text = Array.isArray(value) ? value.join(", ") : value;
+        out[lang] = out[lang] ? `${out[lang]}, ${text}` : text;
+      }
+    } catch {
+      // Metadata written by an older version carries no aliases.
+    }
   }
   return out;
 }

@@ -13,7 +13,8 @@ export function createPassageSearch(knowledge: KnowledgeContext): SearchKnowledg
     const sections = await loadArticleSections(knowledge, hits.slice(0, ARTICLES_WITH_SECTIONS));
     return hits.map((hit): KnowledgePassage => {
       const link = (anchor: string | null) => (hit.url ? `${hit.url}${anchor ? `#${anchor}` : ""}` : "");
-      const whole = sections.get(`${hit.articleId}:${hit.lang}`);
+      const loaded = sections.get(`${hit.articleId}:${hit.lang}`);
+      const whole = loaded?.sections;
       return {
         articleId: hit.articleId,
         title: hit.title,
@@ -22,6 +23,7 @@ export function createPassageSearch(knowledge: KnowledgeContext): SearchKnowledg
         text: hit.passage.text,
         score: hit.score,
         lang: hit.lang,
+        ...(loaded && Object.keys(loaded.aliases).length > 0 ? { aliases: loaded.aliases } : {}),
         ...(whole
           ? {
               sections: whole.map((s) => ({
