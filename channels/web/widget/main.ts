@@ -66,6 +66,8 @@ class Widget {
   private readonly languageSelect: HTMLSelectElement;
   private readonly labelled: { node: HTMLElement; key: keyof WidgetStrings; attr?: string }[] = [];
   private pollTimer: number | undefined;
+  private readonly privacyLink: HTMLAnchorElement;
+  private readonly base: string;
 
   constructor(
     host: HTMLElement,
@@ -75,6 +77,7 @@ class Widget {
     floating: boolean,
   ) {
     this.api = new ChatApi(base);
+    this.base = base;
     const saved = storedSession();
     this.lang = saved?.lang ?? lang;
     this.root = host.attachShadow({ mode: "open" });
@@ -102,6 +105,13 @@ class Widget {
 
     const intro = el("p", { class: "cd-intro" });
     this.label(intro, "intro");
+    // The privacy notice at first contact, linking to the service's own page in the chosen language.
+    const privacy = el("p", { class: "cd-privacy" });
+    const privacyText = el("span");
+    this.label(privacyText, "privacyNotice");
+    this.privacyLink = el("a", { target: "_blank", rel: "noopener" });
+    this.label(this.privacyLink, "privacyLink");
+    privacy.append(privacyText, " ", this.privacyLink);
     // The live region wraps the list: a role on the <ol> itself would strip its items' list semantics.
     this.logRegion = el("div", {
       class: "cd-log",
@@ -139,7 +149,7 @@ class Widget {
     this.personButton.addEventListener("click", () => void this.talkToPerson());
     actions.append(this.personButton);
 
-    panel.append(header, intro, this.logRegion, this.status, form, actions);
+    panel.append(header, intro, privacy, this.logRegion, this.status, form, actions);
     if (floating) {
       const launcher = el("button", { type: "button", class: "cd-launcher", "aria-expanded": "false" });
       this.label(launcher, "openChat");
@@ -175,6 +185,7 @@ class Widget {
       if (attr) node.setAttribute(attr, strings[key]);
       else node.textContent = strings[key];
     }
+    this.privacyLink.href = `${this.base}/privacy?lang=${encodeURIComponent(this.lang)}`;
     this.root.host.setAttribute("lang", this.lang);
   }
 

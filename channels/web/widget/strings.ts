@@ -20,6 +20,8 @@ export interface WidgetStrings {
   notice: string;
   openChat: string;
   closeChat: string;
+  privacyNotice: string;
+  privacyLink: string;
 }
 
 export const ENGLISH_FALLBACK: WidgetStrings = {
@@ -43,4 +45,7 @@ export const ENGLISH_FALLBACK: WidgetStrings = {
   notice: "Update",
   openChat: "Open chat",
   closeChat: "Close chat",
+  privacyNotice:
+    "We keep your messages with personal details removed, to answer you and handle your reports.",
+  privacyLink: "How we use your data",
 };

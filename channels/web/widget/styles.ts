@@ -12,6 +12,8 @@ export const WIDGET_CSS = `
 .cd-header h2 { margin: 0; font-size: 1.125rem; }
 .cd-header label { font-size: 0.875rem; display: flex; gap: 0.25rem; align-items: center; }
 .cd-header select { font: inherit; font-size: 0.875rem; padding: 0.125rem 0.25rem; }
+.cd-privacy { margin: 0; padding: 0.25rem 1rem 0.5rem; font-size: 0.8125rem; background: #eef3f9; color: #1b1b1b; }
+.cd-privacy a { color: #14365f; }
 .cd-intro { margin: 0; padding: 0.5rem 1rem; font-size: 0.875rem; background: #eef3f9; color: #1b1b1b; }
 .cd-log { flex: 1 1 auto; overflow-y: auto; padding: 0.75rem 1rem; min-height: 12rem; max-height: 60vh; }
 .cd-list { margin: 0; padding: 0; list-style: none; }

@@ -62,4 +62,7 @@ export const de: Messages = {
   "widget.notice": "Hinweis",
   "widget.openChat": "Chat öffnen",
   "widget.closeChat": "Chat schließen",
+  "widget.privacyNotice":
+    "Wir speichern Ihre Nachrichten ohne persönliche Daten, um Ihnen zu antworten und Meldungen zu bearbeiten.",
+  "widget.privacyLink": "Wie wir Ihre Daten verwenden",
 };

@@ -56,6 +56,9 @@ export const en = {
   "widget.notice": "Update",
   "widget.openChat": "Open chat",
   "widget.closeChat": "Close chat",
+  "widget.privacyNotice":
+    "We keep your messages with personal details removed, to answer you and handle your reports.",
+  "widget.privacyLink": "How we use your data",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -61,4 +61,7 @@ export const es: Messages = {
   "widget.notice": "Aviso",
   "widget.openChat": "Abrir chat",
   "widget.closeChat": "Cerrar chat",
+  "widget.privacyNotice":
+    "Guardamos sus mensajes sin sus datos personales, para responderle y tramitar sus avisos.",
+  "widget.privacyLink": "Cómo usamos sus datos",
 };

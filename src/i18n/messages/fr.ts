@@ -61,4 +61,7 @@ export const fr: Messages = {
   "widget.notice": "Information",
   "widget.openChat": "Ouvrir le chat",
   "widget.closeChat": "Fermer le chat",
+  "widget.privacyNotice":
+    "Nous conservons vos messages sans vos données personnelles, pour vous répondre et traiter vos signalements.",
+  "widget.privacyLink": "Comment nous utilisons vos données",
 };

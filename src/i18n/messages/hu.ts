@@ -61,4 +61,7 @@ export const hu: Messages = {
   "widget.notice": "Értesítés",
   "widget.openChat": "Csevegés megnyitása",
   "widget.closeChat": "Csevegés bezárása",
+  "widget.privacyNotice":
+    "Üzeneteit személyes adatok nélkül őrizzük meg, hogy válaszolhassunk és intézhessük bejelentéseit.",
+  "widget.privacyLink": "Hogyan kezeljük adatait",
 };

@@ -59,4 +59,7 @@ export const ro: Messages = {
   "widget.notice": "Actualizare",
   "widget.openChat": "Deschide chatul",
   "widget.closeChat": "Închide chatul",
+  "widget.privacyNotice":
+    "Păstrăm mesajele dvs. fără datele personale, ca să vă răspundem și să rezolvăm sesizările.",
+  "widget.privacyLink": "Cum folosim datele dvs.",
 };

@@ -97,6 +97,13 @@ forEachDatabase("privacy rights", (use) => {
     expect(html).toContain(`${DEFAULT_RETENTION.messagesDays} jours`);
   });
 
+  it("the chat widget shows the privacy notice with a link to that page, in every language", async () => {
+    const script = await (await app.request("/widget.js")).text();
+    expect(script).toContain("/privacy?lang=");
+    expect(script).toContain("sans vos données personnelles");
+    expect(script).toContain("Hogyan kezeljük adatait");
+  });
+
   it("exports everything held about a contact as JSON and as an escaped HTML page, for admins only", async () => {
     const { contactId, reference, conv } = await citizenWithCase();
     expect((await call(`/v1/staff/privacy/contacts?case=${reference}`, AGENT)).status).toBe(403);
