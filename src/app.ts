@@ -1,10 +1,11 @@
 import { type Context, Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { voiceRoutes } from "../channels/voice/routes";
 import { widgetCors } from "../channels/web/cors";
 import { webChatRoutes } from "../channels/web/routes";
 import { createWebNotifier } from "./adapters/notifier-web";
-import type { Config } from "./config";
+import { type Config, twilioSettings } from "./config";
 import type { Database } from "./db/client";
 import { DomainError } from "./domain/errors";
 import { limitBody, rejectMalformedUrl } from "./http/body";
@@ -24,6 +25,7 @@ import { staffPrivacyRoutes } from "./http/routes/staff-privacy";
 import { parseStaffTokens } from "./http/staff-auth";
 import type { MessageKey } from "./i18n/messages/en";
 import { t, widgetStrings } from "./i18n/translate";
+import { voiceTurnJob } from "./jobs/voice-jobs";
 import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
 import type { JobQueue } from "./ports/job-queue";
@@ -32,9 +34,12 @@ import type { HandleCaseTurn, SearchKnowledge } from "./services/assistant/assis
 import { createAssistantDeps, type RateLimits } from "./services/assistant/create-assistant-deps";
 import type { CaseCreationLimits } from "./services/cases/context";
 import { enforceRateLimit, type RateLimiter } from "./services/conversations/rate-limiter";
+import type { EnqueueDelivery } from "./services/deliveries/context";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import type { RetentionPolicy } from "./services/privacy/context";
 import { createPassageSearch } from "./services/retrieval/search-passages";
+import { answerVoiceTurn } from "./services/voice/answer-voice-turn";
+import type { VoiceContext } from "./services/voice/context";
 
 export interface AppDeps {
   config: Config;
@@ -57,6 +62,10 @@ export interface AppDeps {
   /** Request counters; in memory on PGlite, in PostgreSQL otherwise. */
   rateLimiter?: RateLimiter;
   rateLimits?: Partial<RateLimits>;
+  /** Queues outbound SMS (the voice line texts links and references through it). */
+  enqueueDelivery?: EnqueueDelivery;
+  /** The clock the voice line reads (business hours); tests move it. */
+  clock?: () => Date;
 }
 
 /** The cap on any request body; a 4000-character report with its attributes fits many times over. */
@@ -185,6 +194,43 @@ export function buildApp(deps: AppDeps) {
       languages,
       defaultLanguage: config.DEFAULT_LANGUAGE,
       retention: retentionPolicy(config),
+    }),
+  );
+
+  const twilio = twilioSettings(config);
+  const voiceContext = (): VoiceContext => ({
+    assistant,
+    logger: deps.logger,
+    enqueueDelivery: deps.enqueueDelivery,
+    jobQueue: deps.jobQueue,
+    ...(deps.clock ? { now: deps.clock() } : {}),
+  });
+  const queue = twilio ? deps.jobQueue : undefined;
+  // The turn runs in a job where there is a queue, so a slow model never holds Twilio's webhook.
+  queue?.registerHandler(voiceTurnJob, (payload) => answerVoiceTurn({ ctx: voiceContext(), ...payload }));
+  app.route(
+    "/",
+    voiceRoutes({
+      authToken: twilio?.authToken,
+      publicBaseUrl: config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`,
+      voice: voiceContext,
+      languages,
+      defaultLang: config.DEFAULT_LANGUAGE,
+      cityName: config.CITY_NAME,
+      emergencyNumber: config.EMERGENCY_NUMBER,
+      transferNumber: config.VOICE_TRANSFER_NUMBER,
+      voices: config.VOICE_VOICES,
+      answerTurn: async (request) => {
+        if (queue) {
+          await queue.enqueue(voiceTurnJob, request, { key: `voice:${request.callSid}:${request.turn}` });
+          return;
+        }
+        void answerVoiceTurn({ ctx: voiceContext(), ...request }).catch((error: unknown) =>
+          deps.logger.error("voice turn failed", {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+        );
+      },
     }),
   );
 

@@ -72,7 +72,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
   });
   const url = (path: string, query: Record<string, string | number>) => {
     const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
-    return `${options.publicBaseUrl}${BASE}${path}?${search}`;
+    return `${options.publicBaseUrl}${BASE}${path}${search.size > 0 ? `?${search}` : ""}`;
   };
   const hints = async (code: string) => {
     const cached = hintsCache.get(code);
@@ -159,6 +159,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
     await textCaller({
       ctx: call.ctx,
       conversationId: call.conversationId,
+      contactId: call.contactId,
       callerNumber: call.from,
       lang: code,
       what: { kind: "reference", reference: outcome.reference, city: options.cityName },
@@ -196,6 +197,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
       await textCaller({
         ctx: call.ctx,
         conversationId: call.conversationId,
+        contactId: call.contactId,
         callerNumber: call.from,
         lang: code,
         what: { kind: "reference", reference: reply.case.reference, city: options.cityName },
@@ -297,6 +299,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
         const sent = await textCaller({
           ctx: call.ctx,
           conversationId: call.conversationId,
+          contactId: call.contactId,
           callerNumber: call.from,
           lang: code,
           what: { kind: "last_link" },

@@ -1,16 +1,14 @@
 import type { Logger } from "../../logger";
 import type { JobQueue } from "../../ports/job-queue";
 import type { AssistantDeps } from "../assistant/assistant-deps";
-
-/** Sends one text message to a phone number (the SMS channel's sender). */
-export type SendText = (message: { to: string; body: string }) => Promise<void>;
+import type { EnqueueDelivery } from "../deliveries/context";
 
 /** Everything the phone line's verbs need, wired once by the app. */
 export interface VoiceContext {
   assistant: AssistantDeps;
   logger: Logger;
-  /** Texts links and case references to callers; without it the line says it cannot. */
-  sendText?: SendText | undefined;
+  /** Queues texts to callers (links, case references) on the SMS channel; without it the line says it cannot. */
+  enqueueDelivery?: EnqueueDelivery | undefined;
   /** Where callback cases queue their SLA timers. */
   jobQueue?: JobQueue | undefined;
   /** Injected clock; tests pass their own. */

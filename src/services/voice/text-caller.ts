@@ -1,34 +1,37 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { messages } from "../../db/schema";
 import { voiceText } from "../../i18n/voice";
+import { queueOutboundMessage } from "../deliveries/queue-outbound-message";
 import type { VoiceContext } from "./context";
 
 export type TextOutcome = "sent" | "nothing_to_send" | "unavailable";
 
 /**
- * Texts the caller what the call offered: the page the last answer cited, or a case reference. The
- * sent text is kept in the conversation, so an SMS reply later reads in context.
+ * Texts the caller what the call offered: the page the last answer cited, or a case reference. It goes
+ * through the SMS channel's delivery queue (consent checked, retried, kept in the conversation).
  */
 export async function textCaller({
   ctx,
   conversationId,
+  contactId,
   callerNumber,
   lang,
   what,
 }: {
   ctx: VoiceContext;
   conversationId: string;
+  contactId: string;
   callerNumber: string;
   lang: string;
   what: { kind: "last_link" } | { kind: "reference"; reference: string; city: string };
 }): Promise<TextOutcome> {
-  if (!ctx.sendText || !/^\+\d{6,15}$/.test(callerNumber)) return "unavailable";
-  const db = ctx.assistant.database.db;
-  let body: string;
+  if (!ctx.enqueueDelivery || !/^\+\d{6,15}$/.test(callerNumber)) return "unavailable";
+  const database = ctx.assistant.database;
+  let text: string;
   if (what.kind === "reference") {
-    body = voiceText(lang, "sms_reference", { city: what.city, reference: what.reference });
+    text = voiceText(lang, "sms_reference", { city: what.city, reference: what.reference });
   } else {
-    const [cited] = await db
+    const [cited] = await database.db
       .select({ citations: messages.citations })
       .from(messages)
       .where(
@@ -42,16 +45,19 @@ export async function textCaller({
       .limit(1);
     const first = cited?.citations[0];
     if (!first) return "nothing_to_send";
-    body = voiceText(lang, "sms_link", { title: first.title, url: first.url });
+    text = voiceText(lang, "sms_link", { title: first.title, url: first.url });
   }
-  await ctx.sendText({ to: callerNumber, body });
-  await db.insert(messages).values({
-    conversationId,
-    role: "system",
-    text: body,
-    lang,
-    meta: { channel: "sms", sentTo: "caller" },
-    ...(ctx.now ? { createdAt: ctx.now } : {}),
+  const id = await queueOutboundMessage({
+    ctx: { database, enqueueDelivery: ctx.enqueueDelivery, ...(ctx.now ? { now: ctx.now } : {}) },
+    input: {
+      contactId,
+      conversationId,
+      channel: "sms",
+      text,
+      lang,
+      kind: "reply",
+      ...(what.kind === "reference" ? { caseReference: what.reference } : {}),
+    },
   });
-  return "sent";
+  return id ? "sent" : "unavailable";
 }

@@ -1,0 +1,103 @@
+import twilio from "twilio";
+
+/** One parsed TwiML element. */
+export interface TwimlNode {
+  name: string;
+  attributes: Record<string, string>;
+  children: TwimlNode[];
+  text: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const decode = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) =>
+    e.startsWith("#x")
+      ? String.fromCodePoint(Number.parseInt(e.slice(2), 16))
+      : e.startsWith("#")
+        ? String.fromCodePoint(Number(e.slice(1)))
+        : (ENTITIES[e] ?? whole),
+  );
+
+/** A small XML reader for TwiML (elements, attributes, text); enough to check documents by structure. */
+export function parseTwiml(xml: string): TwimlNode {
+  const tokens = xml.replace(/<\?xml[^>]*\?>/, "").match(/<[^>]+>|[^<]+/g) ?? [];
+  const root: TwimlNode = { name: "#root", attributes: {}, children: [], text: "" };
+  const stack = [root];
+  for (const token of tokens) {
+    const top = stack.at(-1)!;
+    if (token.startsWith("</")) {
+      const name = token.slice(2, -1).trim();
+      if (top.name !== name) throw new Error(`TwiML: </${name}> closes <${top.name}>`);
+      stack.pop();
+    } else if (token.startsWith("<")) {
+      const selfClosing = token.endsWith("/>");
+      const inner = token.slice(1, selfClosing ? -2 : -1).trim();
+      const name = inner.split(/\s/)[0] ?? "";
+      const attributes: Record<string, string> = {};
+      for (const m of inner.matchAll(/([\w:-]+)="([^"]*)"/g)) attributes[m[1]!] = decode(m[2]!);
+      const node: TwimlNode = { name, attributes, children: [], text: "" };
+      top.children.push(node);
+      if (!selfClosing) stack.push(node);
+    } else if (token.trim()) {
+      top.text += decode(token);
+    }
+  }
+  if (stack.length !== 1) throw new Error("TwiML: unclosed element");
+  const [response] = root.children;
+  if (!response || response.name !== "Response") throw new Error("TwiML: no <Response>");
+  return response;
+}
+
+/** Every element named `name`, depth first. */
+export function findAll(node: TwimlNode, name: string): TwimlNode[] {
+  const found = node.name === name ? [node] : [];
+  for (const child of node.children) found.push(...findAll(child, name));
+  return found;
+}
+
+/** The form fields Twilio posts with a call (see the shared channels README), plus `extra`. */
+export function callFields(callSid: string, from: string, extra: Record<string, string> = {}) {
+  return {
+    CallSid: callSid,
+    AccountSid: `AC${"0".repeat(32)}`,
+    From: from,
+    To: "+441632960123",
+    Caller: from,
+    Called: "+441632960123",
+    CallStatus: "in-progress",
+    Direction: "inbound",
+    ApiVersion: "2010-04-01",
+    FromCountry: "GB",
+    ToCountry: "GB",
+    ...extra,
+  };
+}
+
+/** Posts form fields to a voice webhook, signed as Twilio signs them (over the public URL). */
+export async function postSigned(
+  serviceUrl: string,
+  publicBaseUrl: string,
+  authToken: string,
+  pathAndQuery: string,
+  fields: Record<string, string>,
+  options: { signature?: string | null } = {},
+): Promise<Response> {
+  const signature =
+    options.signature === undefined
+      ? twilio.getExpectedTwilioSignature(authToken, `${publicBaseUrl}${pathAndQuery}`, fields)
+      : options.signature;
+  return fetch(`${serviceUrl}${pathAndQuery}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(signature !== null ? { "x-twilio-signature": signature } : {}),
+    },
+    body: new URLSearchParams(fields),
+  });
+}
+
+/** The path and query of an absolute action URL from TwiML. */
+export function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
+}
