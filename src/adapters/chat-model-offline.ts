@@ -19,6 +19,7 @@ import {
   statesKind,
   stripAskingPhrases,
 } from "../services/assistant/asked-kind";
+import { weakTermsOf } from "../services/assistant/weak-terms";
 import { analyzeText, tokenizeText } from "../services/retrieval/analyzer";
 
 /*
@@ -186,8 +187,9 @@ function weighQuestionTerms(request: AnswerRequest): Map<string, number> {
     request.history.filter((t) => t.role === "citizen").flatMap((t) => analyzeText(t.text, request.lang)),
   );
   const weights = new Map<string, number>();
+  const weak = weakTermsOf(request.lang);
   for (const term of analyzeText(stripAskingPhrases(request.question), request.lang)) {
-    weights.set(term, earlier.has(term) ? 1 : 2);
+    weights.set(term, (earlier.has(term) ? 1 : 2) * (weak.has(term) ? 0.3 : 1));
   }
   return weights;
 }

@@ -3,11 +3,14 @@ import { foldWords } from "../language/question-form";
 import { analyzeText, tokenizeText } from "../retrieval/analyzer";
 import { type AskedKind, answersKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
 import type { KnowledgePassage } from "./assistant-deps";
+import { weakTermsOf } from "./weak-terms";
 
 /** Articles whose sections compete for the answer. */
 const CANDIDATE_ARTICLES = 3;
 /** Weighted share of the question's terms the chosen section must hold, unless search crossed languages. */
 export const MIN_SECTION_COVERAGE = 0.35;
+/** Weight of an everyday verb or filler ("take", "need") against a content word. */
+const WEAK_FACTOR = 0.3;
 
 const WEIGHTS = {
   /** Question terms in the article's title: what the page is about. */
@@ -284,7 +287,8 @@ function weighQuestion(
     if (weights.has(term)) continue;
     const df = candidates.reduce((count, c) => count + (c.terms.has(term) ? 1 : 0), 0);
     const rarity = 1 + Math.log((n + 1) / (df + 1));
-    weights.set(term, rarity * (earlier.has(term) ? 1 : 2));
+    const weak = weakTermsOf(lang).has(term) ? WEAK_FACTOR : 1;
+    weights.set(term, rarity * weak * (earlier.has(term) ? 1 : 2));
   }
   return weights;
 }

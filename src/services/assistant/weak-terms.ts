@@ -1,0 +1,26 @@
+import { analyzeText } from "../retrieval/analyzer";
+
+/**
+ * Everyday verbs and fillers that say little about what a question is about ("can I take…", "what
+ * do I need to…"): they count for a third of a content word when choosing the section that answers.
+ */
+const WEAK_WORDS: Record<string, string> = {
+  en: "take get need do does did make go goes come put bring give want use have has know find tell happen happens happening thing things old new way ways please someone anyone",
+  fr: "faire fait prendre mettre avoir aller venir donner vouloir pouvoir devoir savoir trouver besoin chose choses quelqu svp",
+  ro: "face faci luat lua pune pun avea am merge veni da vrea vreau putea pot trebuie sti gasi lucru lucruri va rog",
+  de: "machen mache nehmen bringen haben habe gehen kommen geben wollen will können kann müssen muss wissen finden brauche brauchen bitte",
+  es: "hacer hago tomar poner tener tengo ir venir dar querer quiero poder puedo deber saber encontrar necesito cosa favor",
+  hu: "csinál vesz tesz hoz van megy jön ad akar tud kell kérem",
+};
+
+const cache = new Map<string, ReadonlySet<string>>();
+
+/** The analysed (stemmed) forms of the weak words of a language. */
+export function weakTermsOf(lang: string): ReadonlySet<string> {
+  let terms = cache.get(lang);
+  if (!terms) {
+    terms = new Set(analyzeText(WEAK_WORDS[lang] ?? "", lang));
+    cache.set(lang, terms);
+  }
+  return terms;
+}
