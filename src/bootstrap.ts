@@ -1,12 +1,17 @@
+import { SMS_STATUS_PATH } from "../channels/sms/routes";
 import { createBullmqJobQueue } from "./adapters/job-queue-bullmq";
 import { createInProcessJobQueue } from "./adapters/job-queue-in-process";
+import { createNotifierDispatcher } from "./adapters/notifier-dispatcher";
+import { createSmsNotifier } from "./adapters/notifier-sms";
 import { createWebNotifier } from "./adapters/notifier-web";
 import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
+import { createTwilioSmsSender } from "./adapters/sms-sender-twilio";
 import { buildApp, caseCreationLimits, retentionPolicy } from "./app";
-import type { Config } from "./config";
+import { type Config, twilioSettings } from "./config";
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { parseStaffTokens } from "./http/staff-auth";
+import { createDeliveryEnqueuer, registerDeliveryHandlers } from "./jobs/register-delivery-handlers";
 import { startPrivacyPurge } from "./jobs/start-privacy-purge";
 import { startSlaTimers } from "./jobs/start-sla-timers";
 import type { Logger } from "./logger";
@@ -29,6 +34,8 @@ export interface ServiceOverrides {
   chatModel?: ChatModel;
   /** Replaces the judge made from config (tests); the fitted router alone when neither is set. */
   routingJudge?: RoutingJudge;
+  /** The clock the voice line reads for business hours (tests move it). */
+  clock?: () => Date;
 }
 
 export interface Service {
@@ -99,15 +106,43 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       intervalMs: config.PRIVACY_PURGE_MINUTES * 60_000,
     });
 
+    // SMS (and the voice line's texts) go out through the delivery jobs when Twilio is configured.
+    const twilio = twilioSettings(config);
+    const enqueueDelivery = twilio ? createDeliveryEnqueuer(queue) : undefined;
+    if (twilio) {
+      const sender = createTwilioSmsSender({
+        accountSid: twilio.accountSid,
+        authToken: twilio.authToken,
+        fromNumber: twilio.fromNumber,
+        messagingServiceSid: twilio.messagingServiceSid,
+        apiBaseUrl: twilio.apiBaseUrl,
+      });
+      registerDeliveryHandlers(queue, {
+        database,
+        senders: { sms: sender },
+        statusCallbackUrls: { sms: `${twilio.publicBaseUrl.replace(/\/+$/, "")}${SMS_STATUS_PATH}` },
+        logger,
+      });
+    }
+    const notifier = createNotifierDispatcher(
+      {
+        web: createWebNotifier(database, logger),
+        ...(enqueueDelivery ? { sms: createSmsNotifier({ database, enqueueDelivery, logger }) } : {}),
+      },
+      logger,
+    );
+
     const app = buildApp({
       config,
       database,
       logger,
-      notifier: createWebNotifier(database, logger),
+      notifier,
+      ...(enqueueDelivery ? { enqueueDelivery } : {}),
       jobQueue: queue,
       knowledge,
       handleCaseTurn,
       ...(overrides.chatModel ? { chatModel: overrides.chatModel } : {}),
+      ...(overrides.clock ? { clock: overrides.clock } : {}),
     });
     return {
       app,
