@@ -26,7 +26,8 @@ export interface ContactExport {
     address: string;
     name: string | null;
     preferredLanguage: string | null;
-    consent: Record<string, boolean>;
+    /** Per purpose or channel: yes/no, with when and how it changed (`smsChangedAt`, `smsSource`). */
+    consent: Record<string, unknown>;
     createdAt: string;
   };
   conversations: {

@@ -73,7 +73,7 @@ th{text-align:left;padding-right:1rem;vertical-align:top}p{white-space:pre-wrap;
   )}${row(
     "Consent",
     Object.entries(c.consent)
-      .map(([k, v]) => `${k}: ${v ? "yes" : "no"}`)
+      .map(([k, v]) => `${k}: ${typeof v === "boolean" ? (v ? "yes" : "no") : String(v)}`)
       .join(", "),
   )}${row("First contact", c.createdAt)}</table>
 <h2>Conversations (${data.conversations.length})</h2>
