@@ -1,6 +1,8 @@
 import { type Context, Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { createSmsRenderer } from "../channels/sms/presenter";
+import { smsRoutes } from "../channels/sms/routes";
 import { voiceRoutes } from "../channels/voice/routes";
 import { widgetCors } from "../channels/web/cors";
 import { webChatRoutes } from "../channels/web/routes";
@@ -25,6 +27,7 @@ import { staffPrivacyRoutes } from "./http/routes/staff-privacy";
 import { parseStaffTokens } from "./http/staff-auth";
 import type { MessageKey } from "./i18n/messages/en";
 import { t, widgetStrings } from "./i18n/translate";
+import { createSmsTurnEnqueuer, registerSmsHandlers } from "./jobs/register-sms-handlers";
 import { voiceTurnJob } from "./jobs/voice-jobs";
 import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
@@ -35,9 +38,13 @@ import { createAssistantDeps, type RateLimits } from "./services/assistant/creat
 import type { CaseCreationLimits } from "./services/cases/context";
 import { enforceRateLimit, type RateLimiter } from "./services/conversations/rate-limiter";
 import type { EnqueueDelivery } from "./services/deliveries/context";
+import { recordDeliveryStatus } from "./services/deliveries/record-delivery-status";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import type { RetentionPolicy } from "./services/privacy/context";
 import { createPassageSearch } from "./services/retrieval/search-passages";
+import { answerSmsMessage } from "./services/sms/answer-sms-message";
+import type { SmsContext } from "./services/sms/context";
+import { receiveSmsMessage } from "./services/sms/receive-sms-message";
 import { answerVoiceTurn } from "./services/voice/answer-voice-turn";
 import type { VoiceContext } from "./services/voice/context";
 
@@ -233,6 +240,43 @@ export function buildApp(deps: AppDeps) {
       },
     }),
   );
+
+  if (twilio && deps.enqueueDelivery) {
+    const enqueueDelivery = deps.enqueueDelivery;
+    const smsQueue = deps.jobQueue;
+    const smsContext = (): SmsContext => ({
+      assistant,
+      enqueueDelivery,
+      enqueueTurn: smsQueue
+        ? createSmsTurnEnqueuer(smsQueue)
+        : async (messageId) => {
+            void answerSmsMessage({ ctx: smsContext(), messageId }).catch((error: unknown) =>
+              deps.logger.error("sms turn failed", {
+                error: error instanceof Error ? error.message : String(error),
+              }),
+            );
+          },
+      render: createSmsRenderer({ segmentBudget: config.SMS_SEGMENT_BUDGET }),
+      idleWindowHours: config.CONVERSATION_IDLE_HOURS,
+      optOutReplies: config.TWILIO_OPT_OUT_REPLIES,
+      ...(deps.clock ? { now: deps.clock() } : {}),
+    });
+    if (smsQueue) registerSmsHandlers(smsQueue, smsContext);
+    const deliveryContext = { database: deps.database, senders: {}, logger: deps.logger };
+    app.route(
+      "/",
+      smsRoutes({
+        authToken: twilio.authToken,
+        publicBaseUrl: twilio.publicBaseUrl,
+        receive: (input) => receiveSmsMessage({ ctx: smsContext(), input }),
+        recordStatus: async (input) => {
+          const result = await recordDeliveryStatus({ ctx: deliveryContext, input });
+          if (result.outcome === "retry") await enqueueDelivery(result.kind, result.target, result.sends);
+          return result;
+        },
+      }),
+    );
+  }
 
   const methodsFor = allowedMethods(app);
   app.notFound((c) => {

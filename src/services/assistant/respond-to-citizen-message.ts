@@ -68,7 +68,7 @@ export async function respondToCitizenMessage(
 }
 
 /** Stores the reply once per citizen message; a concurrent duplicate gets the reply that won. */
-async function storeReply(
+export async function storeReply(
   deps: AssistantDeps,
   conversation: { id: string; lang: string; state: string },
   message: MessageRow,

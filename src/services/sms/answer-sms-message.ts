@@ -1,0 +1,133 @@
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { caseEvents, cases, contacts, conversations, messages } from "../../db/schema";
+import { storeReply } from "../assistant/respond-to-citizen-message";
+import { runTurn } from "../assistant/run-turn";
+import type { MessageRow } from "../conversations/find-reply";
+import { findReply } from "../conversations/find-reply";
+import type { SmsContext } from "./context";
+
+interface SmsMedia {
+  url: string;
+  contentType?: string;
+}
+
+/**
+ * The `sms.turn` job: the assistant's turn on a stored inbound text, its reply sized for SMS and
+ * stored, then queued for delivery. A retried job finds the stored reply and only queues it again
+ * (the delivery is keyed by the reply, so it is still sent once). Photos sent during the intake are
+ * attached to the case the turn opened.
+ */
+export async function answerSmsMessage({
+  ctx,
+  messageId,
+}: {
+  ctx: SmsContext;
+  messageId: string;
+}): Promise<{ replyId: string; status: string | null } | undefined> {
+  const { assistant } = ctx;
+  const db = assistant.database.db;
+  const now = ctx.now ?? new Date();
+  const [row] = await db
+    .select({ message: messages, conversation: conversations, contact: contacts })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(eq(messages.id, messageId))
+    .limit(1);
+  if (!row) return undefined;
+  if (row.message.role !== "citizen") return undefined;
+  const target = { channel: "sms" as const, address: row.contact.address };
+
+  const existing = await findReply(db, row.message.id);
+  if (existing) {
+    await ctx.enqueueDelivery("reply", { ...target, messageId: existing.id });
+    return { replyId: existing.id, status: existing.status };
+  }
+
+  const redacted = (row.message.meta as { redacted?: string[] }).redacted ?? [];
+  const outcome = await runTurn(assistant, {
+    conversation: row.conversation,
+    message: row.message,
+    now,
+    piiRemoved: redacted.length > 0,
+  });
+  const text = ctx.render(outcome, outcome.lang);
+  const reply = await storeReply(
+    assistant,
+    row.conversation,
+    row.message,
+    { ...outcome, meta: { ...outcome.meta, channel: "sms", fullText: outcome.text }, text },
+    now,
+  );
+  if (outcome.case && (outcome.status === "case_opened" || outcome.status === "case_linked")) {
+    await attachConversationMedia(ctx, row.conversation.id, outcome.case.reference, now);
+  }
+  await ctx.enqueueDelivery("reply", { ...target, messageId: reply.id });
+  assistant.logger.info("turn", {
+    status: outcome.status,
+    lang: outcome.lang,
+    channel: "sms",
+    ms: outcome.meta.ms,
+  });
+  return { replyId: reply.id, status: reply.status };
+}
+
+/** MMS photos of this conversation's recent texts, not yet on a case, become the case's attachments. */
+async function attachConversationMedia(
+  ctx: SmsContext,
+  conversationId: string,
+  reference: string,
+  now: Date,
+) {
+  const db = ctx.assistant.database.db;
+  const since = new Date(now.getTime() - ctx.idleWindowHours * 3_600_000);
+  const rows: MessageRow[] = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        eq(messages.role, "citizen"),
+        gt(messages.createdAt, since),
+        sql`${messages.meta} ? 'media' and not (${messages.meta} ? 'mediaCase')`,
+      ),
+    )
+    .orderBy(desc(messages.sequence));
+  const urls = rows.flatMap((m) =>
+    ((m.meta as { media?: SmsMedia[] }).media ?? []).map((media) => media.url),
+  );
+  if (urls.length === 0) return;
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(cases)
+      .where(eq(cases.reference, reference))
+      .limit(1)
+      .for("update");
+    if (!current) return;
+    const added = urls.filter((url) => !current.mediaUrls.includes(url));
+    if (added.length > 0) {
+      await tx
+        .update(cases)
+        .set({ mediaUrls: [...current.mediaUrls, ...added], updatedAt: now })
+        .where(eq(cases.id, current.id));
+      for (const url of added) {
+        await tx.insert(caseEvents).values({
+          caseId: current.id,
+          type: "case.attachment",
+          note: "Photo sent by MMS",
+          actorType: "citizen",
+          actorId: current.contactId,
+          data: { url, channel: "sms" },
+          createdAt: now,
+        });
+      }
+    }
+    for (const m of rows) {
+      await tx
+        .update(messages)
+        .set({ meta: sql`${messages.meta} || ${JSON.stringify({ mediaCase: reference })}::jsonb` })
+        .where(eq(messages.id, m.id));
+    }
+  });
+}
