@@ -55,19 +55,41 @@ export function createSmsRenderer(options: { segmentBudget: number }): RenderSms
     }
     const first = reply.citations[0];
     const link = first ? smsText(lang, "more", { url: shortLink(first.url) }) : "";
-    return fitToBudget(body, link, options.segmentBudget);
+    // An intake step ends with what the citizen must answer: that part survives the cut.
+    const asks = reply.status === "clarification" || Boolean(reply.intake) || options_.length > 0;
+    return fitToBudget(body, link, options.segmentBudget, asks);
   };
 }
 
-export function fitToBudget(body: string, link: string, budget: number): string {
+/**
+ * Cuts `body` so that it and `link` fit in `budget` segments. An answer keeps its leading sentences
+ * (they carry the fact asked); a reply that ends in a question (an intake step) keeps the question and
+ * as much of its start as fits, so the citizen still knows what to answer.
+ */
+export function fitToBudget(body: string, link: string, budget: number, keepEnd = false): string {
   const join = (text: string) => (link ? `${text}\n${link}` : text);
   const fits = (text: string) => countSegments(join(text)).segments <= budget;
   if (fits(body)) return join(body);
-  // Sentences first; a single sentence too long for the budget is cut at a word.
-  const sentences = body.match(/[^.!?\n]+(?:[.!?]+|\n|$)/g) ?? [body];
+  const pieces = body.match(/[^.!?\n]+(?:[.!?]+|\n|$)/g) ?? [body];
+  if (keepEnd) {
+    let tail = "";
+    for (const piece of [...pieces].reverse()) {
+      if (!fits(`...${piece}${tail}`.trim())) break;
+      tail = `${piece}${tail}`;
+    }
+    if (tail.trim()) {
+      let head = "";
+      for (const piece of pieces) {
+        const next = `${head}${piece}`;
+        if (next.length + tail.length >= body.length || !fits(`${next.trim()}\n...\n${tail.trim()}`)) break;
+        head = next;
+      }
+      return join(head.trim() ? `${head.trim()}\n...\n${tail.trim()}` : `...${tail.trim()}`);
+    }
+  }
   let kept = "";
-  for (const sentence of sentences) {
-    const next = `${kept}${sentence}`;
+  for (const piece of pieces) {
+    const next = `${kept}${piece}`;
     if (!fits(`${next.trim()}...`)) break;
     kept = next;
   }

@@ -4,7 +4,7 @@ import type { EnqueueDelivery } from "../deliveries/context";
 
 /** Turns the assistant's reply into the text one SMS conversation can carry (the channel's presenter). */
 export type RenderSmsReply = (
-  reply: Pick<TurnOutcome, "text" | "citations" | "options" | "case" | "status">,
+  reply: Pick<TurnOutcome, "text" | "citations" | "options" | "case" | "status" | "intake">,
   lang: string,
 ) => string;
 
