@@ -128,6 +128,14 @@ describe("a Romanian caller on the voice line", () => {
     conversationId = citing!.conversationId;
     const url = citing!.citations[0]!.url;
 
+    // Twilio retrying that Gather stores nothing new: one message per CallSid and turn.
+    await send(pathOf(ask.attributes.action!), { SpeechResult: "Când se colectează gunoiul menajer?" });
+    const turns = await service.database.db
+      .select()
+      .from(messages)
+      .where(like(messages.idempotencyKey, "call:CA-e2e-1:%"));
+    expect(turns).toHaveLength(1);
+
     const texted = await send(pathOf(offer.attributes.action!), {
       SpeechResult: "Da, vă rog",
       Confidence: "0.93",
