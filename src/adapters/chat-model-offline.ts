@@ -41,7 +41,7 @@ const FOLLOW_UP_OPENERS = new Set(
     .split(" "),
 );
 
-const MAX_SENTENCES: Record<Surface, number> = { web: 4, teams: 4, sms: 3, voice: 3 };
+const MAX_SENTENCES: Record<Surface, number> = { web: 6, teams: 6, sms: 3, voice: 3 };
 
 export function createOfflineChatModel(): ChatModel {
   return {
@@ -91,7 +91,7 @@ function stripOpeners(message: string): string {
   return words.join(" ");
 }
 
-const CHAR_BUDGET: Record<Surface, number> = { web: 700, teams: 700, sms: 320, voice: 320 };
+const CHAR_BUDGET: Record<Surface, number> = { web: 900, teams: 900, sms: 320, voice: 320 };
 
 /**
  * The answer from the passages the turn chose (one section, or two when the question asks about two

@@ -15,6 +15,9 @@ const CUES: [AskedKind, string[]][] = [
       "how soon",
       "how quickly",
       "how many days",
+      "how long have i got",
+      "how long do i have",
+      "how long have we got",
       "how many weeks",
       "deadline",
       "time limit",
@@ -228,17 +231,18 @@ function fold(text: string): string {
     .trim()} `;
 }
 
+// Multi-word cues, longest first, so "how long have i got" goes before "how long" could leave "have i got".
+const PHRASES = CUES.flatMap(([, cues]) => cues.filter((cue) => cue.includes(" "))).sort(
+  (a, b) => b.length - a.length,
+);
+
 /**
  * The question without its multi-word asking phrases ("how long", "combien de temps", "what time"):
  * they say what kind of fact is wanted, not what it is about, so they should not pick the section.
  */
 export function stripAskingPhrases(question: string): string {
   let folded = fold(question);
-  for (const [, cues] of CUES) {
-    for (const cue of cues) {
-      if (cue.includes(" ")) folded = folded.split(` ${cue} `).join(" ");
-    }
-  }
+  for (const cue of PHRASES) folded = folded.split(` ${cue} `).join(" ");
   return folded.trim();
 }
 
