@@ -107,7 +107,7 @@ describe("offline answerer", () => {
     const web = await model.answerQuestion(ask("When are bins collected?", [long]));
     const sms = await model.answerQuestion(ask("When are bins collected?", [long], { surface: "sms" }));
     const count = (t: string) => t.split(/(?<=\.)\s+/).length;
-    expect(count(web.text)).toBe(4);
+    expect(count(web.text)).toBe(6);
     expect(count(sms.text)).toBe(3);
   });
 
