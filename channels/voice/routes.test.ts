@@ -1,6 +1,7 @@
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../../test/service";
+import { startTwilioStandIn, type TwilioStandIn } from "../../test/twilio-stand-in";
 import { callFields, findAll, parseTwiml, pathOf, postSigned } from "./twiml.fixture";
 
 const TOKEN = "voice-test-auth-token";
@@ -15,13 +16,18 @@ const ENV = {
 
 describe("voice line webhooks", () => {
   let service: TestService;
+  let twilioApi: TwilioStandIn;
   const post = (path: string, fields: Record<string, string>, options?: { signature?: string | null }) =>
     postSigned(service.url, PUBLIC, TOKEN, path, fields, options);
 
   beforeAll(async () => {
-    service = await startTestService({ env: ENV });
+    twilioApi = await startTwilioStandIn();
+    service = await startTestService({ env: { ...ENV, TWILIO_API_BASE_URL: twilioApi.baseUrl } });
   }, 60_000);
-  afterAll(async () => service?.close());
+  afterAll(async () => {
+    await service?.close();
+    await twilioApi?.close();
+  });
 
   it("refuses a call without a signature, with a wrong one, or with a field changed after signing", async () => {
     const fields = callFields("CA-unsigned", "+447700900001");
@@ -141,6 +147,36 @@ describe("voice line webhooks", () => {
       await (await post("/channels/voice/twilio/turn?lang=ro&turn=1", fields)).text(),
     );
     expect(findAll(retried, "Say")[0]!.text).toBe(says[0]!.text);
+  });
+
+  it("takes a report by voice: location from speech, confirmation read back, reference read out and texted", async () => {
+    const caller = "+447700900008";
+    let path = "/channels/voice/twilio/turn?lang=en&turn=1";
+    let said = "";
+    const heard: string[] = [];
+    const answers = ["There is a big pothole in the road outside number 12 Elm Road", "yes", "yes", "yes"];
+    for (const speech of answers) {
+      const twiml = parseTwiml(
+        await (
+          await post(path, callFields("CA-report", caller, { SpeechResult: speech, Confidence: "0.9" }))
+        ).text(),
+      );
+      said = findAll(twiml, "Say")
+        .map((say) => say.text)
+        .join(" ");
+      heard.push(said);
+      if (/reference is/.test(said)) break;
+      path = pathOf(findAll(twiml, "Gather")[0]!.attributes.action!);
+    }
+    expect(heard.some((text) => /Elm Road/i.test(text) && /yes or no/i.test(text))).toBe(true);
+    expect(said).toMatch(/reference is C D, 2 0 \d \d, (\d ){5}\d/);
+    const deadline = Date.now() + 10_000;
+    let sms = twilioApi.sent().find((request) => request.form.To === caller);
+    while (!sms && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      sms = twilioApi.sent().find((request) => request.form.To === caller);
+    }
+    expect(sms?.form.Body).toMatch(/CD-20\d\d-\d{6}/);
   });
 
   it("speaks the emergency reply at once and offers to connect to the emergency number", async () => {

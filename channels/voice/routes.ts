@@ -176,7 +176,12 @@ export function voiceRoutes(options: VoiceRouteOptions) {
 
   /** What the line says once the assistant's reply to a turn is stored. */
   const replyPlan = async (c: Context<VoiceEnv>, code: string, turn: number, reply: MessageView) => {
-    const spoken: Line = { text: renderForVoice(reply.text, { lang: code }), language: language(code) };
+    // An intake's read-back ends with its question, so it is never cut short.
+    const maxChars = reply.intake || reply.case ? 1200 : 320;
+    const spoken: Line = {
+      text: renderForVoice(reply.text, { lang: code, maxChars }),
+      language: language(code),
+    };
     if (reply.status === "handoff") return personPlan(c, code, [spoken]);
     if (reply.status === "blocked_emergency") {
       return {
