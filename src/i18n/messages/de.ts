@@ -25,6 +25,8 @@ export const de: Messages = {
   "reply.greeting":
     "Guten Tag! Fragen Sie mich zu den Leistungen der Stadt oder melden Sie ein Problem – ich helfe gern.",
   "reply.thanks": "Gern geschehen! Kann ich sonst noch helfen?",
+  "reply.opinion":
+    "Meinungen, Empfehlungen oder Vorhersagen kann ich nicht geben. Ich beantworte Fragen zu den Leistungen der Stadt anhand ihrer offiziellen Seiten oder helfe Ihnen, ein Problem zu melden.",
   "reply.out_of_scope":
     "Dafür ist nicht die Stadt zuständig, sondern der Staat (Reisepässe, Visa, nationale Steuern, Renten, Führerscheine und Ähnliches); dessen offizielle Website oder Hotline hilft weiter. Fragen Sie mich gern alles zu den Leistungen der Stadt.",
   "reply.no_answer":

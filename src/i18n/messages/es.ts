@@ -25,6 +25,8 @@ export const es: Messages = {
   "reply.greeting":
     "¡Hola! Pregúnteme sobre los servicios municipales o comunique un problema y haré lo posible por ayudarle.",
   "reply.thanks": "¡De nada! ¿Puedo ayudarle en algo más?",
+  "reply.opinion":
+    "No puedo dar opiniones, recomendaciones ni previsiones. Puedo responder preguntas sobre los servicios de la ciudad a partir de sus páginas oficiales o ayudarle a avisar de un problema.",
   "reply.out_of_scope":
     "Eso no lo gestiona el ayuntamiento, sino la administración del Estado (pasaportes, visados, impuestos nacionales, pensiones, permisos de conducir, etc.); su web oficial o su teléfono de información pueden ayudarle. Pregúnteme lo que quiera sobre los servicios de la ciudad.",
   "reply.no_answer":

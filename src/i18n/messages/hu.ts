@@ -24,6 +24,8 @@ export const hu: Messages = {
   "reply.greeting":
     "Jó napot! Kérdezzen a város szolgáltatásairól, vagy jelentsen be egy problémát, és igyekszem segíteni.",
   "reply.thanks": "Szívesen! Segíthetek még valamiben?",
+  "reply.opinion":
+    "Véleményt, ajánlást vagy előrejelzést nem adhatok. A város szolgáltatásairól a hivatalos oldalak alapján válaszolok, vagy segítek bejelenteni egy problémát.",
   "reply.out_of_scope":
     "Ez nem a városi önkormányzat, hanem az állam hatásköre (útlevél, vízum, országos adók, nyugdíj, jogosítvány és hasonlók); a hivatalos honlapjuk vagy ügyfélvonaluk segít. A város szolgáltatásairól bármit kérdezhet tőlem.",
   "reply.no_answer":

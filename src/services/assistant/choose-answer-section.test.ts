@@ -100,6 +100,16 @@ describe("chooseAnswerSection", () => {
     expect(choose("anything", [])).toBeNull();
   });
 
+  it("declines a question about a place none of the pages mentions, and answers one they do", () => {
+    const days = article("bin-collection-days", "Bin collection days", 0.9, [
+      ["Find your collection day", "- Monday: Northgate and Hillcrest\n- Tuesday: Eastfield"],
+    ]);
+    expect(choose("when are bins collected in Manchester?", [days])).toBeNull();
+    expect(choose("when are bins collected in Hillcrest?", [days])?.passages[0]?.articleId).toBe(
+      "bin-collection-days",
+    );
+  });
+
   it("needs the new subject of a follow-up, not just the old one", () => {
     const history = [{ role: "citizen" as const, text: "When is the glass box collected?" }];
     expect(choose("When is the glass box collected? fridges", [GLASS], "en", history)).toBeNull();

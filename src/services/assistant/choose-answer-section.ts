@@ -169,6 +169,8 @@ export function chooseAnswerSection(
     .sort((a, b) => b.score - a.score);
   const first = scored[0];
   if (!first) return null;
+  // "When are bins collected in Manchester?": a place the pages found never mention is another city's.
+  if (sameLanguage && namesUnknownPlace(question, pool)) return null;
   if (sameLanguage && first.coverage < MIN_SECTION_COVERAGE) {
     // Search ranked an article in another language first (through its translated title and terms):
     // its best section, with the notice that the page is in that language.
@@ -206,6 +208,23 @@ function secondTopic(
     }
   }
   return best;
+}
+
+// Words that put a place after them, in the supported languages.
+const PLACE_PREPOSITIONS = new Set(
+  "in at near around à a au aux dans en près în la din lângă langa im bei nahe en cerca ban ben".split(" "),
+);
+
+/** A capitalised name after "in", "à", "în"... that none of the candidate pages contains. */
+function namesUnknownPlace(question: string, pool: Candidate[]): boolean {
+  const words = question.split(/[\s,;:!?()]+/).filter(Boolean);
+  for (let i = 1; i < words.length; i++) {
+    const name = words[i]!;
+    if (!/^\p{Lu}\p{Ll}{2,}/u.test(name) || !PLACE_PREPOSITIONS.has(words[i - 1]!.toLowerCase())) continue;
+    const folded = tokenizeText(name)[0];
+    if (folded && !pool.some((c) => c.words.has(folded))) return true;
+  }
+  return false;
 }
 
 function sectionStates(text: string, kind: AskedKind): boolean {

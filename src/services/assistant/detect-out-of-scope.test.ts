@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNationalMatter } from "./detect-out-of-scope";
+import { isNationalMatter, isOpinionOrPrediction } from "./detect-out-of-scope";
 
 describe("isNationalMatter", () => {
   it("recognises matters of national government in the supported languages", () => {
@@ -23,6 +23,30 @@ describe("isNationalMatter", () => {
       "is there a fee to register a birth?",
     ]) {
       expect(isNationalMatter(text), text).toBe(false);
+    }
+  });
+});
+
+describe("isOpinionOrPrediction", () => {
+  it("recognises opinions, recommendations and forecasts", () => {
+    for (const text of [
+      "who do you think will win the next election?",
+      "what's the weather forecast for saturday",
+      "quel est le meilleur restaurant du centre ?",
+      "va ploua mâine?",
+      "Wird es morgen regnen? Wie wird das Wetter",
+    ]) {
+      expect(isOpinionOrPrediction(text), text).toBe(true);
+    }
+  });
+
+  it("leaves questions about services that mention the weather alone", () => {
+    for (const text of [
+      "are bins collected in bad weather?",
+      "when do the gritters go out in icy weather",
+      "can I book the football pitch in the park?",
+    ]) {
+      expect(isOpinionOrPrediction(text), text).toBe(false);
     }
   });
 });

@@ -14,6 +14,7 @@ export type FixedReplyKey =
   | "reply.thanks"
   | "reply.no_answer"
   | "reply.out_of_scope"
+  | "reply.opinion"
   | "reply.error";
 
 /** Every i18n key the assistant uses; `reply.other_language` takes `{language}`, `reply.pii_removed` none. */
@@ -31,6 +32,7 @@ export const ASSISTANT_TEXT_KEYS: readonly string[] = [
   "reply.thanks",
   "reply.no_answer",
   "reply.out_of_scope",
+  "reply.opinion",
   "reply.error",
 ];
 

@@ -15,7 +15,7 @@ import type {
   KnowledgePassage,
 } from "./assistant-deps";
 import { chooseAnswerSection } from "./choose-answer-section";
-import { isNationalMatter } from "./detect-out-of-scope";
+import { isNationalMatter, isOpinionOrPrediction } from "./detect-out-of-scope";
 import { detectSmallTalk } from "./detect-small-talk";
 import { type FixedOutcome, type FixedReplyKey, fixedReply } from "./fixed-reply";
 import {
@@ -160,6 +160,9 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
         ...fixedReply(deps, lang, "no_answer", "reply.out_of_scope"),
         meta: { outOfScope: true },
       });
+    }
+    if (isOpinionOrPrediction(message.text)) {
+      return finish({ ...fixedReply(deps, lang, "no_answer", "reply.opinion"), meta: { outOfScope: true } });
     }
     const question = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
     const found = await deps.searchKnowledge({ text: question, lang, k: deps.settings.passagesPerQuestion });
