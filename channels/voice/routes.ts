@@ -96,6 +96,9 @@ export function voiceRoutes(options: VoiceRouteOptions) {
     c.body(presentVoicePlan(plan), 200, { "content-type": "text/xml; charset=utf-8" });
   const callOf = async (c: Context<VoiceEnv>, code: string) => {
     const form = c.var.form;
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(form.CallSid ?? "")) {
+      throw new DomainError("invalid_input", "CallSid is missing or malformed.");
+    }
     const ctx = options.voice();
     const found = await findOrOpenConversation({
       ctx: {

@@ -677,9 +677,8 @@ describe("bad input everywhere (fast-check)", () => {
     );
   }, 300_000);
 
-  // Found by the property above: a signed speech turn with only a keypad answer and no CallSid is a 500.
-  // `it.fails` keeps CI green and turns red once the voice route answers 4xx: then add the path back above.
-  it.fails("known bug: a signed voice turn without CallSid answers 500", async () => {
+  // Found by the property above (a signed turn with no CallSid was a 500); the voice route now refuses it.
+  it("a signed voice turn without CallSid is refused with a 4xx, not a 500", async () => {
     const fields = { Digits: "!" };
     const signature = twilio.getExpectedTwilioSignature(
       TWILIO_TOKEN,
