@@ -1,42 +1,45 @@
 /** What a keyword text asks for: stop all texts, start them again, or help. */
 export type SmsKeyword = "stop" | "start" | "help";
 
-// Twilio's own opt-out, opt-in and help keywords, then their usual equivalents in the city's languages.
-const KEYWORDS: Record<SmsKeyword, string[]> = {
-  stop: [
-    "STOP",
-    "STOPALL",
-    "UNSUBSCRIBE",
-    "END",
-    "QUIT",
-    "CANCEL",
-    "REVOKE",
-    "OPTOUT",
-    "ARRET",
-    "DESABONNER",
-    "DESINSCRIRE",
-    "DEZABONARE",
-    "DEZABONEAZA",
-    "OPRIRE",
-    "STOPP",
-    "ABMELDEN",
-    "ABBESTELLEN",
-    "BAJA",
-    "PARAR",
-    "CANCELAR",
-    "LEIRATKOZAS",
-    "LEALLITAS",
-  ],
-  start: ["START", "YES", "UNSTOP", "DEMARRER", "PORNIRE", "ANMELDEN", "ALTA", "FELIRATKOZAS"],
-  help: ["HELP", "INFO", "AIDE", "AJUTOR", "HILFE", "AYUDA", "SEGITSEG"],
+/**
+ * Twilio's own opt-out, opt-in and help keywords ("*": every language), then their usual equivalents
+ * in the city's languages; the language of a local word is the language of the confirmation.
+ */
+const KEYWORDS: Record<SmsKeyword, Record<string, string[]>> = {
+  stop: {
+    "*": ["STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT", "CANCEL", "REVOKE", "OPTOUT"],
+    fr: ["ARRET", "DESABONNER", "DESINSCRIRE"],
+    ro: ["DEZABONARE", "DEZABONEAZA", "OPRIRE"],
+    de: ["STOPP", "ABMELDEN", "ABBESTELLEN"],
+    es: ["BAJA", "PARAR", "CANCELAR"],
+    hu: ["LEIRATKOZAS", "LEALLITAS"],
+  },
+  start: {
+    "*": ["START", "YES", "UNSTOP"],
+    fr: ["DEMARRER"],
+    ro: ["PORNIRE"],
+    de: ["ANMELDEN"],
+    es: ["ALTA"],
+    hu: ["FELIRATKOZAS"],
+  },
+  help: {
+    "*": ["HELP", "INFO"],
+    fr: ["AIDE"],
+    ro: ["AJUTOR"],
+    de: ["HILFE"],
+    es: ["AYUDA"],
+    hu: ["SEGITSEG"],
+  },
 };
 
 // Words that also answer the assistant's own questions: a keyword only for a contact who opted out.
 const ONLY_WHEN_OPTED_OUT = new Set(["YES"]);
 
-const LOOKUP = new Map<string, SmsKeyword>(
-  (Object.entries(KEYWORDS) as [SmsKeyword, string[]][]).flatMap(([kind, words]) =>
-    words.map((word) => [word, kind] as const),
+const LOOKUP = new Map<string, { kind: SmsKeyword; lang?: string }>(
+  (Object.entries(KEYWORDS) as [SmsKeyword, Record<string, string[]>][]).flatMap(([kind, byLang]) =>
+    Object.entries(byLang).flatMap(([lang, words]) =>
+      words.map((word) => [word, lang === "*" ? { kind } : { kind, lang }] as const),
+    ),
   ),
 );
 
@@ -44,7 +47,10 @@ const LOOKUP = new Map<string, SmsKeyword>(
  * The keyword a text is, if the whole text is one (case, accents, spaces and trailing punctuation
  * ignored, as carriers do); a sentence that merely contains "stop" is an ordinary message.
  */
-export function detectSmsKeyword(text: string, optedOut: boolean): SmsKeyword | undefined {
+export function detectSmsKeyword(
+  text: string,
+  optedOut: boolean,
+): { kind: SmsKeyword; lang?: string } | undefined {
   const word = text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")

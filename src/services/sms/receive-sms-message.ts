@@ -61,9 +61,8 @@ export async function receiveSmsMessage({
     input: { channel: "sms", address: parsed.from },
   });
   const optedOut = !hasConsent(contact.consent, "sms");
-  const keyword = parsed.optOutType
-    ? (parsed.optOutType.toLowerCase() as SmsKeyword)
-    : detectSmsKeyword(parsed.body, optedOut);
+  const detected = detectSmsKeyword(parsed.body, optedOut);
+  const keyword = parsed.optOutType ? (parsed.optOutType.toLowerCase() as SmsKeyword) : detected?.kind;
 
   const text = parsed.body.trim() || (parsed.media.length > 0 ? "[photo]" : "[empty]");
   const posted = await postCitizenMessage({
@@ -100,7 +99,8 @@ export async function receiveSmsMessage({
     // Twilio already answered when it tagged the message; a second confirmation would be noise.
     const replied = !parsed.optOutType && ctx.optOutReplies;
     if (replied) {
-      const lang = posted.message.lang ?? conversation.lang;
+      // A one-word text says little about its language: a local keyword names it, else the conversation's.
+      const lang = detected?.lang ?? conversation.lang;
       const reply = smsText(lang, keyword, {
         city: assistant.settings.cityName,
         emergency: assistant.settings.emergencyNumber,

@@ -1,0 +1,268 @@
+import { and, eq, like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config";
+import { contacts, deliveries, messages } from "../../src/db/schema";
+import { startTestService, type TestService } from "../../test/service";
+import { startTwilioStandIn, type TwilioReply, type TwilioStandIn } from "../../test/twilio-stand-in";
+import { parseTwiml } from "../voice/twiml.fixture";
+import { postSignedSms, SMS_TEST_NUMBER, SMS_TEST_PUBLIC, smsFields, smsTestEnv } from "./sms.fixture";
+
+const INBOUND = "/channels/sms/twilio";
+const STATUS = "/channels/sms/twilio/status";
+const staff = { authorization: "Bearer test-agent-token", "content-type": "application/json" };
+
+describe("SMS channel over Twilio webhooks", () => {
+  let service: TestService;
+  let standIn: TwilioStandIn;
+  // Each test scripts the stand-in's answers; by default every send is accepted.
+  let script: (index: number) => TwilioReply = () => ({ kind: "message" });
+
+  beforeAll(async () => {
+    standIn = await startTwilioStandIn((_request, index) => script(index));
+    service = await startTestService({ env: smsTestEnv(standIn.baseUrl) });
+  }, 60_000);
+  afterAll(async () => {
+    await service?.close();
+    await standIn?.close();
+  });
+
+  const text = (from: string, body: string, extra: Record<string, string> = {}) =>
+    postSignedSms(service.url, INBOUND, smsFields(from, body, extra));
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const sentTo = (number: string) => standIn.sent().filter((r) => r.form.To === number);
+  /** Waits for the stand-in to have `count` messages to `number`, then checks that no more follow. */
+  const expectSent = async (number: string, count: number) => {
+    for (let i = 0; i < 400 && sentTo(number).length < count; i++) await pause(25);
+    await pause(400);
+    expect(sentTo(number)).toHaveLength(count);
+    return sentTo(number);
+  };
+  const storedKeys = async () =>
+    service.database.db.select().from(messages).where(like(messages.idempotencyKey, "twilio:%"));
+
+  it("refuses a missing, tampered or wrongly addressed signature with 403 and stores nothing", async () => {
+    const before = (await storedKeys()).length;
+    const fields = smsFields("+40721000101", "When is my bin collected?");
+    const unsigned = await postSignedSms(service.url, INBOUND, fields, { signature: null });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.headers.get("content-type")).toContain("application/problem+json");
+
+    const twilio = await import("twilio");
+    const signed = twilio.default.getExpectedTwilioSignature(
+      "sms-test-auth-token",
+      `${SMS_TEST_PUBLIC}${INBOUND}`,
+      fields,
+    );
+    const tampered = await postSignedSms(
+      service.url,
+      INBOUND,
+      { ...fields, Body: "STOP" },
+      { signature: signed },
+    );
+    expect(tampered.status).toBe(403);
+    // Signed over the address behind the proxy instead of the public URL Twilio called.
+    const internal = await postSignedSms(service.url, INBOUND, fields, { publicBaseUrl: service.url });
+    expect(internal.status).toBe(403);
+    const otherToken = await postSignedSms(service.url, STATUS, fields, { token: "not-the-token" });
+    expect(otherToken.status).toBe(403);
+
+    await expectSent("+40721000101", 0);
+    expect((await storedKeys()).length).toBe(before);
+  });
+
+  it("acknowledges with empty TwiML at once, answers from a job with a link, and ignores Twilio's retry", async () => {
+    const from = "+40721000102";
+    const fields = smsFields(from, "When is my bin collected?");
+    const res = await postSignedSms(service.url, INBOUND, fields);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/xml/);
+    const twiml = parseTwiml(await res.text());
+    expect(twiml.name).toBe("Response");
+    expect(twiml.children).toEqual([]);
+
+    const mine = await expectSent(from, 1);
+    expect(mine[0]?.form).toMatchObject({
+      From: SMS_TEST_NUMBER,
+      StatusCallback: `${SMS_TEST_PUBLIC}${STATUS}`,
+    });
+    expect(mine[0]?.form.Body).toMatch(/https:\/\/\S+/);
+
+    const retry = await postSignedSms(service.url, INBOUND, fields);
+    expect(retry.status).toBe(200);
+    await expectSent(from, 1);
+    const stored = (await storedKeys()).filter((m) => m.idempotencyKey === `twilio:${fields.MessageSid}`);
+    expect(stored).toHaveLength(1);
+  });
+
+  it("records delivery reports: delivered is final, a 30003 is sent again, a 30005 is a recorded failure", async () => {
+    const from = "+40721000103";
+    await text(from, "When is my bin collected?");
+    const [first] = await expectSent(from, 1);
+    const sid = await providerIdFor(from);
+    const report = (status: string, code?: string) =>
+      postSignedSms(service.url, STATUS, {
+        MessageSid: sid,
+        SmsSid: sid,
+        MessageStatus: status,
+        ...(code ? { ErrorCode: code } : {}),
+        AccountSid: "AC" + "1".repeat(32),
+        From: SMS_TEST_NUMBER,
+        To: from,
+        ApiVersion: "2010-04-01",
+      });
+    expect((await report("sent")).status).toBe(204);
+    expect((await report("undelivered", "30003")).status).toBe(204);
+    const resent = await expectSent(from, 2);
+    expect(resent[1]?.form.Body).toBe(first?.form.Body);
+
+    const secondSid = await providerIdFor(from);
+    expect(secondSid).not.toBe(sid);
+    const failed = await postSignedSms(service.url, STATUS, {
+      MessageSid: secondSid,
+      MessageStatus: "failed",
+      ErrorCode: "30005",
+    });
+    expect(failed.status).toBe(204);
+    const [row] = await service.database.db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.providerId, secondSid));
+    expect(row?.state).toBe("failed");
+    expect(row?.errorCode).toBe("30005");
+    expect(row?.attempts.map((a) => a.outcome)).toEqual([
+      "sent",
+      "status:sent",
+      "status:undelivered",
+      "sent",
+      "status:failed",
+    ]);
+    await expectSent(from, 2);
+  });
+
+  it("honours STOP, START and HELP in the contact's language, and sends nothing while opted out", async () => {
+    const from = "+40721000104";
+    await text(from, "Stop");
+    expect((await expectSent(from, 1)).map((r) => r.form.Body)).toEqual([expect.stringMatching(/START/)]);
+    expect(await consentOf(from)).toMatchObject({ sms: false });
+
+    await text(from, "Când se ridică gunoiul?");
+    await expectSent(from, 1);
+
+    await text(from, "START");
+    await expectSent(from, 2);
+    expect(await consentOf(from)).toMatchObject({ sms: true });
+
+    await text(from, "AJUTOR");
+    expect((await expectSent(from, 3)).at(-1)?.form.Body).toMatch(/Urgențe: 112/);
+  });
+
+  it("sends no second confirmation when Twilio's Advanced Opt-Out already answered (OptOutType)", async () => {
+    const from = "+40721000105";
+    await text(from, "ARRET", { OptOutType: "STOP" });
+    await expectSent(from, 0);
+    expect(await consentOf(from)).toMatchObject({ sms: false, smsSource: "twilio_opt_out" });
+    await text(from, "Quand passe le camion poubelle ?");
+    await expectSent(from, 0);
+  });
+
+  it("marks the contact opted out when Twilio refuses a send with 21610, and retries a 5xx", async () => {
+    const blocked = "+40721000106";
+    script = () => ({
+      kind: "error",
+      status: 400,
+      code: 21610,
+      message: "Attempt to send to unsubscribed recipient",
+    });
+    await text(blocked, "When is my bin collected?");
+    await expectSent(blocked, 1);
+    expect(await consentOf(blocked)).toMatchObject({ sms: false, smsSource: "provider:21610" });
+    await text(blocked, "Hello?");
+    await expectSent(blocked, 1);
+
+    const flaky = "+40721000107";
+    let failures = 0;
+    script = () => (failures++ < 1 ? { kind: "error", status: 503 } : { kind: "message" });
+    await text(flaky, "When is my bin collected?");
+    await expectSent(flaky, 2);
+    script = () => ({ kind: "message" });
+    const sid = await providerIdFor(flaky);
+    expect(sid).toMatch(/^SM/);
+  }, 30_000);
+
+  it("attaches an MMS photo to the case it reports and puts a failed case notice on the case", async () => {
+    const from = "+40721000108";
+    await text(from, "Este o groapă mare în asfalt pe Strada Morii 14", {
+      NumMedia: "1",
+      MediaUrl0: "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+      MediaContentType0: "image/jpeg",
+    });
+    await expectSent(from, 1);
+    await text(from, "1");
+    await expectSent(from, 2);
+    await text(from, "da");
+    await expectSent(from, 3);
+    const reference = /CD-\d{4}-\d{6}/.exec(sentTo(from).at(-1)?.form.Body ?? "")?.[0];
+    expect(reference).toBeDefined();
+
+    const changed = await fetch(`${service.url}/v1/staff/cases/${reference}/status`, {
+      method: "POST",
+      headers: staff,
+      body: JSON.stringify({ status: "in_progress", note: "Crew booked." }),
+    });
+    expect(changed.status).toBe(200);
+    const notice = (await expectSent(from, 4)).at(-1);
+    expect(notice?.form.Body).toContain(reference);
+    const noticeSid = await providerIdFor(from);
+    await postSignedSms(service.url, STATUS, {
+      MessageSid: noticeSid,
+      MessageStatus: "undelivered",
+      ErrorCode: "30006",
+    });
+
+    const view = await fetch(`${service.url}/v1/staff/cases/${reference}`, { headers: staff });
+    const body = JSON.stringify(await view.json());
+    expect(body).toContain("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1");
+    expect(body).toContain("case.notice_failed");
+    expect(body).toContain("30006");
+  }, 30_000);
+
+  async function providerIdFor(address: string): Promise<string> {
+    const rows = await service.database.db
+      .select()
+      .from(deliveries)
+      .where(and(eq(deliveries.address, address)));
+    const latest = rows.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
+    return latest?.providerId ?? "";
+  }
+  async function consentOf(address: string) {
+    const [row] = await service.database.db.select().from(contacts).where(eq(contacts.address, address));
+    return row?.consent;
+  }
+});
+
+describe("SMS channel configuration", () => {
+  it("answers 404 on the SMS routes when Twilio is not configured", async () => {
+    const service = await startTestService();
+    try {
+      const res = await postSignedSms(service.url, INBOUND, smsFields("+40721000109", "hi"));
+      expect(res.status).toBe(404);
+    } finally {
+      await service.close();
+    }
+  }, 60_000);
+
+  it("refuses to start with Twilio partly configured, naming what is missing", () => {
+    const attempt = () =>
+      loadConfig({ TWILIO_ACCOUNT_SID: `AC${"2".repeat(32)}`, TWILIO_FROM_NUMBER: "+40312000000" });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join("\n");
+      expect(problems).toMatch(/TWILIO_AUTH_TOKEN/);
+      expect(problems).toMatch(/PUBLIC_BASE_URL/);
+      expect(problems).not.toMatch(/TWILIO_ACCOUNT_SID/);
+    }
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: "nope" })).toThrow(/TWILIO_ACCOUNT_SID/);
+  });
+});
