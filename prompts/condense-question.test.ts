@@ -25,4 +25,17 @@ describe("buildCondensePrompt", () => {
     expect(prompt.user).toContain("Citizen: Quand passe la collecte des poubelles ?");
     expect(prompt.user).toContain("<latest_message>\net pour le verre ?\n</latest_message>");
   });
+
+  it("asks for the question in the search language when it is not the citizen's", () => {
+    const prompt = buildCondensePrompt({
+      cityName: "Riverton",
+      lang: "ro",
+      searchLang: "en",
+      message: "Cât costă un Blue Badge?",
+      history: [],
+      now: new Date("2026-03-05T10:00:00Z"),
+    });
+    expect(prompt.system).toContain("Write the question in English");
+    expect(prompt.system).toContain("translate it into English");
+  });
 });

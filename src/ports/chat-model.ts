@@ -26,6 +26,11 @@ export interface CondenseRequest {
   /** Recent turns, oldest first. */
   history: HistoryTurn[];
   lang: string;
+  /**
+   * Write the question in this language instead of `lang`: the knowledge base has nothing in the
+   * citizen's language, so the search runs on the default language's pages.
+   */
+  searchLang?: string;
   now: Date;
 }
 

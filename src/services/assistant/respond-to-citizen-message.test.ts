@@ -363,6 +363,42 @@ forEachDatabase("respondToCitizenMessage", (use) => {
     expect(message.text.startsWith("[ro] reply.other_language (engleză)")).toBe(true);
   });
 
+  it("with a chat model, searches the default language's pages with a translated question", async () => {
+    const condensed: { searchLang?: string; message: string }[] = [];
+    const model: ChatModel = {
+      name: "scripted",
+      async condenseQuestion(request) {
+        condensed.push({
+          message: request.message,
+          ...(request.searchLang ? { searchLang: request.searchLang } : {}),
+        });
+        return {
+          question: request.searchLang === "en" ? "When is my glass box collected?" : request.message,
+          followUp: false,
+        };
+      },
+      async answerQuestion(request) {
+        return { text: `Răspuns din ${request.passages[0]?.title} [P1]`, citedIds: ["P1"], covered: true };
+      },
+    };
+    const deps = makeDeps(use(), { chatModel: model });
+    const conv = await open("ro");
+    const { message } = await say(deps, conv, "Când se ridică cutia mov pentru sticle?");
+    expect(condensed).toEqual([{ message: "Când se ridică cutia mov pentru sticle?", searchLang: "en" }]);
+    expect(message.status).toBe("answered");
+    expect(message.citations.map((c) => c.articleId)).toEqual(["glass-recycling"]);
+    expect(message.text).toContain("Răspuns din Glass recycling");
+
+    // The offline answerer has no translation: it never asks, and says nothing was found.
+    const offline = makeDeps(use());
+    const { message: alone } = await say(
+      offline,
+      await open("ro"),
+      "Când se ridică cutia mov pentru sticle?",
+    );
+    expect(alone.status).toBe("no_answer");
+  });
+
   it("limits messages per contact", async () => {
     const deps = makeDeps(use(), {
       settings: { ...makeDeps(use()).settings, contactRateLimit: { limit: 2, windowSeconds: 60 } },

@@ -165,7 +165,15 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
       return finish({ ...fixedReply(deps, lang, "no_answer", "reply.opinion"), meta: { outOfScope: true } });
     }
     const question = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
-    const found = await deps.searchKnowledge({ text: question, lang, k: deps.settings.passagesPerQuestion });
+    let found = await deps.searchKnowledge({ text: question, lang, k: deps.settings.passagesPerQuestion });
+    found = await searchInDefaultLanguage(deps, {
+      question,
+      lang,
+      found,
+      condenseRequest,
+      meta,
+      signal: input.signal,
+    });
     meta.passages = found.map((p) => ({ articleId: p.articleId, score: Math.round(p.score * 1000) / 1000 }));
     if (found.length === 0) return finish(fixedReply(deps, lang, "no_answer", "reply.no_answer"));
 
@@ -223,6 +231,45 @@ async function loadHistory(
   const lastReplyStatus = rows.find((row) => row.role === "assistant")?.status ?? null;
   const history = rows.reverse().map((row) => ({ role: row.role as HistoryTurn["role"], text: row.text }));
   return { history, lastReplyStatus };
+}
+
+/**
+ * With a chat model, a question whose language has no page in the knowledge base is translated into
+ * the default language and searched again there; the answer is still written in the citizen's language.
+ */
+async function searchInDefaultLanguage(
+  deps: AssistantDeps,
+  context: {
+    question: string;
+    lang: string;
+    found: KnowledgePassage[];
+    condenseRequest: { message: string; history: HistoryTurn[]; lang: string; now: Date };
+    meta: Record<string, unknown>;
+    signal: AbortSignal | undefined;
+  },
+): Promise<KnowledgePassage[]> {
+  const { lang, found } = context;
+  const searchLang = deps.languages.fallback;
+  if (deps.chatModel === deps.offlineModel || lang === searchLang || found.some((p) => p.lang === lang))
+    return found;
+  try {
+    const translated = await deps.chatModel.condenseQuestion(
+      { ...context.condenseRequest, message: context.question, history: [], searchLang },
+      context.signal ? { signal: context.signal } : {},
+    );
+    context.meta.searchQuestion = translated.question;
+    const again = await deps.searchKnowledge({
+      text: translated.question,
+      lang: searchLang,
+      k: deps.settings.passagesPerQuestion,
+    });
+    return again.length > 0 ? again : found;
+  } catch (error) {
+    deps.logger.warn("query translation failed; searching with the citizen's words", {
+      reason: error instanceof Error ? error.message : String(error),
+    });
+    return found;
+  }
 }
 
 /** The stand-alone question; the message itself when there is nothing earlier to resolve it against. */
