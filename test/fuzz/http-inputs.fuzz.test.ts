@@ -120,7 +120,7 @@ const anySegment = fc.oneof(
 
 /** encodeURIComponent throws on a lone surrogate; such strings are sent as their raw UTF-16 replacement. */
 function safe(text: string): string {
-  return text.toWellFormed();
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 const counts = new Map<string, { runs: number; statuses: Record<string, number> }>();
@@ -151,7 +151,7 @@ async function send(
   const request = service.app.request(path, {
     method: init.method ?? "GET",
     headers,
-    ...(init.body !== undefined ? { body: init.body } : {}),
+    ...(init.body !== undefined ? { body: init.body as BodyInit } : {}),
   });
   const response = await Promise.race([
     Promise.resolve(request),
