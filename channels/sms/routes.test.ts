@@ -1,8 +1,12 @@
-import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config";
-import { contacts, deliveries, messages } from "../../src/db/schema";
 import { startTestService, type TestService } from "../../test/service";
+import {
+  deliveriesTo,
+  deliveryByProviderId,
+  consentOf as readConsent,
+  storedTwilioMessages,
+} from "../../test/sms-records";
 import { startTwilioStandIn, type TwilioReply, type TwilioStandIn } from "../../test/twilio-stand-in";
 import { parseTwiml } from "../voice/twiml.fixture";
 import { postSignedSms, SMS_TEST_NUMBER, SMS_TEST_PUBLIC, smsFields, smsTestEnv } from "./sms.fixture";
@@ -37,8 +41,7 @@ describe("SMS channel over Twilio webhooks", () => {
     expect(sentTo(number)).toHaveLength(count);
     return sentTo(number);
   };
-  const storedKeys = async () =>
-    service.database.db.select().from(messages).where(like(messages.idempotencyKey, "twilio:%"));
+  const storedKeys = () => storedTwilioMessages(service.database);
 
   it("refuses a missing, tampered or wrongly addressed signature with 403 and stores nothing", async () => {
     const before = (await storedKeys()).length;
@@ -105,7 +108,7 @@ describe("SMS channel over Twilio webhooks", () => {
         SmsSid: sid,
         MessageStatus: status,
         ...(code ? { ErrorCode: code } : {}),
-        AccountSid: "AC" + "1".repeat(32),
+        AccountSid: SMS_TEST_ACCOUNT,
         From: SMS_TEST_NUMBER,
         To: from,
         ApiVersion: "2010-04-01",
@@ -123,10 +126,7 @@ describe("SMS channel over Twilio webhooks", () => {
       ErrorCode: "30005",
     });
     expect(failed.status).toBe(204);
-    const [row] = await service.database.db
-      .select()
-      .from(deliveries)
-      .where(eq(deliveries.providerId, secondSid));
+    const row = await deliveryByProviderId(service.database, secondSid);
     expect(row?.state).toBe("failed");
     expect(row?.errorCode).toBe("30005");
     expect(row?.attempts.map((a) => a.outcome)).toEqual([
@@ -227,17 +227,9 @@ describe("SMS channel over Twilio webhooks", () => {
   }, 30_000);
 
   async function providerIdFor(address: string): Promise<string> {
-    const rows = await service.database.db
-      .select()
-      .from(deliveries)
-      .where(and(eq(deliveries.address, address)));
-    const latest = rows.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
-    return latest?.providerId ?? "";
+    return (await deliveriesTo(service.database, address)).at(-1)?.providerId ?? "";
   }
-  async function consentOf(address: string) {
-    const [row] = await service.database.db.select().from(contacts).where(eq(contacts.address, address));
-    return row?.consent;
-  }
+  const consentOf = (address: string) => readConsent(service.database, address);
 });
 
 describe("SMS channel configuration", () => {
