@@ -9,7 +9,14 @@ import {
 } from "../../test/sms-records";
 import { startTwilioStandIn, type TwilioReply, type TwilioStandIn } from "../../test/twilio-stand-in";
 import { parseTwiml } from "../voice/twiml.fixture";
-import { postSignedSms, SMS_TEST_NUMBER, SMS_TEST_PUBLIC, smsFields, smsTestEnv } from "./sms.fixture";
+import {
+  postSignedSms,
+  SMS_TEST_ACCOUNT,
+  SMS_TEST_NUMBER,
+  SMS_TEST_PUBLIC,
+  smsFields,
+  smsTestEnv,
+} from "./sms.fixture";
 
 const INBOUND = "/channels/sms/twilio";
 const STATUS = "/channels/sms/twilio/status";
