@@ -164,6 +164,11 @@ describe("app guards", () => {
     expect(answer).toContain("https://city.example/open311/v2");
     expect(answer).not.toContain("evil.example");
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/PUBLIC_BASE_URL/);
+    // A path that starts with "//" stays a path on the canonical origin (found by the fuzz test: it was a 500).
+    const odd = await app.request("http://evil.example//{{7*7}}%23{7*7}/x", {
+      headers: { host: "evil.example" },
+    });
+    expect(odd.status).toBe(404);
   });
 
   it("answers a wrong method on a known path with 405 and Allow, across the app", async () => {

@@ -48,7 +48,8 @@ export function canonicalOrigin(options: {
     const url = new URL(c.req.url);
     const origin = fixed ?? (LOOPBACK_HOSTS.has(url.hostname) ? url.origin : fallback);
     if (origin !== url.origin) {
-      const rewritten = new URL(`${url.pathname}${url.search}`, origin);
+      // Joined as text: a path starting with "//" must stay a path, not become another host.
+      const rewritten = new URL(`${origin}${url.pathname}${url.search}`);
       c.req.raw = new Request(rewritten, {
         method: c.req.raw.method,
         headers: c.req.raw.headers,
