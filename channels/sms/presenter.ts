@@ -72,8 +72,11 @@ export function fitToBudget(body: string, link: string, budget: number, keepEnd 
   if (fits(body)) return join(body);
   const pieces = body.match(/[^.!?\n]+(?:[.!?]+|\n|$)/g) ?? [body];
   if (keepEnd) {
+    // The closing question lives in the last line; the start of the text (what it is about) comes next.
+    const lastLine = body.slice(body.lastIndexOf("\n") + 1);
+    const lastPieces = lastLine.match(/[^.!?\n]+(?:[.!?]+|\n|$)/g) ?? [lastLine];
     let tail = "";
-    for (const piece of [...pieces].reverse()) {
+    for (const piece of [...lastPieces].reverse()) {
       if (!fits(`...${piece}${tail}`.trim())) break;
       tail = `${piece}${tail}`;
     }
