@@ -16,6 +16,12 @@ import { createTestDatabase, type TestDatabase } from "../db";
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/**
+ * A fixed seed by default, so CI is repeatable; FUZZ_SEED=random (or a number) explores new inputs, and a
+ * failure prints the seed and path that reproduce it.
+ */
+const SEED = process.env.FUZZ_SEED === "random" ? undefined : Number(process.env.FUZZ_SEED ?? 20261207);
+const SETTINGS = (runs: number) => ({ numRuns: runs, ...(SEED !== undefined ? { seed: SEED } : {}) });
 const ADMIN = "fuzz-admin-token-0123456789";
 const AGENT = "fuzz-agent-token-0123456789";
 const OPEN311_KEY = "fuzz-open311-key";
@@ -233,7 +239,7 @@ describe("bad input everywhere (fast-check)", () => {
       fc.asyncProperty(anyBody, async ({ body, type }) => {
         await send("POST /v1/conversations", "/v1/conversations", { method: "POST", body, type });
       }),
-      { numRuns: RUNS },
+      SETTINGS(RUNS),
     );
   }, 120_000);
 
@@ -277,7 +283,7 @@ describe("bad input everywhere (fast-check)", () => {
           }
         },
       ),
-      { numRuns: RUNS },
+      SETTINGS(RUNS),
     );
     // Every reply the API gave answers a stored citizen message (none was lost).
     if (accepted.length > 0) {
@@ -327,7 +333,7 @@ describe("bad input everywhere (fast-check)", () => {
             });
         },
       ),
-      { numRuns: RUNS },
+      SETTINGS(RUNS),
     );
   }, 120_000);
 
@@ -341,7 +347,7 @@ describe("bad input everywhere (fast-check)", () => {
           await send("GET /v1/search", `/v1/search?${query}`);
         },
       ),
-      { numRuns: RUNS },
+      SETTINGS(RUNS),
     );
   }, 120_000);
 
@@ -353,7 +359,7 @@ describe("bad input everywhere (fast-check)", () => {
           token: conversation.token,
         });
       }),
-      { numRuns: RUNS },
+      SETTINGS(RUNS),
     );
   }, 120_000);
 
@@ -450,7 +456,7 @@ describe("bad input everywhere (fast-check)", () => {
             });
         },
       ),
-      { numRuns: RUNS * 2 },
+      SETTINGS(RUNS * 2),
     );
   }, 300_000);
 
@@ -483,7 +489,7 @@ describe("bad input everywhere (fast-check)", () => {
             );
         },
       ),
-      { numRuns: RUNS },
+      SETTINGS(RUNS),
     );
   }, 120_000);
 
@@ -561,7 +567,7 @@ describe("bad input everywhere (fast-check)", () => {
           });
         },
       ),
-      { numRuns: RUNS * 2 },
+      SETTINGS(RUNS * 2),
     );
   }, 300_000);
 
@@ -600,7 +606,7 @@ describe("bad input everywhere (fast-check)", () => {
           await send(`GET /open311/v2/${kind}`, path);
         },
       ),
-      { numRuns: RUNS * 2 },
+      SETTINGS(RUNS * 2),
     );
   }, 300_000);
 
@@ -673,7 +679,7 @@ describe("bad input everywhere (fast-check)", () => {
           });
         },
       ),
-      { numRuns: RUNS * 2 },
+      SETTINGS(RUNS * 2),
     );
   }, 300_000);
 
@@ -703,7 +709,7 @@ describe("bad input everywhere (fast-check)", () => {
           await send("any method, random path", `${prefix}${segments.join("/")}`, { method });
         },
       ),
-      { numRuns: RUNS },
+      SETTINGS(RUNS),
     );
   }, 120_000);
 
