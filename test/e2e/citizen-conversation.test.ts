@@ -84,6 +84,30 @@ describe("a citizen's conversation, end to end", () => {
     expect(pothole.text).toMatch(/10 working days/);
   });
 
+  it("never answers 'no' with the crisis reply, and treats dumped rubbish as a report, not an emergency", async () => {
+    for (const [lang, text] of [
+      ["en", "no"],
+      ["en", "No."],
+      ["en", "nope"],
+      ["fr", "non"],
+      ["ro", "nu"],
+      ["de", "nein"],
+    ] as const) {
+      const reply = await ask(text, lang);
+      expect(reply.status, text).not.toMatch(/^blocked_/);
+    }
+    const say = await converse();
+    await say("the street light outside 3 Mill Lane has been out for a week");
+    await say("1");
+    const declined = await say("No.");
+    expect(declined.status).toBe("clarification");
+    expect(declined.text).toMatch(/have not opened a case/);
+
+    const rubbish = await ask("Someone has dumped rubbish behind the shops on Mill Lane");
+    expect(rubbish.status).not.toMatch(/^blocked_/);
+    expect(rubbish.intake?.service ?? rubbish.options?.[0]?.service).toBe("fly-tipping");
+  });
+
   it("declines a matter of national government honestly", async () => {
     for (const [lang, text] of [
       ["en", "how do I renew my passport?"],
