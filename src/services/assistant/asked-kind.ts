@@ -56,6 +56,8 @@ const CUES: [AskedKind, string[]][] = [
       "is it free",
       "expensive",
       "combien coute",
+      "combien pour",
+      "ca fait combien",
       "combien ca coute",
       "coute",
       "cout",
