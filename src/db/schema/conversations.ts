@@ -26,7 +26,7 @@ export const conversations = pgTable(
       .notNull()
       .references(() => contacts.id, { onDelete: "cascade" }),
     lang: text("lang").notNull(),
-    /** bot → waiting_for_agent → agent → bot | closed */
+    /** Who owns the conversation: bot, waiting (queued for a person), human (held by staff), closed. */
     state: text("state").notNull().default("bot"),
     assignedStaffId: text("assigned_staff_id"),
     /** SHA-256 of the bearer token that authorises this conversation; the token itself is never stored. */
@@ -77,6 +77,31 @@ export const messages = pgTable(
       .on(t.replyToId)
       .where(sql`${t.replyToId} is not null and ${t.role} in ('assistant', 'system')`),
   ],
+);
+
+/**
+ * The conversation's ownership history and staff notes: every change of owner with who, when and
+ * why, and private notes staff leave for each other (never shown to the citizen).
+ */
+export const conversationEvents = pgTable(
+  "conversation_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    conversationId: uuid("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    /** owner_changed | note */
+    kind: text("kind").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state"),
+    /** citizen | assistant | staff | system */
+    actorKind: text("actor_kind").notNull(),
+    actorId: text("actor_id"),
+    reason: text("reason"),
+    text: text("text"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("conversation_events_conversation_idx").on(t.conversationId, t.createdAt)],
 );
 
 /** Fixed-window request counters shared by every process (per contact, per client IP). */

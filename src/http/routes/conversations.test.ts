@@ -214,7 +214,7 @@ forEachDatabase("web chat API", (use) => {
     });
     expect(handoff.status).toBe(200);
     expect(await handoff.json()).toMatchObject({
-      state: "waiting_for_agent",
+      state: "waiting",
       message: { status: "handoff", handoff: true },
     });
     const later = await ask(app, conv, "hello?");

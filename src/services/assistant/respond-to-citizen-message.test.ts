@@ -263,7 +263,7 @@ forEachDatabase("respondToCitizenMessage", (use) => {
     const first = await say(deps, conv, "I want to talk to a person");
     expect(first.message).toMatchObject({ status: "handoff", handoff: true, role: "assistant" });
     const [row] = await use().db.select().from(conversations).where(eq(conversations.id, conv.id));
-    expect(row!.state).toBe("waiting_for_agent");
+    expect(row!.state).toBe("waiting");
 
     const next = await say(deps, conv, "When is my bin collected?");
     expect(next.message).toMatchObject({ status: "handoff", role: "system", text: "[en] reply.with_staff" });

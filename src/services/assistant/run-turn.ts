@@ -4,7 +4,7 @@ import type { AnswerDraft, ChatModel, CondensedQuestion, HistoryTurn, Surface } 
 import { type ConversationRow, isWithStaff } from "../conversations/context";
 import type { MessageRow } from "../conversations/find-reply";
 import type { Citation } from "../conversations/message-view";
-import { markHandoff } from "../conversations/request-handoff";
+import { markHandoff } from "../handoff/request-handoff";
 import { answerPrivacyRequest } from "../privacy/answer-privacy-request";
 import { detectPrivacyRequest } from "../privacy/detect-privacy-request";
 import type {

@@ -32,9 +32,13 @@ export function linkedChannels(channel: string): string[] {
   return (PHONE_CHANNELS as readonly string[]).includes(channel) ? [...PHONE_CHANNELS] : [channel];
 }
 
+/** Owners of a conversation: the bot, the queue for a person, a staff member; or closed by staff. */
+export const CONVERSATION_STATES = ["bot", "waiting", "human", "closed"] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
 /** States in which a person, not the bot, owns the conversation. */
 export function isWithStaff(state: string): boolean {
-  return state === "waiting_for_agent" || state === "agent";
+  return state === "waiting" || state === "human";
 }
 
 /** Loads the conversation and checks that the actor may act on it. */

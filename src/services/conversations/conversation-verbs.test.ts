@@ -138,7 +138,7 @@ forEachDatabase("conversation verbs", (use) => {
       conversationId: id,
       input: {},
     });
-    expect(first.state).toBe("waiting_for_agent");
+    expect(first.state).toBe("waiting");
     expect(first.message).toMatchObject({ status: "handoff", handoff: true, text: "ro:reply.handoff" });
     const again = await requestHandoff({
       ctx: { database: use(), actor, translate },
@@ -148,7 +148,7 @@ forEachDatabase("conversation verbs", (use) => {
     expect(again.message.id).toBe(first.message.id);
 
     const view = await getConversation({ ctx: { database: use(), actor }, conversationId: id });
-    expect(view).toMatchObject({ state: "waiting_for_agent", handoff: true, lang: "ro" });
+    expect(view).toMatchObject({ state: "waiting", handoff: true, lang: "ro" });
     expect(view.messages).toHaveLength(1);
     const [row] = await use().db.select().from(conversations).where(eq(conversations.id, id));
     expect(row!.handoffReason).toBe("citizen_request");

@@ -1,7 +1,7 @@
-import { and, desc, eq, notInArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
-import { conversations, messages } from "../../db/schema";
+import { messages } from "../../db/schema";
+import { markHandoff } from "../handoff/request-handoff";
 import { authorizeConversation, type ConversationContext, isWithStaff, type Translate } from "./context";
 import { type MessageView, toMessageView } from "./message-view";
 
@@ -38,7 +38,10 @@ export async function requestHandoff({
         .limit(1);
       if (latest) return { state: conversation.state, message: toMessageView(latest) };
     }
-    const state = await markHandoff(tx, conversation.id, parsed.reason, now);
+    const state = await markHandoff(tx, conversation.id, parsed.reason, now, {
+      kind: "citizen",
+      contactId: conversation.contactId,
+    });
     const [message] = await tx
       .insert(messages)
       .values({
@@ -53,29 +56,4 @@ export async function requestHandoff({
       .returning();
     return { state, message: toMessageView(message!) };
   });
-}
-
-/** Moves a bot conversation to `waiting_for_agent`; one already with staff keeps its state. */
-export async function markHandoff(
-  db: Db,
-  conversationId: string,
-  reason: string,
-  now: Date,
-): Promise<string> {
-  const [moved] = await db
-    .update(conversations)
-    .set({ state: "waiting_for_agent", handoffRequestedAt: now, handoffReason: reason, updatedAt: now })
-    .where(
-      and(
-        eq(conversations.id, conversationId),
-        notInArray(conversations.state, ["waiting_for_agent", "agent"]),
-      ),
-    )
-    .returning({ state: conversations.state });
-  if (moved) return moved.state;
-  const [current] = await db
-    .select({ state: conversations.state })
-    .from(conversations)
-    .where(eq(conversations.id, conversationId));
-  return current?.state ?? "waiting_for_agent";
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { messages, services, slaCalendars, slaPolicies } from "../../db/schema";
 import { voiceText } from "../../i18n/voice";
 import { openCase } from "../cases/open-case";
-import { markHandoff } from "../conversations/request-handoff";
+import { markHandoff } from "../handoff/request-handoff";
 import { type BusinessCalendar, isOpen, nextOpening } from "../sla/calendar";
 import { VOICE_CHANNEL, type VoiceContext } from "./context";
 
