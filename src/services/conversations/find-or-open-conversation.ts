@@ -71,6 +71,24 @@ export async function findOrOpenConversation({
   const idleMs = (ctx.idleWindowHours ?? DEFAULT_IDLE_WINDOW_HOURS) * 3_600_000;
   const db = ctx.database.db;
 
+  // Nearly every text continues a conversation: one read finds it without opening a transaction.
+  const [known] = await db
+    .select({ contact: contacts, conversation: conversations })
+    .from(contacts)
+    .leftJoin(
+      conversations,
+      and(
+        eq(conversations.contactId, contacts.id),
+        inArray(conversations.channel, linkedChannels(parsed.channel)),
+        ne(conversations.state, "closed"),
+        gt(conversations.updatedAt, new Date(now.getTime() - idleMs)),
+      ),
+    )
+    .where(and(eq(contacts.channel, identity.channel), eq(contacts.address, identity.address)))
+    .orderBy(desc(conversations.updatedAt))
+    .limit(1);
+  if (known?.conversation) return { contact: known.contact, conversation: known.conversation, opened: false };
+
   return db.transaction(async (tx) => {
     await tx
       .insert(contacts)

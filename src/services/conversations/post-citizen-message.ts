@@ -39,6 +39,8 @@ export async function postCitizenMessage({
     languages: LanguageSettings;
     /** Runs once the actor is authorised and before anything is stored (the per-contact rate limit). */
     beforeStore?: (conversation: ConversationRow) => Promise<void>;
+    /** Channel facts kept with the message (media links, a keyword), stored in the same insert. */
+    meta?: Record<string, unknown>;
   };
   conversationId: string;
   input: unknown;
@@ -64,6 +66,7 @@ export async function postCitizenMessage({
       lang: guess.lang,
       idempotencyKey: parsed.clientMessageId ?? null,
       meta: {
+        ...ctx.meta,
         redacted,
         langConfidence: Math.round(guess.confidence * 100) / 100,
         langReliable: guess.reliable,

@@ -1,4 +1,3 @@
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { messages } from "../../db/schema";
 import { smsText } from "../../i18n/sms";
@@ -43,14 +42,8 @@ export async function receiveSmsMessage({
   const { assistant } = ctx;
   const db = assistant.database.db;
   const now = ctx.now ?? new Date();
+  // Twilio's retry lands in the same open conversation, where the key is unique: nothing new is stored.
   const key = smsMessageKey(parsed.messageSid);
-  const [seen] = await db
-    .select({ id: messages.id })
-    .from(messages)
-    .where(eq(messages.idempotencyKey, key))
-    .limit(1);
-  if (seen) return { outcome: "duplicate", messageId: seen.id };
-
   const { contact, conversation } = await findOrOpenConversation({
     ctx: {
       database: assistant.database,
@@ -65,29 +58,25 @@ export async function receiveSmsMessage({
   const keyword = parsed.optOutType ? (parsed.optOutType.toLowerCase() as SmsKeyword) : detected?.kind;
 
   const text = parsed.body.trim() || (parsed.media.length > 0 ? "[photo]" : "[empty]");
-  const posted = await postCitizenMessage({
-    ctx: {
-      database: assistant.database,
-      // The Twilio signature already proved the sender; the conversation may have started as a call.
-      actor: { kind: "channel", channel: "sms" },
-      languages: assistant.languages,
-      now,
-    },
-    conversationId: conversation.id,
-    input: { text, clientMessageId: key },
-  });
-  if (posted.duplicate) return { outcome: "duplicate", messageId: posted.message.id };
   const meta = {
     channel: "sms",
     ...(parsed.media.length > 0 ? { media: parsed.media } : {}),
     ...(keyword ? { keyword } : {}),
     ...(parsed.optOutType ? { optOutType: parsed.optOutType } : {}),
   };
-  await db
-    .update(messages)
-    .set({ meta: sql`${messages.meta} || ${JSON.stringify(meta)}::jsonb` })
-    .where(eq(messages.id, posted.message.id));
-
+  const posted = await postCitizenMessage({
+    ctx: {
+      database: assistant.database,
+      // The Twilio signature already proved the sender; the conversation may have started as a call.
+      actor: { kind: "channel", channel: "sms" },
+      languages: assistant.languages,
+      meta,
+      now,
+    },
+    conversationId: conversation.id,
+    input: { text, clientMessageId: key },
+  });
+  if (posted.duplicate) return { outcome: "duplicate", messageId: posted.message.id };
   if (keyword) {
     if (keyword !== "help") {
       await setContactConsent(db, contact.id, "sms", {
