@@ -5,6 +5,8 @@ const BENCHES: Record<string, () => Promise<(args: string[]) => Promise<unknown>
   turn: async () => (await import("./turn")).runTurnBench,
   sla: async () => (await import("./sla")).runSlaBench,
   "model-wait": async () => (await import("./model-wait")).runModelWaitBench,
+  load: async () => (await import("./load")).runLoadBench,
+  sms: async () => (await import("./sms")).runSmsBench,
 };
 
 await runCli(async () => {
