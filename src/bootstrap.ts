@@ -6,7 +6,7 @@ import { createSmsNotifier } from "./adapters/notifier-sms";
 import { createWebNotifier } from "./adapters/notifier-web";
 import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
 import { createTwilioSmsSender } from "./adapters/sms-sender-twilio";
-import { buildApp, caseCreationLimits, retentionPolicy } from "./app";
+import { type AppDeps, buildApp, caseCreationLimits, retentionPolicy } from "./app";
 import { type Config, twilioSettings } from "./config";
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
@@ -36,6 +36,8 @@ export interface ServiceOverrides {
   routingJudge?: RoutingJudge;
   /** The clock the voice line reads for business hours (tests move it). */
   clock?: () => Date;
+  /** Per-IP and per-contact message limits (benchmarks lift them); the defaults otherwise. */
+  rateLimits?: AppDeps["rateLimits"];
 }
 
 export interface Service {
@@ -143,6 +145,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       handleCaseTurn,
       ...(overrides.chatModel ? { chatModel: overrides.chatModel } : {}),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
+      ...(overrides.rateLimits ? { rateLimits: overrides.rateLimits } : {}),
     });
     return {
       app,
