@@ -6,6 +6,7 @@ import { smsRoutes } from "../channels/sms/routes";
 import { voiceRoutes } from "../channels/voice/routes";
 import { widgetCors } from "../channels/web/cors";
 import { webChatRoutes } from "../channels/web/routes";
+import { createOfflineChatModel } from "./adapters/chat-model-offline";
 import { createWebNotifier } from "./adapters/notifier-web";
 import { type Config, twilioSettings } from "./config";
 import type { Database } from "./db/client";
@@ -22,9 +23,11 @@ import { healthRoutes } from "./http/routes/health";
 import { open311FormatOf, open311Routes, respondWithOpen311Error } from "./http/routes/open311";
 import { privacyPageRoutes } from "./http/routes/privacy-page";
 import { searchRoutes } from "./http/routes/search";
+import { staffAccountRoutes } from "./http/routes/staff-account";
 import { staffCasesRoutes } from "./http/routes/staff-cases";
 import { staffPrivacyRoutes } from "./http/routes/staff-privacy";
-import { parseStaffTokens } from "./http/staff-auth";
+import { staffSignInRoutes } from "./http/routes/staff-sign-in";
+import { parseStaffTokens, provideStaffAuthenticator } from "./http/staff-auth";
 import type { MessageKey } from "./i18n/messages/en";
 import { t, widgetStrings } from "./i18n/translate";
 import { createSmsTurnEnqueuer, registerSmsHandlers } from "./jobs/register-sms-handlers";
@@ -36,6 +39,7 @@ import type { Notifier } from "./ports/notifier";
 import type { HandleCaseTurn, SearchKnowledge } from "./services/assistant/assistant-deps";
 import { createAssistantDeps, type RateLimits } from "./services/assistant/create-assistant-deps";
 import type { CaseCreationLimits } from "./services/cases/context";
+import type { GuardrailJudge } from "./services/guardrails/assess-input";
 import { enforceRateLimit, type RateLimiter } from "./services/conversations/rate-limiter";
 import type { EnqueueDelivery } from "./services/deliveries/context";
 import { recordDeliveryStatus } from "./services/deliveries/record-delivery-status";
@@ -45,6 +49,11 @@ import { createPassageSearch } from "./services/retrieval/search-passages";
 import { answerSmsMessage } from "./services/sms/answer-sms-message";
 import type { SmsContext } from "./services/sms/context";
 import { receiveSmsMessage } from "./services/sms/receive-sms-message";
+import { authenticateStaffApiToken } from "./services/staff/authenticate-staff-api-token";
+import { authenticateStaffSession } from "./services/staff/authenticate-staff-session";
+import type { StaffAuthContext } from "./services/staff/context";
+import { signInStaff } from "./services/staff/sign-in-staff";
+import { signOutStaff } from "./services/staff/sign-out-staff";
 import { answerVoiceTurn } from "./services/voice/answer-voice-turn";
 import type { VoiceContext } from "./services/voice/context";
 
@@ -58,8 +67,10 @@ export interface AppDeps {
   notifier?: Notifier;
   /** Where case changes queue their SLA timers; without it only the periodic sweep does. */
   jobQueue?: JobQueue;
-  /** The assistant's model; by default from config (OpenAI-compatible), else the offline answerer. */
+  /** The assistant's model (the entry builds it from config); the offline answerer when absent. */
   chatModel?: ChatModel;
+  /** The chat model's second opinion on the guardrails (built by the entry from config). */
+  guardrailJudge?: GuardrailJudge;
   /** The case step of the assistant's turn (service requests, case status); skipped when absent. */
   handleCaseTurn?: HandleCaseTurn;
   /** The knowledge base (database and embedder) behind GET /v1/search; the route is absent without it. */
@@ -78,7 +89,7 @@ export interface AppDeps {
 /** The cap on any request body; a 4000-character report with its attributes fits many times over. */
 const MAX_BODY_BYTES = 64 * 1024;
 /** Where a client presents credentials (staff tokens, Open311 keys, conversation tokens). */
-const CREDENTIAL_PATHS = /^\/(v1\/staff|v1\/cases|v1\/conversations\/|open311\/)/;
+const CREDENTIAL_PATHS = /^\/(v1\/staff|v1\/cases|v1\/conversations\/|open311\/|staff\/sign-)/;
 
 /** The one Hono app; Node and Workers entries only wire adapters and call this. */
 export function buildApp(deps: AppDeps) {
@@ -93,6 +104,23 @@ export function buildApp(deps: AppDeps) {
   // Every body is capped while it streams; routes with smaller bodies cap them lower.
   app.use(limitBody(MAX_BODY_BYTES));
   app.use(widgetCors(deps.config.WIDGET_ORIGINS));
+  const staffAuthContext = (requestId?: string): StaffAuthContext => ({
+    database: deps.database,
+    settings: {
+      sessionHours: config.STAFF_SESSION_HOURS,
+      maxFailedSignIns: config.STAFF_MAX_FAILED_SIGN_INS,
+      lockoutMinutes: config.STAFF_LOCKOUT_MINUTES,
+    },
+    ...(requestId ? { requestId } : {}),
+    ...(deps.clock ? { now: deps.clock() } : {}),
+  });
+  // Every staffAuth in the app then takes session cookies and API tokens as well as STAFF_TOKENS.
+  app.use(
+    provideStaffAuthenticator({
+      fromApiToken: (token) => authenticateStaffApiToken({ ctx: staffAuthContext(), token }),
+      fromSession: (sessionToken) => authenticateStaffSession({ ctx: staffAuthContext(), sessionToken }),
+    }),
+  );
 
   app.route(
     "/",
@@ -106,6 +134,7 @@ export function buildApp(deps: AppDeps) {
 
   const { assistant, rateLimits } = createAssistantDeps({
     ...deps,
+    offlineModel: createOfflineChatModel(),
     searchKnowledge:
       deps.searchKnowledge ?? (deps.knowledge ? createPassageSearch(deps.knowledge) : async () => []),
     translate: (lang, key, params) => t(lang, key as MessageKey, params),
@@ -193,6 +222,21 @@ export function buildApp(deps: AppDeps) {
   app.route(
     "/",
     staffPrivacyRoutes({ database: deps.database, staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS) }),
+  );
+  app.route(
+    "/",
+    staffAccountRoutes({ database: deps.database, staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS) }),
+  );
+  app.route(
+    "/",
+    staffSignInRoutes({
+      cityName: config.CITY_NAME,
+      signIn: (input, requestId) => signInStaff({ ctx: staffAuthContext(requestId), input }),
+      signOut: (sessionToken, everywhere, requestId) =>
+        signOutStaff({ ctx: staffAuthContext(requestId), sessionToken, everywhere }),
+      sessionCsrf: async (sessionToken) =>
+        (await authenticateStaffSession({ ctx: staffAuthContext(), sessionToken }))?.csrfToken,
+    }),
   );
   app.route(
     "/",

@@ -103,7 +103,12 @@ export const Config = z.object({
   CITY_NAME: z.string().min(1).default("Riverton"),
   WIDGET_ORIGINS: originList.default([]),
 
+  /** Deprecated bootstrap tokens (`token:user-id:role+role`) for development and tests. */
   STAFF_TOKENS: z.string().optional(),
+  STAFF_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
+  /** Failed passwords in a row that lock a staff account, and for how long. */
+  STAFF_MAX_FAILED_SIGN_INS: z.coerce.number().int().min(1).default(5),
+  STAFF_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   CASE_DUPLICATE_RADIUS_METRES: z.coerce.number().positive().default(50),
   CASE_DUPLICATE_WINDOW_HOURS: z.coerce.number().positive().default(168),
   OPEN311_API_KEYS: z.string().optional(),

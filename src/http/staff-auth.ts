@@ -1,10 +1,11 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
 import { DomainError } from "../domain/errors";
 import { STAFF_ROLES, type StaffActor, type StaffRole } from "../services/cases/context";
-import type { AppEnv } from "./context";
+import type { AppEnv, StaffAuthenticator } from "./context";
 
 export interface StaffEnv {
-  Variables: AppEnv["Variables"] & { staff: StaffActor };
+  Variables: AppEnv["Variables"] & { staff: StaffActor; staffSessionCsrf?: string };
 }
 
 export interface StaffTokenEntry {
@@ -13,9 +14,16 @@ export interface StaffTokenEntry {
   roles: StaffRole[];
 }
 
+/** The session cookie: HTTP-only, Secure, SameSite=Lax; its value is a random secret stored as a digest. */
+export const STAFF_SESSION_COOKIE = "civicdesk_staff";
+/** The page's copy of the session's CSRF token, readable by the console's scripts (not a credential alone). */
+export const STAFF_CSRF_COOKIE = "civicdesk_csrf";
+/** Header a cookie-authenticated write must carry with the session's CSRF token. */
+export const CSRF_HEADER = "x-csrf-token";
+
 /**
- * Parses STAFF_TOKENS: comma-separated `token:user-id:role+role` (roles agent, editor, admin).
- * A stand-in until the staff console brings real sign-in.
+ * Parses STAFF_TOKENS: comma-separated `token:user-id:role+role`. Deprecated bootstrap path for
+ * development and tests; real deployments use `npm run staff -- add-token`.
  */
 export function parseStaffTokens(value: string | undefined): StaffTokenEntry[] {
   if (!value?.trim()) return [];
@@ -41,23 +49,65 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
- * Bearer-token staff authentication. Tokens are compared by their SHA-256 digests in a map, so the
- * lookup time does not depend on how much of a guessed token is right.
+ * Staff authentication for a route group: `Authorization: Bearer` (an API token, or a STAFF_TOKENS
+ * entry) or the session cookie. Cookie-authenticated writes must also send the session's CSRF token
+ * in X-CSRF-Token and, when the browser sends an Origin, come from this site.
  */
-export function staffAuth(entries: StaffTokenEntry[]): MiddlewareHandler<StaffEnv> {
+export function staffAuth(entries: StaffTokenEntry[] = []): MiddlewareHandler<StaffEnv> {
   const byDigest = Promise.all(entries.map(async (e) => [await sha256Hex(e.token), e] as const)).then(
     (pairs) => new Map(pairs),
   );
   return async (c, next) => {
-    const header = c.req.header("authorization") ?? "";
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new DomainError("unauthorized", "A staff bearer token is required.");
-    const entry = (await byDigest).get(await sha256Hex(match[1]));
-    if (!entry) throw new DomainError("unauthorized", "The staff token is not valid.");
-    c.set("staff", { kind: "staff", userId: entry.userId, roles: entry.roles });
+    const authenticator = c.var.staffAuthenticator;
+    const header = c.req.header("authorization");
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match?.[1]) throw new DomainError("unauthorized", "Authorization must be 'Bearer <token>'.");
+      const entry = (await byDigest).get(await sha256Hex(match[1]));
+      const actor = entry
+        ? ({ kind: "staff", userId: entry.userId, roles: entry.roles } satisfies StaffActor)
+        : await authenticator?.fromApiToken(match[1]);
+      if (!actor) throw new DomainError("unauthorized", "The staff token is not valid.");
+      c.set("staff", actor);
+      return next();
+    }
+    const sessionToken = getCookie(c, STAFF_SESSION_COOKIE);
+    if (!sessionToken) {
+      throw new DomainError("unauthorized", "Staff sign-in (session cookie) or a bearer token is required.");
+    }
+    const session = authenticator ? await authenticator.fromSession(sessionToken) : undefined;
+    if (!session) throw new DomainError("unauthorized", "The staff session has ended; sign in again.");
+    if (!SAFE_METHODS.has(c.req.method)) checkCsrf(c, session.csrfToken, c.req.header(CSRF_HEADER));
+    c.set("staff", session.actor);
+    c.set("staffSessionCsrf", session.csrfToken);
     await next();
   };
+}
+
+/** Refuses a cookie-authenticated write that lacks the session's CSRF token or comes from another site. */
+export function checkCsrf(c: Context, expected: string, given: string | undefined) {
+  if (!isSameOrigin(c)) throw new DomainError("forbidden", "Cross-site requests are refused.");
+  if (!given || !timingSafeEqualText(given, expected)) {
+    throw new DomainError("forbidden", `This write needs the session's CSRF token in ${CSRF_HEADER}.`);
+  }
+}
+
+/** True unless the browser says the request came from another origin (Origin, else Sec-Fetch-Site). */
+export function isSameOrigin(c: Context): boolean {
+  const origin = c.req.header("origin");
+  if (origin !== undefined) return origin === new URL(c.req.url).origin;
+  const site = c.req.header("sec-fetch-site");
+  return site === undefined || site === "same-origin" || site === "none";
+}
+
+function timingSafeEqualText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }
 
 /** Route guard: the signed-in staff user must hold one of these roles. */
@@ -66,6 +116,14 @@ export function allowRoles(...roles: StaffRole[]): MiddlewareHandler<StaffEnv> {
     if (!c.var.staff.roles.some((r) => roles.includes(r))) {
       throw new DomainError("forbidden", `This needs one of the roles: ${roles.join(", ")}.`);
     }
+    await next();
+  };
+}
+
+/** Makes every route's staffAuth accept sessions and API tokens stored in the database. */
+export function provideStaffAuthenticator(authenticator: StaffAuthenticator): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("staffAuthenticator", authenticator);
     await next();
   };
 }

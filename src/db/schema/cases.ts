@@ -143,18 +143,28 @@ export const serviceRouters = pgTable("service_routers", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const staffUsers = pgTable("staff_users", {
-  id: text("id").primaryKey(),
-  name: text("name"),
-  email: text("email"),
-  /** agent | editor | admin */
-  roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
-  departments: text("departments").array().notNull().default(sql`'{}'::text[]`),
-  languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
-  capacity: integer("capacity").notNull().default(20),
-  active: boolean("active").notNull().default(true),
-  ...timestamps,
-});
+export const staffUsers = pgTable(
+  "staff_users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name"),
+    /** Stored lower-cased; the sign-in name of a local account. */
+    email: text("email"),
+    /** agent | supervisor | editor | admin */
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    departments: text("departments").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    capacity: integer("capacity").notNull().default(20),
+    active: boolean("active").notNull().default(true),
+    /** argon2id PHC string; null for accounts that sign in only through single sign-on or not at all. */
+    passwordHash: text("password_hash"),
+    /** Failed password attempts since the last success; reaching the limit locks the account for a while. */
+    failedSignIns: integer("failed_sign_ins").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("staff_users_email_key").on(t.email)],
+);
 
 /** Last number handed out per year; references are CD-<year>-<number padded to 6>. */
 export const caseReferenceCounters = pgTable("case_reference_counters", {

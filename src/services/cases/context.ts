@@ -5,7 +5,7 @@ import type { JobQueue } from "../../ports/job-queue";
 import type { Notifier } from "../../ports/notifier";
 import type { LocationRule } from "../catalogue/location-rules";
 
-export const STAFF_ROLES = ["agent", "editor", "admin"] as const;
+export const STAFF_ROLES = ["agent", "supervisor", "editor", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface StaffActor {

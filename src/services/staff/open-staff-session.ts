@@ -1,0 +1,47 @@
+import { staffSessions } from "../../db/schema";
+import { recordAudit } from "../cases/record-audit";
+import { DEFAULT_STAFF_AUTH_SETTINGS, type StaffAuthContext } from "./context";
+import { createSecret, digestSecret } from "./secrets";
+
+export interface OpenedStaffSession {
+  /** The cookie's value; only its digest is stored. */
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: Date;
+  userId: string;
+}
+
+/** Opens a session for a user already authenticated (password or single sign-on). */
+export async function openStaffSession({
+  ctx,
+  userId,
+  method,
+}: {
+  ctx: StaffAuthContext;
+  userId: string;
+  method: "local" | "oidc";
+}): Promise<OpenedStaffSession> {
+  const settings = ctx.settings ?? DEFAULT_STAFF_AUTH_SETTINGS;
+  const now = ctx.now ?? new Date();
+  const sessionToken = createSecret();
+  const csrfToken = createSecret();
+  const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
+  await ctx.database.db.transaction(async (tx) => {
+    await tx.insert(staffSessions).values({
+      tokenHash: digestSecret(sessionToken),
+      userId,
+      csrfToken,
+      method,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    });
+    await recordAudit(tx, { kind: "staff", userId, roles: [] }, ctx.requestId, {
+      action: "staff.sign_in",
+      subjectType: "staff_user",
+      subjectId: userId,
+      details: { method },
+    });
+  });
+  return { sessionToken, csrfToken, expiresAt, userId };
+}
