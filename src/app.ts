@@ -6,7 +6,6 @@ import { smsRoutes } from "../channels/sms/routes";
 import { voiceRoutes } from "../channels/voice/routes";
 import { widgetCors } from "../channels/web/cors";
 import { webChatRoutes } from "../channels/web/routes";
-import { createOfflineChatModel } from "./adapters/chat-model-offline";
 import { createWebNotifier } from "./adapters/notifier-web";
 import { type Config, twilioSettings } from "./config";
 import type { Database } from "./db/client";
@@ -39,7 +38,6 @@ import type { Notifier } from "./ports/notifier";
 import type { HandleCaseTurn, SearchKnowledge } from "./services/assistant/assistant-deps";
 import { createAssistantDeps, type RateLimits } from "./services/assistant/create-assistant-deps";
 import type { CaseCreationLimits } from "./services/cases/context";
-import type { GuardrailJudge } from "./services/guardrails/assess-input";
 import { enforceRateLimit, type RateLimiter } from "./services/conversations/rate-limiter";
 import type { EnqueueDelivery } from "./services/deliveries/context";
 import { recordDeliveryStatus } from "./services/deliveries/record-delivery-status";
@@ -67,10 +65,8 @@ export interface AppDeps {
   notifier?: Notifier;
   /** Where case changes queue their SLA timers; without it only the periodic sweep does. */
   jobQueue?: JobQueue;
-  /** The assistant's model (the entry builds it from config); the offline answerer when absent. */
+  /** The assistant's model; by default from config (OpenAI-compatible), else the offline answerer. */
   chatModel?: ChatModel;
-  /** The chat model's second opinion on the guardrails (built by the entry from config). */
-  guardrailJudge?: GuardrailJudge;
   /** The case step of the assistant's turn (service requests, case status); skipped when absent. */
   handleCaseTurn?: HandleCaseTurn;
   /** The knowledge base (database and embedder) behind GET /v1/search; the route is absent without it. */
@@ -134,7 +130,6 @@ export function buildApp(deps: AppDeps) {
 
   const { assistant, rateLimits } = createAssistantDeps({
     ...deps,
-    offlineModel: createOfflineChatModel(),
     searchKnowledge:
       deps.searchKnowledge ?? (deps.knowledge ? createPassageSearch(deps.knowledge) : async () => []),
     translate: (lang, key, params) => t(lang, key as MessageKey, params),
