@@ -1,9 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../src/config";
+import { createEmbedder } from "../src/configured-adapters";
 import type { Database } from "../src/db/client";
 import type { KnowledgeContext } from "../src/services/knowledge/context";
 import { syncKnowledgeDir } from "../src/services/knowledge/sync-knowledge-dir";
-import { createEmbedder } from "../src/services/retrieval/create-embedder";
 
 const SAMPLE_DIR = fileURLToPath(new URL("../knowledge", import.meta.url));
 

@@ -8,6 +8,7 @@ import pg from "pg";
 import { z } from "zod";
 import { parseOptions, UsageError } from "../src/cli/run-cli";
 import { loadConfig } from "../src/config";
+import { createEmbedder } from "../src/configured-adapters";
 import { createDatabase, type Database } from "../src/db/client";
 import { migrateDatabase } from "../src/db/migrate";
 import type { ArticleInput } from "../src/services/knowledge/article-input";
@@ -15,7 +16,6 @@ import type { KnowledgeContext } from "../src/services/knowledge/context";
 import { readArticlesJsonl } from "../src/services/knowledge/read-articles-jsonl";
 import { upsertArticles } from "../src/services/knowledge/upsert-articles";
 import { analyzeText } from "../src/services/retrieval/analyzer";
-import { createEmbedder } from "../src/services/retrieval/create-embedder";
 import { searchKnowledge } from "../src/services/retrieval/search-knowledge";
 
 /*

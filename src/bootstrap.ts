@@ -8,6 +8,12 @@ import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
 import { createTwilioSmsSender } from "./adapters/sms-sender-twilio";
 import { type AppDeps, buildApp, caseCreationLimits, retentionPolicy } from "./app";
 import { type Config, twilioSettings } from "./config";
+import {
+  configuredChatModel,
+  configuredGuardrailJudge,
+  configuredModelOptions,
+  createEmbedder,
+} from "./configured-adapters";
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { parseStaffTokens } from "./http/staff-auth";
@@ -19,13 +25,11 @@ import type { ChatModel } from "./ports/chat-model";
 import type { JobQueue } from "./ports/job-queue";
 import type { RoutingJudge } from "./ports/routing-judge";
 import { createServiceLogger } from "./service-logger";
-import { configuredModelOptions } from "./services/assistant/create-assistant-deps";
 import { prepareCaseIntake } from "./services/cases/prepare-case-intake";
 import { registerStaffUsers } from "./services/cases/register-staff-users";
 import { createRoutingEngine } from "./services/catalogue/routing-engine";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import { syncKnowledgeDir } from "./services/knowledge/sync-knowledge-dir";
-import { createEmbedder } from "./services/retrieval/create-embedder";
 
 export interface ServiceOverrides {
   /** An already migrated database (tests); otherwise one is made from config. */
@@ -143,7 +147,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       jobQueue: queue,
       knowledge,
       handleCaseTurn,
-      ...(overrides.chatModel ? { chatModel: overrides.chatModel } : {}),
+      ...chatModelOf(config, overrides),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
       ...(overrides.rateLimits ? { rateLimits: overrides.rateLimits } : {}),
     });
@@ -162,4 +166,11 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     for (const close of closers) await close().catch(() => {});
     throw error;
   }
+}
+
+/** The chat model and guardrail judge from config; a test's own model replaces the configured one. */
+function chatModelOf(config: Config, overrides: ServiceOverrides) {
+  const chatModel = overrides.chatModel ?? configuredChatModel(config);
+  const guardrailJudge = configuredGuardrailJudge(config);
+  return { ...(chatModel ? { chatModel } : {}), ...(guardrailJudge ? { guardrailJudge } : {}) };
 }

@@ -1,15 +1,19 @@
 import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
 import { buildApp, caseCreationLimits } from "./app";
 import { loadConfig } from "./config";
+import {
+  configuredChatModel,
+  configuredGuardrailJudge,
+  configuredModelOptions,
+  createEmbedder,
+} from "./configured-adapters";
 import { createPostgresDatabase } from "./db/postgres";
 import { createServiceLogger } from "./service-logger";
-import { configuredModelOptions } from "./services/assistant/create-assistant-deps";
 import { caseStep } from "./services/cases/case-step";
 import { classifierFor } from "./services/catalogue/judged-routing";
 import { createRoutingEngine } from "./services/catalogue/routing-engine";
 import { loadServiceRouter } from "./services/catalogue/service-router";
 import type { KnowledgeContext } from "./services/knowledge/context";
-import { createEmbedder } from "./services/retrieval/create-embedder";
 
 /**
  * Cloudflare Workers entry: HTTP only. The database must be PostgreSQL (e.g. through Hyperdrive),
@@ -44,11 +48,15 @@ async function createWorkerApp(env: WorkerEnv): Promise<App> {
     duplicateWindowHours: config.CASE_DUPLICATE_WINDOW_HOURS,
     creationLimits: caseCreationLimits(config),
   };
+  const chatModel = configuredChatModel(config);
+  const guardrailJudge = configuredGuardrailJudge(config);
   return buildApp({
     config,
     database,
     logger,
     knowledge,
+    ...(chatModel ? { chatModel } : {}),
+    ...(guardrailJudge ? { guardrailJudge } : {}),
     handleCaseTurn: caseStep({
       database,
       classify: classifierFor(router, judge, logger),

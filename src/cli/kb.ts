@@ -35,7 +35,7 @@ await runCli(async () => {
   ] = await Promise.all([
     import("../db/client"),
     import("../db/migrate"),
-    import("../services/retrieval/create-embedder"),
+    import("../configured-adapters"),
     import("../services/knowledge/upsert-articles"),
     import("../services/knowledge/sync-knowledge-dir"),
   ]);

@@ -3,9 +3,9 @@ import { and, eq } from "drizzle-orm";
 import { type Service, startService } from "../bootstrap";
 import { parseOptions, UsageError } from "../cli/run-cli";
 import { loadConfig } from "../config";
+import { configuredModelOptions } from "../configured-adapters";
 import { caseIntakes } from "../db/schema";
 import { createLogger } from "../logger";
-import { configuredModelOptions } from "../services/assistant/create-assistant-deps";
 import { type AnswerCase, parseAnswerCases } from "./answer-cases";
 import {
   type AnswerFigures,

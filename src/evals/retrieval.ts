@@ -3,6 +3,7 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { parseOptions, UsageError } from "../cli/run-cli";
 import { loadConfig } from "../config";
+import { createEmbedder } from "../configured-adapters";
 import { createDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import type { ArticleInput } from "../services/knowledge/article-input";
@@ -10,7 +11,6 @@ import type { KnowledgeContext } from "../services/knowledge/context";
 import { readArticlesJsonl } from "../services/knowledge/read-articles-jsonl";
 import { syncKnowledgeDir } from "../services/knowledge/sync-knowledge-dir";
 import { upsertArticles } from "../services/knowledge/upsert-articles";
-import { createEmbedder } from "../services/retrieval/create-embedder";
 import { searchKnowledge } from "../services/retrieval/search-knowledge";
 
 const RetrievalQuery = z.object({

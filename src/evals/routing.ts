@@ -3,8 +3,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createOpenAiRoutingJudge } from "../adapters/routing-judge-openai";
 import { loadConfig } from "../config";
+import { configuredModelOptions } from "../configured-adapters";
 import type { RoutingJudge } from "../ports/routing-judge";
-import { configuredModelOptions } from "../services/assistant/create-assistant-deps";
 import {
   DEFAULT_JUDGED_ROUTING,
   judgePrediction,

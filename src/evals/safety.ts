@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createOpenAiGuardrailJudge } from "../adapters/guardrail-judge-openai";
 import { loadConfig } from "../config";
-import { configuredModelOptions } from "../services/assistant/create-assistant-deps";
+import { configuredModelOptions } from "../configured-adapters";
 import { assessInput, type GuardrailJudge } from "../services/guardrails/assess-input";
 
 const SAFETY_LABELS = ["emergency", "crisis", "injection", "abuse", "handoff", "pii", "ok"] as const;

@@ -1,5 +1,4 @@
-import type { SlaTimerKind } from "../services/sla/plan-timers";
-import type { EscalationTarget, SlaTimerName } from "../services/sla/policy";
+import type { EscalationTarget, SlaTimerKind, SlaTimerName } from "../domain/sla";
 
 /** An SLA warning or escalation step, addressed to one target on the case's team. */
 export interface SlaAlert {

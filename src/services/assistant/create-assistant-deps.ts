@@ -1,7 +1,3 @@
-import { createOfflineChatModel } from "../../adapters/chat-model-offline";
-import { createOpenAiChatModel, type OpenAiChatModelOptions } from "../../adapters/chat-model-openai";
-import { createOpenAiGuardrailJudge } from "../../adapters/guardrail-judge-openai";
-import type { Config } from "../../config";
 import type { Database } from "../../db/client";
 import type { Logger } from "../../logger";
 import type { ChatModel } from "../../ports/chat-model";
@@ -44,14 +40,26 @@ const DEFAULT_RATE_LIMITS: RateLimits = {
   ipMessages: { limit: 120, windowSeconds: 60 },
 };
 
+/** The settings the assistant reads, as the entries parse them from the environment. */
+export interface AssistantConfig {
+  SUPPORTED_LANGUAGES: string[];
+  DEFAULT_LANGUAGE: string;
+  CITY_NAME: string;
+  EMERGENCY_NUMBER: string;
+  CRISIS_HELPLINE: string;
+}
+
 export interface AssistantWiring {
-  config: Config;
+  config: AssistantConfig;
   database: Database;
   logger: Logger;
   searchKnowledge: SearchKnowledge;
   translate: Translate;
+  /** The configured model; the offline answerer when none. */
   chatModel?: ChatModel | undefined;
-  /** Replaces the judge made from config (tests); with neither, the rules and the learned model decide. */
+  /** The offline answerer: the fallback when the configured model fails. */
+  offlineModel: ChatModel;
+  /** The chat model's second opinion on the guardrails; without it the rules and the learned model decide. */
   guardrailJudge?: GuardrailJudge | undefined;
   handleCaseTurn?: HandleCaseTurn | undefined;
   rateLimiter?: RateLimiter | undefined;
@@ -59,7 +67,7 @@ export interface AssistantWiring {
 }
 
 /**
- * The assistant's dependencies from config and adapters. Counters live in memory only for the
+ * The assistant's dependencies from settings and the adapters the entry built. Counters live in memory only for the
  * embedded single-process database; with PostgreSQL every process shares them.
  */
 export function createAssistantDeps(wiring: AssistantWiring): {
@@ -68,13 +76,10 @@ export function createAssistantDeps(wiring: AssistantWiring): {
 } {
   const { config, database } = wiring;
   const rateLimits = { ...DEFAULT_RATE_LIMITS, ...wiring.rateLimits };
-  const offlineModel = createOfflineChatModel();
-  const modelOptions = configuredModelOptions(config);
-  const guardrailJudge =
-    wiring.guardrailJudge ?? (modelOptions ? createOpenAiGuardrailJudge(modelOptions) : undefined);
+  const { offlineModel, guardrailJudge } = wiring;
   const assistant: AssistantDeps = {
     database,
-    chatModel: wiring.chatModel ?? configuredChatModel(config) ?? offlineModel,
+    chatModel: wiring.chatModel ?? offlineModel,
     offlineModel,
     searchKnowledge: wiring.searchKnowledge,
     assessInput: createGuardrailAssessor(guardrailJudge),
@@ -94,25 +99,6 @@ export function createAssistantDeps(wiring: AssistantWiring): {
     logger: wiring.logger,
   };
   return { assistant, rateLimits };
-}
-
-/** Settings for an OpenAI-compatible model when a key or an endpoint is configured (a local server needs no key). */
-export function configuredModelOptions(config: Config): OpenAiChatModelOptions | undefined {
-  if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) return undefined;
-  return {
-    baseUrl: config.OPENAI_BASE_URL,
-    apiKey: config.OPENAI_API_KEY,
-    model: config.CHAT_MODEL,
-    temperature: config.CHAT_TEMPERATURE,
-    timeoutMs: config.MODEL_TIMEOUT_MS,
-    maxRetries: config.MODEL_MAX_RETRIES,
-    cityName: config.CITY_NAME,
-  };
-}
-
-function configuredChatModel(config: Config): ChatModel | undefined {
-  const options = configuredModelOptions(config);
-  return options ? createOpenAiChatModel(options) : undefined;
 }
 
 // Labels that already decide the turn: asking a model about them would only add a call.

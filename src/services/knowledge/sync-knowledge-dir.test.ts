@@ -6,9 +6,9 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { loadConfig } from "../../config";
+import { createEmbedder } from "../../configured-adapters";
 import { kbArticles } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
-import { createEmbedder } from "../retrieval/create-embedder";
 import type { KnowledgeContext } from "./context";
 import { syncKnowledgeDir } from "./sync-knowledge-dir";
 

@@ -1,8 +1,9 @@
+import type { SlaTimerKind } from "../../domain/sla";
 import { addBusinessMinutes } from "./calendar";
 import { computeSlaDueTimes } from "./compute-sla-due-times";
 import type { CaseTimerState, EscalationTarget, SlaTimerName } from "./policy";
 
-export type SlaTimerKind = "sla.warn" | "sla.breach" | "sla.escalate";
+export type { SlaTimerKind };
 
 export type PlannedTimer = {
   kind: SlaTimerKind;

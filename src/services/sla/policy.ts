@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ESCALATION_TARGETS, type SlaTimerName } from "../../domain/sla";
 import type { BusinessCalendar } from "./calendar";
 
 export const Priority = z.enum(["low", "normal", "high", "urgent"]);
@@ -7,7 +8,7 @@ export type Priority = z.infer<typeof Priority>;
 export const CaseStatus = z.enum(["new", "open", "in_progress", "waiting_for_citizen", "resolved", "closed"]);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
-export const EscalationTarget = z.enum(["assignee", "team_lead", "department_head"]);
+export const EscalationTarget = z.enum(ESCALATION_TARGETS);
 export type EscalationTarget = z.infer<typeof EscalationTarget>;
 
 const Minutes = z.number().positive();
@@ -33,7 +34,7 @@ export const SlaPolicy = z.object({
 });
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 
-export type SlaTimerName = "first_response" | "next_response" | "resolution";
+export type { SlaTimerName };
 
 /** Everything the SLA engine needs to know about one case; the cases service builds it from PostgreSQL. */
 export type CaseTimerState = {

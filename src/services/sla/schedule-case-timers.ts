@@ -1,4 +1,3 @@
-import { slaBreachJob, slaEscalateJob, slaWarnJob } from "../../jobs/catalogue";
 import {
   type AnyJobDefinition,
   type EnqueueOutcome,
@@ -8,6 +7,7 @@ import {
 } from "../../ports/job-queue";
 import { type PlannedTimer, planTimers, type SlaTimerKind } from "./plan-timers";
 import type { CaseTimerState, SlaTimerName } from "./policy";
+import { slaBreachJob, slaEscalateJob, slaWarnJob } from "./sla-timer-jobs";
 
 const JOB_OF_KIND = {
   "sla.warn": slaWarnJob,
