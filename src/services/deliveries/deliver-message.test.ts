@@ -1,0 +1,114 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { forEachDatabase } from "../../../test/db";
+import { startTwilioStandIn, type TwilioReply, type TwilioStandIn } from "../../../test/twilio-stand-in";
+import { createTwilioSmsSender } from "../../adapters/sms-sender-twilio";
+import { contacts, deliveries, messages } from "../../db/schema";
+import { findOrOpenConversation } from "../conversations/find-or-open-conversation";
+import type { DeliveryContext } from "./context";
+import { deliverMessage } from "./deliver-message";
+import { queueOutboundMessage } from "./queue-outbound-message";
+
+const languages = { supported: ["en", "ro"], fallback: "en" };
+
+forEachDatabase("deliverMessage", (use) => {
+  let standIn: TwilioStandIn;
+  let script: () => TwilioReply = () => ({ kind: "message" });
+  beforeAll(async () => {
+    standIn = await startTwilioStandIn(() => script());
+  });
+  afterAll(() => standIn.close());
+
+  const context = (): DeliveryContext => ({
+    database: use(),
+    senders: {
+      sms: createTwilioSmsSender({
+        accountSid: `AC${"3".repeat(32)}`,
+        authToken: "token-token",
+        fromNumber: "+40312000000",
+        apiBaseUrl: standIn.baseUrl,
+        timeoutMs: 300,
+      }),
+    },
+    statusCallbackUrls: { sms: "https://city.example/channels/sms/twilio/status" },
+  });
+  /** A notice stored in a fresh contact's conversation, its delivery queued into `queued`. */
+  const storeNotice = async (address: string) => {
+    await findOrOpenConversation({ ctx: { database: use(), languages }, input: { channel: "sms", address } });
+    const [contact] = await use().db.select().from(contacts).where(eq(contacts.address, address));
+    const queued: Parameters<Parameters<typeof queueOutboundMessage>[0]["ctx"]["enqueueDelivery"]>[1][] = [];
+    await queueOutboundMessage({
+      ctx: { database: use(), enqueueDelivery: async (_kind, target) => void queued.push(target) },
+      input: {
+        contactId: contact!.id,
+        channel: "sms",
+        text: "Your case CD-2026-000009 is resolved.",
+        lang: "en",
+        kind: "notification",
+        caseReference: "CD-2026-000009",
+      },
+    });
+    return { contact: contact!, target: queued[0]! };
+  };
+
+  it("sends a message once however often its job runs, and keeps it in the conversation", async () => {
+    const { target } = await storeNotice("+40721555001");
+    expect(target).toMatchObject({
+      channel: "sms",
+      address: "+40721555001",
+      caseReference: "CD-2026-000009",
+    });
+    const first = await deliverMessage({
+      ctx: context(),
+      kind: "notification",
+      target,
+      attempt: 1,
+      maxAttempts: 5,
+    });
+    const again = await deliverMessage({
+      ctx: context(),
+      kind: "notification",
+      target,
+      attempt: 1,
+      maxAttempts: 5,
+    });
+    expect(first.state).toBe("sent");
+    expect(again).toEqual({ state: "already_done", current: "sent" });
+    expect(standIn.sent().filter((r) => r.form.To === "+40721555001")).toHaveLength(1);
+    const [stored] = await use().db.select().from(messages).where(eq(messages.id, target.messageId));
+    expect(stored).toMatchObject({ role: "system", text: "Your case CD-2026-000009 is resolved." });
+  });
+
+  it("asks for a retry on a 5xx until the last try, then records the failure", async () => {
+    const { target } = await storeNotice("+40721555002");
+    script = () => ({ kind: "error", status: 500 });
+    const tries = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      tries.push(
+        await deliverMessage({ ctx: context(), kind: "notification", target, attempt, maxAttempts: 3 }),
+      );
+    }
+    script = () => ({ kind: "message" });
+    expect(tries.map((t) => t.state)).toEqual(["retry", "retry", "failed"]);
+    const [row] = await use().db.select().from(deliveries).where(eq(deliveries.messageId, target.messageId));
+    expect(row?.state).toBe("failed");
+    expect(row?.attempts.map((a) => a.outcome)).toEqual(["failed", "failed", "failed"]);
+  });
+
+  it("never messages a contact who opted out", async () => {
+    const { contact, target } = await storeNotice("+40721555003");
+    await use()
+      .db.update(contacts)
+      .set({ consent: { sms: false } })
+      .where(eq(contacts.id, contact.id));
+    const result = await deliverMessage({
+      ctx: context(),
+      kind: "notification",
+      target,
+      attempt: 1,
+      maxAttempts: 5,
+    });
+    expect(result).toEqual({ state: "blocked", reason: "opted_out" });
+    expect(standIn.sent().filter((r) => r.form.To === "+40721555003")).toHaveLength(0);
+  });
+});
