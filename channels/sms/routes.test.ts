@@ -104,6 +104,14 @@ describe("SMS channel over Twilio webhooks", () => {
     expect(stored).toHaveLength(1);
   });
 
+  it("answers an emergency by SMS with the emergency number at once, never with an intake", async () => {
+    const from = "+40721000110";
+    await text(from, "vecinul meu este inconștient și nu respiră");
+    const [reply] = await expectSent(from, 1);
+    expect(reply?.form.Body).toContain("112");
+    expect(reply?.form.Body).not.toMatch(/1\. /);
+  });
+
   it("records delivery reports: delivered is final, a 30003 is sent again, a 30005 is a recorded failure", async () => {
     const from = "+40721000103";
     await text(from, "When is my bin collected?");
