@@ -70,25 +70,36 @@ export function vectorIndexName(embedderId: string): string {
   return `kb_chunks_hnsw_${createHash("sha256").update(embedderId).digest("hex").slice(0, 12)}`;
 }
 
-/** One partial HNSW index per embedder (cast to its dimension); indexes of embedders no longer in use are dropped. */
+// Fixed id of the advisory lock that serialises index changes between processes starting together.
+const VECTOR_INDEX_LOCK_ID = 7_311_2027;
+
+/**
+ * One partial HNSW index per embedder (cast to its dimension); indexes of embedders no longer in use
+ * are dropped. Under a transaction-scoped advisory lock: two processes creating the same index at once
+ * make PostgreSQL fail one of them even with "if not exists".
+ */
 async function ensureVectorIndex(
   ctx: KnowledgeContext,
   embedderId: string,
   dimensions: number,
 ): Promise<void> {
-  const { database } = ctx;
   const name = vectorIndexName(embedderId);
-  const existing = await database.query<{ indexname: string }>(
-    sql`select indexname from pg_indexes where tablename = 'kb_chunks' and indexname like 'kb_chunks_hnsw_%'`,
-  );
-  for (const { indexname } of existing) {
-    if (indexname !== name) await database.query(sql.raw(`drop index if exists ${indexname}`));
-  }
-  if (dimensions > HNSW_MAX_DIMENSIONS || existing.some((e) => e.indexname === name)) return;
   const literal = embedderId.replace(/'/g, "''");
-  await database.query(
-    sql.raw(
-      `create index if not exists ${name} on kb_chunks using hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) where embedder_id = '${literal}'`,
-    ),
-  );
+  await ctx.database.db.transaction(async (tx) => {
+    if (ctx.database.kind === "postgres")
+      await tx.execute(sql`select pg_advisory_xact_lock(${VECTOR_INDEX_LOCK_ID})`);
+    const listed = (await tx.execute(
+      sql`select indexname from pg_indexes where tablename = 'kb_chunks' and indexname like 'kb_chunks_hnsw_%'`,
+    )) as unknown as { rows: { indexname: string }[] };
+    const existing = listed.rows;
+    for (const { indexname } of existing) {
+      if (indexname !== name) await tx.execute(sql.raw(`drop index if exists ${indexname}`));
+    }
+    if (dimensions > HNSW_MAX_DIMENSIONS || existing.some((e) => e.indexname === name)) return;
+    await tx.execute(
+      sql.raw(
+        `create index if not exists ${name} on kb_chunks using hnsw ((embedding::vector(${dimensions})) vector_cosine_ops) where embedder_id = '${literal}'`,
+      ),
+    );
+  });
 }
