@@ -104,6 +104,21 @@ describe("SMS channel over Twilio webhooks", () => {
     expect(stored).toHaveLength(1);
   });
 
+  it("answers a signed request without the fields Twilio always sends with 400 problem+json", async () => {
+    const before = (await storedKeys()).length;
+    const { From: _from, ...noSender } = smsFields("+40721000111", "hello");
+    const res = await postSignedSms(service.url, INBOUND, noSender);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const badMedia = await postSignedSms(
+      service.url,
+      INBOUND,
+      smsFields("+40721000111", "hi", { NumMedia: "many" }),
+    );
+    expect(badMedia.status).toBe(400);
+    expect((await storedKeys()).length).toBe(before);
+  });
+
   it("answers an emergency by SMS with the emergency number at once, never with an intake", async () => {
     const from = "+40721000110";
     await text(from, "vecinul meu este inconștient și nu respiră");
