@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
 import { conversations, messages } from "../../db/schema";
 import type { ConversationActor } from "../conversations/context";
 import { findReply, type MessageRow } from "../conversations/find-reply";
@@ -6,7 +7,7 @@ import { type MessageView, toMessageView } from "../conversations/message-view";
 import { postCitizenMessage } from "../conversations/post-citizen-message";
 import { enforceRateLimit } from "../conversations/rate-limiter";
 import type { AssistantDeps } from "./assistant-deps";
-import { runTurn, type TurnOutcome } from "./run-turn";
+import { heldOutcome, runTurn, type TurnOutcome } from "./run-turn";
 
 export interface RespondContext {
   deps: AssistantDeps;
@@ -67,15 +68,39 @@ export async function respondToCitizenMessage(
   return { message: toMessageView(reply), duplicate: posted.duplicate };
 }
 
-/** Stores the reply once per citizen message; a concurrent duplicate gets the reply that won. */
+/**
+ * Stores the reply once per citizen message; a concurrent duplicate gets the reply that won. The owner
+ * is read again here, under the conversation's row lock that every handoff verb takes: a turn that
+ * began before a person took over stores nothing the citizen would see, so nothing is sent.
+ */
 export async function storeReply(
   deps: AssistantDeps,
   conversation: { id: string; lang: string; state: string },
   message: MessageRow,
+  turn: TurnOutcome,
+  now: Date,
+): Promise<MessageRow> {
+  return deps.database.db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ state: conversations.state })
+      .from(conversations)
+      .where(eq(conversations.id, conversation.id))
+      .for("update");
+    const overtaken = current?.state === "human" && turn.role === "assistant";
+    const outcome = overtaken
+      ? heldOutcome(turn.lang, { ...turn.meta, withheld: { status: turn.status, text: turn.text } })
+      : turn;
+    return insertReply(tx, conversation, message, outcome, now);
+  });
+}
+
+async function insertReply(
+  db: Db,
+  conversation: { id: string; lang: string },
+  message: MessageRow,
   outcome: TurnOutcome,
   now: Date,
 ): Promise<MessageRow> {
-  const db = deps.database.db;
   const [stored] = await db
     .insert(messages)
     .values({

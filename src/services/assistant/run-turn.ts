@@ -73,11 +73,41 @@ const BLOCKING: Partial<Record<string, [TurnStatus, FixedReplyKey]>> = {
 };
 
 /**
- * One turn of the assistant after the citizen's message is stored: safety and intent, case intake,
- * condensing a follow-up, retrieval, a grounded answer. Each step may end the turn; nothing escapes
- * as an exception, so the citizen always gets a reply.
+ * One turn of the assistant after the citizen's message is stored. A second "no answer" in a row
+ * queues the conversation for a person instead of failing the citizen a third time.
  */
 export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<TurnOutcome> {
+  const outcome = await runTurnSteps(deps, input);
+  if (outcome.status !== "no_answer" || outcome.role !== "assistant") return outcome;
+  const [previous] = await deps.database.db
+    .select({ status: messages.status })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, input.conversation.id),
+        lt(messages.sequence, input.message.sequence),
+        inArray(messages.role, ["assistant", "staff"]),
+      ),
+    )
+    .orderBy(desc(messages.sequence))
+    .limit(1);
+  if (previous?.status !== "no_answer") return outcome;
+  await markHandoff(deps.database.db, input.conversation.id, "no_answer", input.now);
+  const handoff = deps.translate(outcome.lang, "reply.handoff");
+  input.onToken?.(`\n\n${handoff}`);
+  return { ...outcome, status: "handoff", handoff: true, text: `${outcome.text}\n\n${handoff}` };
+}
+
+/** What a person holding the conversation leaves the bot to say: nothing. */
+export function heldOutcome(lang: string, meta: Record<string, unknown> = {}): TurnOutcome {
+  return { status: "held", role: "system", text: "", lang, citations: [], handoff: true, meta };
+}
+
+/**
+ * The turn's steps: safety and intent, case intake, condensing a follow-up, retrieval, a grounded
+ * answer. Each step may end the turn; nothing escapes as an exception, so the citizen always gets a reply.
+ */
+async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<TurnOutcome> {
   const started = performance.now();
   const { conversation, message } = input;
   const lang = message.lang ?? conversation.lang;
@@ -101,6 +131,7 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
   };
 
   try {
+    if (conversation.state === "human") return heldOutcome(lang);
     if (isWithStaff(conversation.state)) {
       return finish({
         ...fixedReply(deps, lang, "handoff", "reply.with_staff"),
@@ -223,13 +254,17 @@ async function loadHistory(
       and(
         eq(messages.conversationId, conversationId),
         lt(messages.sequence, before),
-        inArray(messages.role, ["citizen", "assistant"]),
+        inArray(messages.role, ["citizen", "assistant", "staff"]),
       ),
     )
     .orderBy(desc(messages.sequence))
     .limit(deps.settings.historyMessages);
   const lastReplyStatus = rows.find((row) => row.role === "assistant")?.status ?? null;
-  const history = rows.reverse().map((row) => ({ role: row.role as HistoryTurn["role"], text: row.text }));
+  // What a staff member said is the city's side of the conversation: the bot continues from it.
+  const history = rows.reverse().map((row) => ({
+    role: (row.role === "citizen" ? "citizen" : "assistant") as HistoryTurn["role"],
+    text: row.text,
+  }));
   return { history, lastReplyStatus };
 }
 

@@ -9,6 +9,8 @@ export const TurnStatus = z.enum([
   "clarification",
   "no_answer",
   "handoff",
+  /** A person holds the conversation: nothing is said to the citizen. */
+  "held",
   "case_opened",
   "case_linked",
   "case_status",

@@ -38,6 +38,7 @@ export async function getConversation({
     lang: conversation.lang,
     state: conversation.state,
     handoff: isWithStaff(conversation.state),
-    messages: rows.map(toMessageView),
+    // A bot turn kept back while a person held the conversation is not part of what the citizen sees.
+    messages: rows.filter((row) => row.status !== "held").map(toMessageView),
   };
 }

@@ -11,7 +11,7 @@ export type DeliveryRow = typeof deliveries.$inferSelect;
 export type DeliveryResult =
   | { state: "sent"; providerId: string }
   | { state: "already_done"; current: string }
-  | { state: "blocked"; reason: "opted_out" }
+  | { state: "blocked"; reason: "opted_out" | "held_by_staff" }
   /** A retryable failure: the job throws so the queue tries again after its backoff. */
   | { state: "retry"; error: string }
   | { state: "failed"; code?: string | undefined; error: string };
@@ -40,7 +40,9 @@ export async function deliverMessage({
   const [message] = await db
     .select({
       text: messages.text,
+      role: messages.role,
       meta: messages.meta,
+      owner: conversations.state,
       contactId: conversations.contactId,
       consent: contacts.consent,
     })
@@ -72,6 +74,11 @@ export async function deliverMessage({
   if (!delivery) throw new Error("delivery upsert returned no row");
   if (delivery.state !== "pending") return { state: "already_done", current: delivery.state };
 
+  // Checked again at send time: a bot reply queued before a person took over is never sent.
+  if (message.role === "assistant" && message.owner === "human") {
+    await finish(db, delivery, "blocked", { at: now.toISOString(), outcome: "blocked" }, now);
+    return { state: "blocked", reason: "held_by_staff" };
+  }
   const answersStop = (message.meta as { keyword?: string }).keyword === "stop";
   if (!hasConsent(message.consent, target.channel) && !answersStop) {
     await finish(db, delivery, "blocked", { at: now.toISOString(), outcome: "blocked" }, now);

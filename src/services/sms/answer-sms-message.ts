@@ -40,7 +40,7 @@ export async function answerSmsMessage({
 
   const existing = await findReply(db, row.message.id);
   if (existing) {
-    await ctx.enqueueDelivery("reply", { ...target, messageId: existing.id });
+    if (existing.status !== "held") await ctx.enqueueDelivery("reply", { ...target, messageId: existing.id });
     return { replyId: existing.id, status: existing.status };
   }
 
@@ -62,7 +62,8 @@ export async function answerSmsMessage({
   if (outcome.case && (outcome.status === "case_opened" || outcome.status === "case_linked")) {
     await attachConversationMedia(ctx, row.conversation.id, outcome.case.reference, now);
   }
-  await ctx.enqueueDelivery("reply", { ...target, messageId: reply.id });
+  // While a person holds the conversation the bot's turn is stored silent and nothing is texted.
+  if (reply.status !== "held") await ctx.enqueueDelivery("reply", { ...target, messageId: reply.id });
   assistant.logger.info("turn", {
     status: outcome.status,
     lang: outcome.lang,

@@ -1,0 +1,146 @@
+import { and, asc, desc, eq, notInArray } from "drizzle-orm";
+import { z } from "zod";
+import { cases, conversationEvents, conversations, messages } from "../../db/schema";
+import { DomainError } from "../../domain/errors";
+import { recordAudit } from "../cases/record-audit";
+import { type HandoffContext, parseConversationId, requireHandoffStaff } from "./context";
+import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
+
+export const GetStaffConversationInput = z.object({ conversationId: z.string() });
+
+export interface StaffMessageView {
+  id: string;
+  role: string;
+  text: string;
+  lang: string | null;
+  status: string | null;
+  citations: { articleId: string; title: string; url: string }[];
+  staffId: string | null;
+  /** A bot reply kept back because a person held the conversation: what it would have said. */
+  withheld: string | null;
+  createdAt: string;
+}
+
+export interface ConversationEventView {
+  kind: string;
+  fromState: string | null;
+  toState: string | null;
+  actorKind: string;
+  actorId: string | null;
+  reason: string | null;
+  text: string | null;
+  createdAt: string;
+}
+
+export interface StaffConversationView extends HandoffSummary {
+  transcript: StaffMessageView[];
+  /** Owner changes and private notes, oldest first. */
+  events: ConversationEventView[];
+  /** Sentences taken word for word from the transcript; no model wrote them. */
+  summary: { kind: "extractive"; lines: { role: string; text: string }[] };
+  openCases: {
+    reference: string;
+    status: string;
+    serviceCode: string;
+    department: string;
+    createdAt: string;
+  }[];
+}
+
+const TRANSCRIPT_LIMIT = 500;
+const SUMMARY_TAIL = 3;
+
+/** One conversation for the staff member working it, audited as a read of citizen data. */
+export async function getStaffConversation({
+  ctx,
+  input,
+}: {
+  ctx: HandoffContext;
+  input: unknown;
+}): Promise<StaffConversationView> {
+  const actor = requireHandoffStaff(ctx);
+  const parsed = GetStaffConversationInput.parse(input);
+  const id = parseConversationId(parsed.conversationId);
+  const db = ctx.database.db;
+  const now = ctx.now ?? new Date();
+  const [conversation] = await db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
+  if (!conversation) throw new DomainError("not_found", "No such conversation.");
+  // Every conversation of the same contact, so a call followed by texts reads as one transcript.
+  const rows = await db
+    .select({ message: messages })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(eq(conversations.contactId, conversation.contactId))
+    .orderBy(desc(messages.sequence))
+    .limit(TRANSCRIPT_LIMIT);
+  const transcript = rows.reverse().map(({ message }) => toStaffMessage(message));
+  const events = await db
+    .select()
+    .from(conversationEvents)
+    .where(eq(conversationEvents.conversationId, conversation.id))
+    .orderBy(asc(conversationEvents.createdAt));
+  const open = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.contactId, conversation.contactId), notInArray(cases.status, ["resolved", "closed"])))
+    .orderBy(desc(cases.createdAt))
+    .limit(20);
+  await recordAudit(db, actor, ctx.requestId, {
+    action: "conversation.read",
+    subjectType: "conversation",
+    subjectId: conversation.id,
+  });
+  return {
+    ...toHandoffSummary(conversation, now),
+    transcript,
+    events: events.map((e) => ({
+      kind: e.kind,
+      fromState: e.fromState,
+      toState: e.toState,
+      actorKind: e.actorKind,
+      actorId: e.actorId,
+      reason: e.reason,
+      text: e.text,
+      createdAt: e.createdAt.toISOString(),
+    })),
+    summary: summarize(transcript),
+    openCases: open.map((c) => ({
+      reference: c.reference,
+      status: c.status,
+      serviceCode: c.serviceCode,
+      department: c.departmentCode,
+      createdAt: c.createdAt.toISOString(),
+    })),
+  };
+}
+
+function toStaffMessage(row: typeof messages.$inferSelect): StaffMessageView {
+  const meta = row.meta as { staffId?: string; withheld?: { text?: string } };
+  return {
+    id: row.id,
+    role: row.role,
+    text: row.text,
+    lang: row.lang,
+    status: row.status,
+    citations: row.citations,
+    staffId: meta.staffId ?? null,
+    withheld: meta.withheld?.text ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The citizen's first message, then the last few exchanged, each as written. */
+function summarize(transcript: StaffMessageView[]): StaffConversationView["summary"] {
+  const spoken = transcript.filter((m) => inArrayOf(m.role, ["citizen", "assistant", "staff"]) && m.text);
+  const first = spoken.find((m) => m.role === "citizen");
+  const tail = spoken.slice(-SUMMARY_TAIL).filter((m) => m !== first);
+  const lines = [...(first ? [first] : []), ...tail].map((m) => ({
+    role: m.role,
+    text: m.text.length > 300 ? `${m.text.slice(0, 297)}...` : m.text,
+  }));
+  return { kind: "extractive", lines };
+}
+
+function inArrayOf(value: string, list: readonly string[]): boolean {
+  return list.includes(value);
+}

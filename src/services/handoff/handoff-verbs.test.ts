@@ -1,0 +1,308 @@
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { forEachDatabase } from "../../../test/db";
+import { createOfflineChatModel } from "../../adapters/chat-model-offline";
+import type { Database } from "../../db/client";
+import { contacts, conversationEvents, conversations, messages } from "../../db/schema";
+import { createLogger } from "../../logger";
+import type { ChatModel } from "../../ports/chat-model";
+import type { AssistantDeps, KnowledgePassage, SafetyLabel } from "../assistant/assistant-deps";
+import { respondToCitizenMessage } from "../assistant/respond-to-citizen-message";
+import { createStaff } from "../cases/test-fixtures";
+import { createConversation } from "../conversations/create-conversation";
+import { getConversation } from "../conversations/get-conversation";
+import { createMemoryRateLimiter } from "../conversations/rate-limiter";
+import type { DeliveryTarget } from "../deliveries/context";
+import { addConversationNote } from "./add-conversation-note";
+import { closeConversation } from "./close-conversation";
+import type { HandoffContext } from "./context";
+import { getStaffConversation } from "./get-staff-conversation";
+import { handBackConversation } from "./hand-back-conversation";
+import { listHandoffQueue } from "./list-handoff-queue";
+import { postStaffReply } from "./post-staff-reply";
+import { takeOverConversation } from "./take-over-conversation";
+
+const KB: KnowledgePassage[] = [
+  {
+    articleId: "bin-collection-days",
+    title: "Bin collection days",
+    url: "https://www.riverton.example/waste/bin-collection-days#find-your-collection-day",
+    headingPath: ["Bin collection days", "Find your collection day"],
+    text: "Every home has its bins collected on the same weekday every week. Check your day in the collection day finder.",
+    score: 0.9,
+    lang: "en",
+  },
+];
+
+const assess = (text: string): SafetyLabel =>
+  /talk to a person|parler à une personne/i.test(text) ? "handoff" : "ok";
+
+function makeDeps(database: Database, chatModel?: ChatModel): AssistantDeps {
+  const offline = createOfflineChatModel();
+  return {
+    database,
+    chatModel: chatModel ?? offline,
+    offlineModel: offline,
+    searchKnowledge: async (q) => (/bin/i.test(q.text) ? KB : []),
+    assessInput: assess,
+    translate: (lang, key) => `[${lang}] ${key}`,
+    languages: { supported: ["en", "fr", "ro"], fallback: "en" },
+    settings: {
+      cityName: "Riverton",
+      emergencyNumber: "112",
+      crisisHelpline: "116 123",
+      passagesPerQuestion: 5,
+      historyMessages: 6,
+      contactRateLimit: { limit: 100, windowSeconds: 60 },
+    },
+    rateLimiter: createMemoryRateLimiter(),
+    logger: createLogger({ level: "silent", redact: (t) => t }),
+  };
+}
+
+forEachDatabase("handoff verbs", (use) => {
+  const open = async (lang = "en") => {
+    const created = await createConversation({
+      ctx: { database: use(), languages: { supported: ["en", "fr", "ro"], fallback: "en" } },
+      input: { channel: "web", lang },
+    });
+    return { id: created.id, actor: { kind: "conversation_token" as const, token: created.token } };
+  };
+  const say = (deps: AssistantDeps, conv: Awaited<ReturnType<typeof open>>, text: string) =>
+    respondToCitizenMessage({ ctx: { deps, actor: conv.actor }, conversationId: conv.id, input: { text } });
+  const staffCtx = async (
+    roles: ("agent" | "supervisor" | "editor" | "admin")[] = ["agent"],
+    id?: string,
+  ) => {
+    const actor = await createStaff(use(), roles, id);
+    const sent: DeliveryTarget[] = [];
+    const ctx: HandoffContext = {
+      database: use(),
+      actor,
+      enqueueDelivery: async (_kind, target) => {
+        sent.push(target);
+      },
+    };
+    return { ctx, sent, actor };
+  };
+  const stateOf = async (id: string) =>
+    (await use().db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
+  const ownerChanges = async (id: string) =>
+    use()
+      .db.select()
+      .from(conversationEvents)
+      .where(eq(conversationEvents.conversationId, id))
+      .orderBy(conversationEvents.createdAt);
+
+  it("queues a citizen who asks for a person, with reason, language and waiting time", async () => {
+    const deps = makeDeps(use());
+    const conv = await open("fr");
+    await say(deps, conv, "Bonjour, je voudrais parler à une personne du service des déchets");
+    const { ctx } = await staffCtx();
+    const later = new Date(Date.now() + 90_000);
+    const queue = await listHandoffQueue({ ctx: { ...ctx, now: later }, input: {} });
+    const entry = queue.conversations.find((c) => c.id === conv.id);
+    expect(entry).toMatchObject({ state: "waiting", lang: "fr", reason: "citizen_request", channel: "web" });
+    expect(entry!.waitingSeconds).toBeGreaterThanOrEqual(89);
+    expect(entry!.lastCitizenText).toContain("parler à une personne");
+    const romanian = await listHandoffQueue({ ctx, input: { lang: "ro" } });
+    expect(romanian.conversations.map((c) => c.id)).not.toContain(conv.id);
+    const [change] = await ownerChanges(conv.id);
+    expect(change).toMatchObject({ kind: "owner_changed", fromState: "bot", toState: "waiting" });
+  });
+
+  it("takes over: the citizen's messages are stored and shown to staff, and the bot says nothing", async () => {
+    const deps = makeDeps(use());
+    const conv = await open();
+    await say(deps, conv, "talk to a person please");
+    const { ctx, actor } = await staffCtx(["agent"], "u-anna");
+    const taken = await takeOverConversation({ ctx, input: { conversationId: conv.id } });
+    expect(taken).toMatchObject({ state: "human", assignedStaffId: "u-anna" });
+
+    const { message } = await say(deps, conv, "When are bins collected?");
+    expect(message).toMatchObject({ status: "held", text: "" });
+    const citizenView = await getConversation({
+      ctx: { database: use(), actor: conv.actor },
+      conversationId: conv.id,
+    });
+    expect(citizenView.messages.map((m) => m.role)).not.toContain("system");
+    expect(citizenView.messages.at(-1)).toMatchObject({ role: "citizen", text: "When are bins collected?" });
+
+    const staffView = await getStaffConversation({ ctx, input: { conversationId: conv.id } });
+    expect(staffView.transcript.map((m) => m.text)).toContain("When are bins collected?");
+    expect(staffView.summary.kind).toBe("extractive");
+    expect(staffView.summary.lines[0]).toEqual({ role: "citizen", text: "talk to a person please" });
+    expect(staffView.events.at(-1)).toMatchObject({
+      toState: "human",
+      actorKind: "staff",
+      actorId: actor.userId,
+      reason: "staff_take_over",
+    });
+  });
+
+  it("does not deliver a bot reply whose turn started before the take-over", async () => {
+    let release!: () => void;
+    let started!: () => void;
+    const answering = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: ChatModel = {
+      name: "slow",
+      async condenseQuestion(request) {
+        return { question: request.message, followUp: false };
+      },
+      async answerQuestion() {
+        started();
+        await gate;
+        return { text: "Bins go out weekly [P1].", citedIds: ["P1"], covered: true };
+      },
+    };
+    const deps = makeDeps(use(), slow);
+    const conv = await open();
+    const turn = say(deps, conv, "When are bins collected?");
+    await answering;
+    const { ctx } = await staffCtx();
+    await takeOverConversation({ ctx, input: { conversationId: conv.id } });
+    release();
+    const { message } = await turn;
+
+    expect(message.status).toBe("held");
+    expect(message.text).toBe("");
+    const stored = await use().db.select().from(messages).where(eq(messages.conversationId, conv.id));
+    expect(stored.filter((m) => m.role === "assistant")).toEqual([]);
+    const staffView = await getStaffConversation({ ctx, input: { conversationId: conv.id } });
+    expect(staffView.transcript.at(-1)?.withheld).toBe("Bins go out weekly.");
+  });
+
+  it("any staff reply makes a person the owner; another agent cannot reply to it, a supervisor can", async () => {
+    const deps = makeDeps(use());
+    const conv = await open();
+    const { ctx } = await staffCtx(["agent"], "u-first");
+    const reply = await postStaffReply({
+      ctx,
+      input: { conversationId: conv.id, text: "Hello, I am Anna." },
+    });
+    expect(reply).toMatchObject({ state: "human", delivery: "widget", message: { role: "staff" } });
+    expect((await stateOf(conv.id)).assignedStaffId).toBe("u-first");
+    const view = await getConversation({
+      ctx: { database: use(), actor: conv.actor },
+      conversationId: conv.id,
+    });
+    expect(view.messages.at(-1)).toMatchObject({ role: "staff", text: "Hello, I am Anna." });
+    expect((await say(deps, conv, "bins?")).message.status).toBe("held");
+
+    const other = await staffCtx(["agent"], "u-second");
+    await expect(
+      postStaffReply({ ctx: other.ctx, input: { conversationId: conv.id, text: "me too" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      takeOverConversation({ ctx: other.ctx, input: { conversationId: conv.id } }),
+    ).rejects.toMatchObject({
+      code: "conflict",
+    });
+    const lead = await staffCtx(["supervisor"], "u-lead");
+    await takeOverConversation({ ctx: lead.ctx, input: { conversationId: conv.id, reason: "reassigned" } });
+    expect((await stateOf(conv.id)).assignedStaffId).toBe("u-lead");
+
+    const editor = await staffCtx(["editor"]);
+    await expect(
+      postStaffReply({ ctx: editor.ctx, input: { conversationId: conv.id, text: "hi" } }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(postStaffReply({ ctx, input: { conversationId: conv.id, text: "  " } })).rejects.toThrow();
+    await expect(
+      postStaffReply({ ctx, input: { conversationId: "nope", text: "hi" } }),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("texts a staff reply to an SMS citizen through the delivery queue", async () => {
+    const [contact] = await use()
+      .db.insert(contacts)
+      .values({ channel: "sms", address: "+40712345678" })
+      .returning();
+    const [conversation] = await use()
+      .db.insert(conversations)
+      .values({ channel: "sms", contactId: contact!.id, lang: "ro", tokenHash: "x", state: "waiting" })
+      .returning();
+    const { ctx, sent } = await staffCtx();
+    const reply = await postStaffReply({
+      ctx,
+      input: { conversationId: conversation!.id, text: "Bună ziua" },
+    });
+    expect(reply.delivery).toBe("sms");
+    expect(sent).toEqual([{ messageId: reply.message.id, channel: "sms", address: "+40712345678" }]);
+  });
+
+  it("hands back to the bot, which answers the next question with the staff reply in its history", async () => {
+    const questions: { message: string; history: { role: string; text: string }[] }[] = [];
+    const offline = createOfflineChatModel();
+    const recording: ChatModel = {
+      name: "recording",
+      async condenseQuestion(request) {
+        questions.push({ message: request.message, history: request.history });
+        return { question: request.message, followUp: false };
+      },
+      answerQuestion: (request, options) => offline.answerQuestion(request, options),
+    };
+    const deps = makeDeps(use(), recording);
+    const conv = await open();
+    await say(deps, conv, "talk to a person");
+    const { ctx } = await staffCtx();
+    await postStaffReply({
+      ctx,
+      input: { conversationId: conv.id, text: "Your street is on the Monday round." },
+    });
+    expect((await say(deps, conv, "thanks, and what about bins?")).message.status).toBe("held");
+    const back = await handBackConversation({ ctx, input: { conversationId: conv.id } });
+    expect(back).toMatchObject({ state: "bot", assignedStaffId: null });
+
+    const { message } = await say(deps, conv, "When are bins collected?");
+    expect(message.status).toBe("answered");
+    expect(questions.at(-1)!.history).toContainEqual({
+      role: "assistant",
+      text: "Your street is on the Monday round.",
+    });
+    const changes = (await ownerChanges(conv.id)).map((e) => `${e.fromState}>${e.toState}:${e.reason}`);
+    expect(changes).toEqual([
+      "bot>waiting:citizen_request",
+      "waiting>human:staff_reply",
+      "human>bot:staff_hand_back",
+    ]);
+  });
+
+  it("closes a conversation and keeps private notes away from the citizen", async () => {
+    const conv = await open();
+    const { ctx } = await staffCtx();
+    await takeOverConversation({ ctx, input: { conversationId: conv.id } });
+    const note = await addConversationNote({
+      ctx,
+      input: { conversationId: conv.id, text: "Caller sounded upset" },
+    });
+    expect(note.text).toBe("Caller sounded upset");
+    const closed = await closeConversation({ ctx, input: { conversationId: conv.id, reason: "answered" } });
+    expect(closed.state).toBe("closed");
+    await expect(handBackConversation({ ctx, input: { conversationId: conv.id } })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    const citizenView = await getConversation({
+      ctx: { database: use(), actor: conv.actor },
+      conversationId: conv.id,
+    });
+    expect(JSON.stringify(citizenView)).not.toContain("upset");
+    const staffView = await getStaffConversation({ ctx, input: { conversationId: conv.id } });
+    expect(staffView.events.map((e) => e.kind)).toEqual(["owner_changed", "note", "owner_changed"]);
+    const queue = await listHandoffQueue({ ctx, input: { state: "waiting,human" } });
+    expect(queue.conversations.map((c) => c.id)).not.toContain(conv.id);
+  });
+
+  it("queues the conversation after two answers in a row found nothing", async () => {
+    const deps = makeDeps(use());
+    const conv = await open();
+    expect((await say(deps, conv, "What colour is the town hall roof?")).message.status).toBe("no_answer");
+    const second = await say(deps, conv, "Who painted the library ceiling?");
+    expect(second.message).toMatchObject({ status: "handoff", handoff: true });
+    expect(await stateOf(conv.id)).toMatchObject({ state: "waiting", handoffReason: "no_answer" });
+  });
+});

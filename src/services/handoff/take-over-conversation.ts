@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { DomainError } from "../../domain/errors";
+import { recordAudit } from "../cases/record-audit";
+import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
+import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
+
+export const TakeOverInput = z.object({
+  conversationId: z.string(),
+  reason: z.string().trim().min(1).max(500).default("staff_take_over"),
+});
+
+/**
+ * A staff member takes the conversation from the queue or from the bot. From then on the bot says
+ * nothing until it is handed back. Only a supervisor or admin may take one another person holds.
+ */
+export async function takeOverConversation({
+  ctx,
+  input,
+}: {
+  ctx: HandoffContext;
+  input: unknown;
+}): Promise<HandoffSummary> {
+  const actor = requireHandoffStaff(ctx);
+  const parsed = TakeOverInput.parse(input);
+  const now = ctx.now ?? new Date();
+  return ctx.database.db.transaction(async (tx) => {
+    const conversation = await lockConversation(tx, parsed.conversationId);
+    if (conversation.state === "human" && conversation.assignedStaffId === actor.userId) {
+      return toHandoffSummary(conversation, now);
+    }
+    if (
+      conversation.state === "human" &&
+      !actor.roles.some((role) => role === "supervisor" || role === "admin")
+    ) {
+      throw new DomainError("conflict", "Another staff member holds this conversation.");
+    }
+    const moved = await changeOwner(tx, ctx, conversation, {
+      to: "human",
+      reason: parsed.reason,
+      assignedStaffId: actor.userId,
+      now,
+    });
+    await recordAudit(tx, actor, ctx.requestId, {
+      action: "conversation.take_over",
+      subjectType: "conversation",
+      subjectId: conversation.id,
+      details: { from: conversation.state, previousAssignee: conversation.assignedStaffId },
+    });
+    return toHandoffSummary(moved, now);
+  });
+}
