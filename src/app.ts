@@ -24,6 +24,8 @@ import { privacyPageRoutes } from "./http/routes/privacy-page";
 import { searchRoutes } from "./http/routes/search";
 import { staffAccountRoutes } from "./http/routes/staff-account";
 import { staffCasesRoutes } from "./http/routes/staff-cases";
+import { staffConsoleRoutes } from "./http/routes/staff-console";
+import { staffConversationsRoutes } from "./http/routes/staff-conversations";
 import { staffPrivacyRoutes } from "./http/routes/staff-privacy";
 import { staffSignInRoutes } from "./http/routes/staff-sign-in";
 import { parseStaffTokens, provideStaffAuthenticator } from "./http/staff-auth";
@@ -217,6 +219,22 @@ export function buildApp(deps: AppDeps) {
   app.route(
     "/",
     staffPrivacyRoutes({ database: deps.database, staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS) }),
+  );
+  app.route(
+    "/",
+    staffConversationsRoutes({
+      database: deps.database,
+      staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS),
+      enqueueDelivery: deps.enqueueDelivery,
+    }),
+  );
+  app.route(
+    "/",
+    staffConsoleRoutes({
+      database: deps.database,
+      staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS),
+      cityName: config.CITY_NAME,
+    }),
   );
   app.route(
     "/",

@@ -15,6 +15,7 @@ type Expected = { anonymous: number; allowed: readonly StaffRole[]; allowedStatu
 const anyStaff: readonly StaffRole[] = ["agent", "supervisor", "editor", "admin"];
 const caseWorkers: readonly StaffRole[] = ["agent", "admin"];
 const admins: readonly StaffRole[] = ["admin"];
+const handoffStaff: readonly StaffRole[] = ["agent", "supervisor", "admin"];
 
 const ROUTES: Record<string, Expected> = {
   "GET /v1/staff/cases": { anonymous: 401, allowed: caseWorkers, allowedStatus: 200 },
@@ -33,6 +34,17 @@ const ROUTES: Record<string, Expected> = {
   "GET /v1/staff/api-tokens": { anonymous: 401, allowed: admins, allowedStatus: 200 },
   "POST /v1/staff/api-tokens": { anonymous: 401, allowed: admins, allowedStatus: 400 },
   "DELETE /v1/staff/api-tokens/:id": { anonymous: 401, allowed: admins, allowedStatus: 404 },
+  "GET /v1/staff/conversations": { anonymous: 401, allowed: handoffStaff, allowedStatus: 200 },
+  "GET /v1/staff/conversations/:id": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
+  "POST /v1/staff/conversations/:id/take-over": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
+  "POST /v1/staff/conversations/:id/hand-back": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
+  "POST /v1/staff/conversations/:id/close": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
+  "POST /v1/staff/conversations/:id/messages": { anonymous: 401, allowed: handoffStaff, allowedStatus: 400 },
+  "POST /v1/staff/conversations/:id/notes": { anonymous: 401, allowed: handoffStaff, allowedStatus: 400 },
+  // Console pages send a browser without a valid session to the sign-in page.
+  "GET /staff": { anonymous: 303, allowed: handoffStaff, allowedStatus: 200 },
+  "GET /staff/conversations/:id": { anonymous: 303, allowed: handoffStaff, allowedStatus: 404 },
+  "GET /staff/console.js": { anonymous: 200, allowed: anyStaff, allowedStatus: 200 },
   // Public by design: the sign-in page, and sign-in/out, which carry their own checks.
   "GET /staff/sign-in": { anonymous: 200, allowed: anyStaff, allowedStatus: 200 },
   "POST /staff/sign-in": { anonymous: 400, allowed: anyStaff, allowedStatus: 400 },

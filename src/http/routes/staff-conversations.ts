@@ -1,0 +1,77 @@
+import { type Context, Hono } from "hono";
+import type { Database } from "../../db/client";
+import { DomainError } from "../../domain/errors";
+import type { EnqueueDelivery } from "../../services/deliveries/context";
+import { addConversationNote } from "../../services/handoff/add-conversation-note";
+import { closeConversation } from "../../services/handoff/close-conversation";
+import type { HandoffContext } from "../../services/handoff/context";
+import { getStaffConversation } from "../../services/handoff/get-staff-conversation";
+import { handBackConversation } from "../../services/handoff/hand-back-conversation";
+import { listHandoffQueue } from "../../services/handoff/list-handoff-queue";
+import { postStaffReply } from "../../services/handoff/post-staff-reply";
+import { takeOverConversation } from "../../services/handoff/take-over-conversation";
+import { limitBody, readJsonBody } from "../body";
+import { allowRoles, type StaffEnv, type StaffTokenEntry, staffAuth } from "../staff-auth";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export interface StaffConversationsDeps {
+  database: Database;
+  staffTokens: StaffTokenEntry[];
+  /** Texts staff replies to SMS and voice citizens. */
+  enqueueDelivery?: EnqueueDelivery | undefined;
+}
+
+/** The handoff queue and the conversations staff take over, under /v1/staff/conversations. */
+export function staffConversationsRoutes(deps: StaffConversationsDeps) {
+  const app = new Hono<StaffEnv>();
+  const ctx = (c: Context<StaffEnv>): HandoffContext => ({
+    database: deps.database,
+    actor: c.var.staff,
+    requestId: c.var.requestId,
+    ...(deps.enqueueDelivery ? { enqueueDelivery: deps.enqueueDelivery } : {}),
+  });
+  const handoffStaff = allowRoles("agent", "supervisor", "admin");
+  app.use("/v1/staff/conversations", staffAuth(deps.staffTokens), limitBody(MAX_BODY_BYTES));
+  app.use("/v1/staff/conversations/*", staffAuth(deps.staffTokens), limitBody(MAX_BODY_BYTES));
+
+  app.get("/v1/staff/conversations", handoffStaff, async (c) =>
+    c.json(await listHandoffQueue({ ctx: ctx(c), input: c.req.query() })),
+  );
+  app.get("/v1/staff/conversations/:id", handoffStaff, async (c) =>
+    c.json(await getStaffConversation({ ctx: ctx(c), input: { conversationId: c.req.param("id") } })),
+  );
+
+  const verbs = {
+    "take-over": takeOverConversation,
+    "hand-back": handBackConversation,
+    close: closeConversation,
+  } as const;
+  for (const [path, verb] of Object.entries(verbs)) {
+    app.post(`/v1/staff/conversations/:id/${path}`, handoffStaff, async (c) => {
+      const body = await readOptionalObject(c);
+      return c.json(await verb({ ctx: ctx(c), input: { ...body, conversationId: c.req.param("id") } }));
+    });
+  }
+  app.post("/v1/staff/conversations/:id/messages", handoffStaff, async (c) => {
+    const body = await readOptionalObject(c);
+    const input = { ...body, conversationId: c.req.param("id") };
+    return c.json(await postStaffReply({ ctx: ctx(c), input }), 201);
+  });
+  app.post("/v1/staff/conversations/:id/notes", handoffStaff, async (c) => {
+    const body = await readOptionalObject(c);
+    const input = { ...body, conversationId: c.req.param("id") };
+    return c.json(await addConversationNote({ ctx: ctx(c), input }), 201);
+  });
+  return app;
+}
+
+/** A JSON object body; an empty body counts as `{}` for the verbs whose fields are all optional. */
+async function readOptionalObject(c: Context): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(c, { optional: true });
+  if (body === undefined) return {};
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new DomainError("invalid_input", "The body must be a JSON object.");
+  }
+  return body as Record<string, unknown>;
+}
