@@ -119,6 +119,17 @@ describe("SMS channel over Twilio webhooks", () => {
     expect((await storedKeys()).length).toBe(before);
   });
 
+  it("stops storing and answering a flood from one number, but still honours its STOP", async () => {
+    const from = "+40721000112";
+    const flood = Array.from({ length: 25 }, (_, i) => text(from, `spam message number ${i}`));
+    for (const res of await Promise.all(flood)) expect(res.status).toBe(200);
+    const stored = (await storedKeys()).filter((m) => m.text.startsWith("spam message"));
+    expect(stored).toHaveLength(20);
+    await text(from, "STOP");
+    for (let i = 0; i < 200 && (await consentOf(from))?.sms !== false; i++) await pause(25);
+    expect(await consentOf(from)).toMatchObject({ sms: false });
+  }, 30_000);
+
   it("answers an emergency by SMS with the emergency number at once, never with an intake", async () => {
     const from = "+40721000110";
     await text(from, "vecinul meu este inconștient și nu respiră");

@@ -24,6 +24,8 @@ export type ReceivedSms =
   | { outcome: "duplicate"; messageId: string }
   | { outcome: "keyword"; messageId: string; keyword: SmsKeyword; replied: boolean }
   | { outcome: "opted_out"; messageId: string }
+  /** Too many texts from this contact within the window: nothing stored, nothing answered. */
+  | { outcome: "rate_limited" }
   | { outcome: "queued"; messageId: string; conversationId: string };
 
 /**
@@ -64,6 +66,15 @@ export async function receiveSmsMessage({
     ...(keyword ? { keyword } : {}),
     ...(parsed.optOutType ? { optOutType: parsed.optOutType } : {}),
   };
+  // A flood from one number is cut off before storage; STOP, START and HELP always get through.
+  if (!keyword) {
+    const limit = await assistant.rateLimiter.hit(
+      `contact:${contact.id}`,
+      assistant.settings.contactRateLimit,
+      now,
+    );
+    if (!limit.allowed) return { outcome: "rate_limited" };
+  }
   const posted = await postCitizenMessage({
     ctx: {
       database: assistant.database,
