@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { forgetIndexVersion } from "../retrieval/search-snapshot";
 import type { KnowledgeContext } from "./context";
 
 const BATCH_SIZE = 1000;
@@ -63,6 +64,7 @@ export async function embedPendingChunks(ctx: KnowledgeContext): Promise<number>
   }
   await ensureVectorIndex(ctx, embedderId, embedder.dimensions);
   if (embedded > 0) await database.query(sql`update kb_index_state set version = version + 1 where id = 1`);
+  forgetIndexVersion(database);
   return embedded;
 }
 

@@ -5,6 +5,7 @@ import { kbArticles, kbArticleVersions, kbChunks, kbIndexState } from "../../db/
 import { DomainError } from "../../domain/errors";
 import { ANALYZER_VERSION, foldText } from "../retrieval/analyzer";
 import { analyzeDocument, encodeDocumentTerms, leadOf } from "../retrieval/index-terms";
+import { forgetIndexVersion } from "../retrieval/search-snapshot";
 import { ArticleInput, type UpsertSummary } from "./article-input";
 import { chunkArticle } from "./chunk-article";
 import type { KnowledgeContext } from "./context";
@@ -170,6 +171,7 @@ export async function upsertArticles({
       })
       .where(sql`${kbIndexState.id} = 1`);
   }
+  forgetIndexVersion(ctx.database);
   await embedPendingChunks(ctx);
   return summary;
 }

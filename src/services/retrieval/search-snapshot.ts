@@ -61,11 +61,35 @@ interface CacheEntry {
 
 const cache = new WeakMap<Database, CacheEntry>();
 
+/**
+ * How long a read of the index version is trusted. Every search and turn read it before (one round
+ * trip each); an edit made by another process now shows within this long, one made here at once.
+ */
+const VERSION_TTL_MS = 1000;
+const versionReads = new WeakMap<Database, { at: number; version: Promise<number> }>();
+
+/** Makes the next search re-read the index version; called by this process's own knowledge writes. */
+export function forgetIndexVersion(database: Database): void {
+  versionReads.delete(database);
+}
+
+/** The index version, read from the database at most once per VERSION_TTL_MS per process. */
+export function readIndexVersion(database: Database): Promise<number> {
+  const now = Date.now();
+  const recent = versionReads.get(database);
+  if (recent && now - recent.at < VERSION_TTL_MS) return recent.version;
+  const version = database
+    .query<{ version: number }>(sql`select version from kb_index_state where id = 1`)
+    .then(([state]) => state?.version ?? 0);
+  versionReads.set(database, { at: now, version });
+  version.catch(() => {
+    if (versionReads.get(database)?.version === version) versionReads.delete(database);
+  });
+  return version;
+}
+
 export async function currentSnapshot(database: Database, embedder: Embedder): Promise<SearchSnapshot> {
-  const [state] = await database.query<{ version: number }>(
-    sql`select version from kb_index_state where id = 1`,
-  );
-  const version = state?.version ?? 0;
+  const version = await readIndexVersion(database);
   const cached = cache.get(database);
   if (cached && cached.version === version) return cached.snapshot;
   const snapshot = (async () => {
