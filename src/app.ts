@@ -6,8 +6,10 @@ import { smsRoutes } from "../channels/sms/routes";
 import { voiceRoutes } from "../channels/voice/routes";
 import { widgetCors } from "../channels/web/cors";
 import { webChatRoutes } from "../channels/web/routes";
+import { createOfflineChatModel } from "./adapters/chat-model-offline";
 import { createWebNotifier } from "./adapters/notifier-web";
-import { type Config, twilioSettings } from "./config";
+import { createOidcStaffSso } from "./adapters/staff-sso-oidc";
+import { type Config, oidcSettings, twilioSettings } from "./config";
 import type { Database } from "./db/client";
 import { DomainError } from "./domain/errors";
 import { limitBody, rejectMalformedUrl } from "./http/body";
@@ -28,6 +30,7 @@ import { staffConsoleRoutes } from "./http/routes/staff-console";
 import { staffConversationsRoutes } from "./http/routes/staff-conversations";
 import { staffPrivacyRoutes } from "./http/routes/staff-privacy";
 import { staffSignInRoutes } from "./http/routes/staff-sign-in";
+import { staffSsoRoutes } from "./http/routes/staff-sso";
 import { parseStaffTokens, provideStaffAuthenticator } from "./http/staff-auth";
 import type { MessageKey } from "./i18n/messages/en";
 import { t, widgetStrings } from "./i18n/translate";
@@ -53,6 +56,7 @@ import { authenticateStaffApiToken } from "./services/staff/authenticate-staff-a
 import { authenticateStaffSession } from "./services/staff/authenticate-staff-session";
 import type { StaffAuthContext } from "./services/staff/context";
 import { signInStaff } from "./services/staff/sign-in-staff";
+import { signInWithSso } from "./services/staff/sign-in-with-sso";
 import { signOutStaff } from "./services/staff/sign-out-staff";
 import { answerVoiceTurn } from "./services/voice/answer-voice-turn";
 import type { VoiceContext } from "./services/voice/context";
@@ -132,6 +136,7 @@ export function buildApp(deps: AppDeps) {
 
   const { assistant, rateLimits } = createAssistantDeps({
     ...deps,
+    offlineModel: createOfflineChatModel(),
     searchKnowledge:
       deps.searchKnowledge ?? (deps.knowledge ? createPassageSearch(deps.knowledge) : async () => []),
     translate: (lang, key, params) => t(lang, key as MessageKey, params),
@@ -240,10 +245,20 @@ export function buildApp(deps: AppDeps) {
     "/",
     staffAccountRoutes({ database: deps.database, staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS) }),
   );
+  const oidc = oidcSettings(config);
+  app.route(
+    "/",
+    staffSsoRoutes({
+      sso: oidc ? createOidcStaffSso(oidc) : undefined,
+      signIn: (identity, requestId) =>
+        signInWithSso({ ctx: staffAuthContext(requestId), identity, roleGroups: oidc?.roleGroups ?? {} }),
+    }),
+  );
   app.route(
     "/",
     staffSignInRoutes({
       cityName: config.CITY_NAME,
+      ssoEnabled: Boolean(oidc),
       signIn: (input, requestId) => signInStaff({ ctx: staffAuthContext(requestId), input }),
       signOut: (sessionToken, everywhere, requestId) =>
         signOutStaff({ ctx: staffAuthContext(requestId), sessionToken, everywhere }),

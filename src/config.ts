@@ -109,6 +109,34 @@ export const Config = z.object({
   /** Failed passwords in a row that lock a staff account, and for how long. */
   STAFF_MAX_FAILED_SIGN_INS: z.coerce.number().int().min(1).default(5),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Staff single sign-on (OpenID Connect); off unless issuer, client id and secret are all set. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /** Which provider groups give which role: `agent=cc-agents+cc-night,admin=it-admins`. */
+  OIDC_ROLE_GROUPS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const map: Partial<Record<(typeof STAFF_ROLE_NAMES)[number], string[]>> = {};
+      for (const entry of value
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const [role, groups] = entry.split("=");
+        if (!role || !groups || !(STAFF_ROLE_NAMES as readonly string[]).includes(role)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${entry}" must be role=group+group with a role among ${STAFF_ROLE_NAMES.join(", ")}`,
+          });
+          return z.NEVER;
+        }
+        map[role as (typeof STAFF_ROLE_NAMES)[number]] = groups.split("+").filter(Boolean);
+      }
+      return map;
+    }),
   CASE_DUPLICATE_RADIUS_METRES: z.coerce.number().positive().default(50),
   CASE_DUPLICATE_WINDOW_HOURS: z.coerce.number().positive().default(168),
   OPEN311_API_KEYS: z.string().optional(),
@@ -203,6 +231,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   throw new ConfigError(
     parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
   );
+}
+
+const STAFF_ROLE_NAMES = ["agent", "supervisor", "editor", "admin"] as const;
+
+/** The OpenID Connect settings staff single sign-on needs, when they are all there. */
+export function oidcSettings(config: Config) {
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET) return undefined;
+  return {
+    issuer: config.OIDC_ISSUER,
+    clientId: config.OIDC_CLIENT_ID,
+    clientSecret: config.OIDC_CLIENT_SECRET,
+    scopes: config.OIDC_SCOPES,
+    groupsClaim: config.OIDC_GROUPS_CLAIM,
+    roleGroups: config.OIDC_ROLE_GROUPS,
+  };
 }
 
 /** The Twilio settings the SMS channel needs, when they are all there. */

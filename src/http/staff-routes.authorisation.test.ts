@@ -49,6 +49,9 @@ const ROUTES: Record<string, Expected> = {
   "GET /staff/sign-in": { anonymous: 200, allowed: anyStaff, allowedStatus: 200 },
   "POST /staff/sign-in": { anonymous: 400, allowed: anyStaff, allowedStatus: 400 },
   "POST /staff/sign-out": { anonymous: 200, allowed: anyStaff, allowedStatus: 200 },
+  // Single sign-on is not configured here, so these answer 404 (staff-sso.test.ts covers them configured).
+  "GET /staff/sign-in/sso": { anonymous: 404, allowed: anyStaff, allowedStatus: 404 },
+  "GET /staff/sign-in/sso/callback": { anonymous: 404, allowed: anyStaff, allowedStatus: 404 },
 };
 
 /** Paths that belong to staff, supervisors, editors or admins. */

@@ -12,6 +12,8 @@ const SIGN_IN_CSRF_COOKIE = "civicdesk_sign_in";
 
 export interface StaffSignInDeps {
   cityName: string;
+  /** Offers "sign in with your organisation's account" when single sign-on is configured. */
+  ssoEnabled?: boolean;
   signIn: (input: unknown, requestId: string) => Promise<OpenedStaffSession>;
   signOut: (sessionToken: string, everywhere: boolean, requestId: string) => Promise<{ ended: number }>;
   /** The CSRF token of a live session, to check sign-out requests against. */
@@ -78,6 +80,7 @@ ${error}
 <input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}>
 <button type="submit">Sign in</button>
 </form>
+${deps.ssoEnabled ? '<p><a href="/staff/sign-in/sso">Sign in with your organisation account</a></p>' : ""}
 </main>
 </body>
 </html>`);
@@ -91,7 +94,7 @@ ${error}
     if (!isForm) {
       // A cross-site page cannot send a JSON body without a CORS preflight, which this app never grants.
       const session = await deps.signIn(await readJsonBody(c), c.var.requestId);
-      setSessionCookies(c, session);
+      setStaffSessionCookies(c, session);
       return c.json({ userId: session.userId, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
     }
     const form = await c.req.parseBody();
@@ -107,7 +110,7 @@ ${error}
         { email: field("email"), password: field("password") },
         c.var.requestId,
       );
-      setSessionCookies(c, session);
+      setStaffSessionCookies(c, session);
       deleteCookie(c, SIGN_IN_CSRF_COOKIE, { path: "/staff/sign-in", secure: true });
       return c.redirect(next, 303);
     } catch (error) {
@@ -144,7 +147,8 @@ ${error}
   return app;
 }
 
-function setSessionCookies(c: Context<AppEnv>, session: OpenedStaffSession) {
+/** The session cookie (HTTP-only) and the page's copy of its CSRF token. */
+export function setStaffSessionCookies(c: Context<AppEnv>, session: OpenedStaffSession) {
   const common = { secure: true, path: "/", expires: session.expiresAt } as const;
   setCookie(c, STAFF_SESSION_COOKIE, session.sessionToken, { ...common, httpOnly: true, sameSite: "Lax" });
   setCookie(c, STAFF_CSRF_COOKIE, session.csrfToken, { ...common, sameSite: "Strict" });
