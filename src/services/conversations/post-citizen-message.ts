@@ -41,12 +41,17 @@ export async function postCitizenMessage({
     beforeStore?: (conversation: ConversationRow) => Promise<void>;
     /** Channel facts kept with the message (media links, a keyword), stored in the same insert. */
     meta?: Record<string, unknown>;
+    /** The conversation a channel adapter just found for its verified sender; saves reading it again. */
+    found?: ConversationRow;
   };
   conversationId: string;
   input: unknown;
 }): Promise<PostedCitizenMessage> {
   const db = ctx.database.db;
-  const conversation = await authorizeConversation(db, ctx.actor, conversationId);
+  const conversation =
+    ctx.actor.kind === "channel" && ctx.found?.id === conversationId
+      ? ctx.found
+      : await authorizeConversation(db, ctx.actor, conversationId);
   const parsed = PostCitizenMessageInput.parse(input);
   await ctx.beforeStore?.(conversation);
 

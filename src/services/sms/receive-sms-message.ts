@@ -82,6 +82,7 @@ export async function receiveSmsMessage({
       actor: { kind: "channel", channel: "sms" },
       languages: assistant.languages,
       meta,
+      found: conversation,
       now,
     },
     conversationId: conversation.id,
