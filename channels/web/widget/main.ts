@@ -358,7 +358,11 @@ class Widget {
           const reply = await this.api.sendMessage(session, text, clientMessageId, (token) => {
             streamed.textContent += token;
           });
-          this.renderMessage(reply, pending);
+          // While a person holds the conversation the assistant says nothing: no bubble is left behind.
+          if (reply.status === "held") {
+            this.shown.add(reply.id);
+            pending.remove();
+          } else this.renderMessage(reply, pending);
           await this.refresh();
           break;
         } catch (error) {

@@ -186,6 +186,7 @@ function page(cityName: string, title: string, body: string, csrf: string | unde
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${escapeHtml(csrf ?? "")}">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} · Staff console · ${escapeHtml(cityName)}</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:0;color:#1a1a1a;line-height:1.5}
