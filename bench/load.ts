@@ -229,8 +229,11 @@ export async function runLoadBench(args: string[]): Promise<unknown> {
     full,
     by_articles: bySize,
     ratios: {
-      turn_vs_bare_rps:
-        bare && turnAtDefault ? round(turnAtDefault.requests_per_second / bare.requests_per_second) : null,
+      // How many bare-route requests the same process serves in the time of one web turn.
+      bare_requests_per_turn:
+        bare && turnAtDefault?.requests_per_second
+          ? Math.round(bare.requests_per_second / turnAtDefault.requests_per_second)
+          : null,
       search_rps_by_articles: [sizes[0], ...bySize.map((s) => s.articles)].map((articles, i) => ({
         articles,
         rps:
