@@ -13,7 +13,7 @@ import type { StaffRole } from "../services/cases/context";
  */
 type Expected = { anonymous: number; allowed: readonly StaffRole[]; allowedStatus: number };
 const anyStaff: readonly StaffRole[] = ["agent", "supervisor", "editor", "admin"];
-const caseWorkers: readonly StaffRole[] = ["agent", "admin"];
+const caseWorkers: readonly StaffRole[] = ["agent", "supervisor", "admin"];
 const admins: readonly StaffRole[] = ["admin"];
 const handoffStaff: readonly StaffRole[] = ["agent", "supervisor", "admin"];
 

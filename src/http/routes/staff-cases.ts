@@ -8,7 +8,7 @@ import { addCaseAttachment } from "../../services/cases/add-case-attachment";
 import { addCaseNote } from "../../services/cases/add-case-note";
 import { assignCase } from "../../services/cases/assign-case";
 import { changeCaseStatus } from "../../services/cases/change-case-status";
-import type { CaseContext, CaseSettings } from "../../services/cases/context";
+import { CASE_WORKER_ROLES, type CaseContext, type CaseSettings } from "../../services/cases/context";
 import { getCase } from "../../services/cases/get-case";
 import { listCaseAudit } from "../../services/cases/list-case-audit";
 import { listCases } from "../../services/cases/list-cases";
@@ -42,7 +42,7 @@ export function staffCasesRoutes(deps: StaffCasesDeps) {
     ...(deps.settings ? { settings: deps.settings } : {}),
     ...(deps.jobQueue ? { jobQueue: deps.jobQueue } : {}),
   });
-  const caseWorkers = allowRoles("agent", "admin");
+  const caseWorkers = allowRoles(...CASE_WORKER_ROLES);
 
   // The token is checked before the body is read; the body is then capped while it streams.
   app.use("/v1/staff/cases", staffAuth(deps.staffTokens), limitBody(MAX_STAFF_BODY_BYTES));

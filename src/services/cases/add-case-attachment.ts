@@ -3,7 +3,7 @@ import { z } from "zod";
 import { caseEvents, cases } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { type CaseView, loadCaseByReference, toCaseView } from "./case-view";
-import { type CaseContext, requireStaff } from "./context";
+import { CASE_WORKER_ROLES, type CaseContext, requireStaff } from "./context";
 import { recordAudit } from "./record-audit";
 
 const MAX_ATTACHMENTS = 20;
@@ -22,7 +22,7 @@ export async function addCaseAttachment({
   ctx: CaseContext;
   input: unknown;
 }): Promise<CaseView> {
-  const actor = requireStaff(ctx.actor, ["agent", "admin"]);
+  const actor = requireStaff(ctx.actor, CASE_WORKER_ROLES);
   const { reference, url, note } = AddCaseAttachmentInput.parse(input);
   const now = ctx.now ?? new Date();
 

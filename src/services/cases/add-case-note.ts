@@ -7,7 +7,7 @@ import { redactPii } from "../guardrails/redact-pii";
 import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, scheduleSlaChange } from "../sla/refresh-case-sla";
 import { type CaseEventView, loadCaseByReference, toEventView } from "./case-view";
-import { type CaseContext, requireStaff } from "./context";
+import { CASE_WORKER_ROLES, type CaseContext, requireStaff } from "./context";
 import { listCaseRecipients, notifyRecipients } from "./notify-case-citizens";
 import { recordAudit } from "./record-audit";
 
@@ -25,7 +25,7 @@ export async function addCaseNote({
   ctx: CaseContext;
   input: unknown;
 }): Promise<CaseEventView> {
-  const actor = requireStaff(ctx.actor, ["agent", "admin"]);
+  const actor = requireStaff(ctx.actor, CASE_WORKER_ROLES);
   const parsed = AddCaseNoteInput.parse(input);
   const { reference, visibility } = parsed;
   // Kept and sent to the citizen redacted, as chat messages are: a note may quote a phone number or an email.

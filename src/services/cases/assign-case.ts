@@ -5,7 +5,7 @@ import { DomainError } from "../../domain/errors";
 import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, scheduleSlaChange } from "../sla/refresh-case-sla";
 import { type CaseView, loadCaseByReference, toCaseView } from "./case-view";
-import { type CaseContext, requireStaff } from "./context";
+import { CASE_WORKER_ROLES, type CaseContext, requireStaff } from "./context";
 import { recordAudit } from "./record-audit";
 
 export const AssignCaseInput = z.object({
@@ -17,7 +17,7 @@ export const AssignCaseInput = z.object({
 });
 
 export async function assignCase({ ctx, input }: { ctx: CaseContext; input: unknown }): Promise<CaseView> {
-  const actor = requireStaff(ctx.actor, ["agent", "admin"]);
+  const actor = requireStaff(ctx.actor, CASE_WORKER_ROLES);
   const { reference, assigneeId, department } = AssignCaseInput.parse(input);
   const now = ctx.now ?? new Date();
 

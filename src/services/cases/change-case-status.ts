@@ -8,7 +8,7 @@ import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, scheduleSlaChange } from "../sla/refresh-case-sla";
 import { CaseStatus, canMoveTo } from "./case-status";
 import { type CaseView, loadCaseByReference, pickLanguage, toCaseView } from "./case-view";
-import { type CaseContext, requireStaff } from "./context";
+import { CASE_WORKER_ROLES, type CaseContext, requireStaff } from "./context";
 import { listCaseRecipients, notifyRecipients } from "./notify-case-citizens";
 import { recordAudit } from "./record-audit";
 
@@ -27,7 +27,7 @@ export async function changeCaseStatus({
   ctx: CaseContext;
   input: unknown;
 }): Promise<CaseView> {
-  const actor = requireStaff(ctx.actor, ["agent", "admin"]);
+  const actor = requireStaff(ctx.actor, CASE_WORKER_ROLES);
   const parsed = ChangeCaseStatusInput.parse(input);
   const { reference, status } = parsed;
   // The status note is stored, shown on Open311 and sent to the citizen: only its redacted copy is kept.

@@ -7,6 +7,8 @@ import type { LocationRule } from "../catalogue/location-rules";
 
 export const STAFF_ROLES = ["agent", "supervisor", "editor", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+/** Who works cases: agents, their supervisors, and admins. */
+export const CASE_WORKER_ROLES: readonly StaffRole[] = ["agent", "supervisor", "admin"];
 
 export interface StaffActor {
   kind: "staff";

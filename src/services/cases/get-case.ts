@@ -3,7 +3,7 @@ import { z } from "zod";
 import { caseEvents, caseFollowers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { type CaseEventView, type CaseView, loadCaseByReference, toCaseView, toEventView } from "./case-view";
-import { type CaseContext, requireStaff } from "./context";
+import { CASE_WORKER_ROLES, type CaseContext, requireStaff } from "./context";
 import { recordAudit } from "./record-audit";
 
 export const GetCaseInput = z.object({ reference: z.string().trim().min(1) });
@@ -17,7 +17,7 @@ export interface CaseDetail {
 
 /** A case with its full history, for staff; the read itself is audited. */
 export async function getCase({ ctx, input }: { ctx: CaseContext; input: unknown }): Promise<CaseDetail> {
-  const actor = requireStaff(ctx.actor, ["agent", "admin"]);
+  const actor = requireStaff(ctx.actor, CASE_WORKER_ROLES);
   const { reference } = GetCaseInput.parse(input);
   return ctx.database.db.transaction(async (tx) => {
     const loaded = await loadCaseByReference(tx, reference);

@@ -4,7 +4,7 @@ import { cases, services, slaTimerFirings } from "../../db/schema";
 import { Priority } from "../catalogue/catalogue-files";
 import { CaseStatus } from "./case-status";
 import { type CaseView, toCaseView } from "./case-view";
-import { type CaseContext, requireStaff } from "./context";
+import { CASE_WORKER_ROLES, type CaseContext, requireStaff } from "./context";
 import { recordAudit } from "./record-audit";
 
 const commaList = <T extends z.ZodType>(item: T) =>
@@ -35,7 +35,7 @@ export interface CaseList {
 
 /** The staff work list, newest first; the listing is audited with its filters. */
 export async function listCases({ ctx, input }: { ctx: CaseContext; input: unknown }): Promise<CaseList> {
-  const actor = requireStaff(ctx.actor, ["agent", "admin"]);
+  const actor = requireStaff(ctx.actor, CASE_WORKER_ROLES);
   const filters = ListCasesInput.parse(input);
   const where: SQL[] = [];
   if (filters.status) where.push(inArray(cases.status, filters.status));

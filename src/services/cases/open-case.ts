@@ -13,6 +13,7 @@ import {
   type Actor,
   actorColumns,
   CASE_CREATION_LIMITS,
+  CASE_WORKER_ROLES,
   type CaseContext,
   type CaseCreationLimits,
   DEFAULT_CASE_SETTINGS,
@@ -80,7 +81,7 @@ export async function openCase({
 }
 
 function authorizeOpen(actor: Actor) {
-  if (actor.kind === "staff") requireStaff(actor, ["agent", "admin"]);
+  if (actor.kind === "staff") requireStaff(actor, CASE_WORKER_ROLES);
   else if (actor.kind === "conversation_token") throw new DomainError("forbidden", "Not allowed.");
 }
 

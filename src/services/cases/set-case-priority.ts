@@ -6,7 +6,7 @@ import { Priority } from "../catalogue/catalogue-files";
 import { loadCaseTimerState } from "../sla/load-case-timer-states";
 import { refreshCaseSla, scheduleSlaChange } from "../sla/refresh-case-sla";
 import { type CaseView, loadCaseByReference, toCaseView } from "./case-view";
-import { type CaseContext, requireStaff } from "./context";
+import { CASE_WORKER_ROLES, type CaseContext, requireStaff } from "./context";
 import { recordAudit } from "./record-audit";
 
 export const SetCasePriorityInput = z.object({
@@ -22,7 +22,7 @@ export async function setCasePriority({
   ctx: CaseContext;
   input: unknown;
 }): Promise<CaseView> {
-  const actor = requireStaff(ctx.actor, ["agent", "admin"]);
+  const actor = requireStaff(ctx.actor, CASE_WORKER_ROLES);
   const { reference, priority, reason } = SetCasePriorityInput.parse(input);
   const now = ctx.now ?? new Date();
 
