@@ -3,7 +3,15 @@ import { expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { createOfflineChatModel } from "../../adapters/chat-model-offline";
 import type { Database } from "../../db/client";
-import { contacts, conversationEvents, conversations, messages } from "../../db/schema";
+import {
+  cases,
+  contacts,
+  conversationEvents,
+  conversations,
+  departments,
+  messages,
+  services,
+} from "../../db/schema";
 import { createLogger } from "../../logger";
 import type { ChatModel } from "../../ports/chat-model";
 import type { AssistantDeps, KnowledgePassage, SafetyLabel } from "../assistant/assistant-deps";
@@ -13,6 +21,7 @@ import { createConversation } from "../conversations/create-conversation";
 import { getConversation } from "../conversations/get-conversation";
 import { createMemoryRateLimiter } from "../conversations/rate-limiter";
 import type { DeliveryTarget } from "../deliveries/context";
+import { deliverMessage } from "../deliveries/deliver-message";
 import { addConversationNote } from "./add-conversation-note";
 import { closeConversation } from "./close-conversation";
 import type { HandoffContext } from "./context";
@@ -233,6 +242,81 @@ forEachDatabase("handoff verbs", (use) => {
     });
     expect(reply.delivery).toBe("sms");
     expect(sent).toEqual([{ messageId: reply.message.id, channel: "sms", address: "+40712345678" }]);
+  });
+
+  it("sends a staff reply by SMS but not a bot reply queued before the take-over", async () => {
+    const [contact] = await use()
+      .db.insert(contacts)
+      .values({ channel: "sms", address: "+40700000001", consent: { sms: true } })
+      .returning();
+    const [conversation] = await use()
+      .db.insert(conversations)
+      .values({ channel: "sms", contactId: contact!.id, lang: "en", tokenHash: "x" })
+      .returning();
+    const [botReply] = await use()
+      .db.insert(messages)
+      .values({
+        conversationId: conversation!.id,
+        role: "assistant",
+        text: "Bins go out weekly.",
+        status: "answered",
+      })
+      .returning();
+    const { ctx, sent } = await staffCtx();
+    await takeOverConversation({ ctx, input: { conversationId: conversation!.id } });
+    const reply = await postStaffReply({
+      ctx,
+      input: { conversationId: conversation!.id, text: "Anna here." },
+    });
+    const texts: string[] = [];
+    const sender = {
+      send: async (message: { to: string; text: string }) => {
+        texts.push(message.text);
+        return { providerId: `SM${texts.length}`, status: "queued" };
+      },
+    };
+    const deliver = (messageId: string) =>
+      deliverMessage({
+        ctx: { database: use(), senders: { sms: sender } },
+        kind: "reply",
+        target: { messageId, channel: "sms", address: "+40700000001" },
+        attempt: 1,
+        maxAttempts: 3,
+      });
+    expect(await deliver(botReply!.id)).toEqual({ state: "blocked", reason: "held_by_staff" });
+    expect(sent.map((t) => t.messageId)).toEqual([reply.message.id]);
+    expect(await deliver(reply.message.id)).toMatchObject({ state: "sent" });
+    expect(texts).toEqual(["Anna here."]);
+  });
+
+  it("lists the queue by the department of the conversation's case", async () => {
+    const conv = await open();
+    await use()
+      .db.insert(departments)
+      .values({ code: "roads-q", names: { en: "Roads" } })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(services)
+      .values({ code: "pothole-q", departmentCode: "roads-q", names: { en: "Pothole" } })
+      .onConflictDoNothing();
+    const [row] = await use().db.select().from(conversations).where(eq(conversations.id, conv.id));
+    await use().db.insert(cases).values({
+      reference: "CD-2026-777001",
+      serviceCode: "pothole-q",
+      contactId: row!.contactId,
+      conversationId: conv.id,
+      departmentCode: "roads-q",
+      description: "hole",
+      channel: "web",
+      lang: "en",
+    });
+    const deps = makeDeps(use());
+    await say(deps, conv, "talk to a person");
+    const { ctx } = await staffCtx();
+    const roads = await listHandoffQueue({ ctx, input: { department: "roads-q" } });
+    expect(roads.conversations.map((c) => [c.id, c.department])).toEqual([[conv.id, "roads-q"]]);
+    const view = await getStaffConversation({ ctx, input: { conversationId: conv.id } });
+    expect(view.openCases.map((c) => c.reference)).toEqual(["CD-2026-777001"]);
   });
 
   it("hands back to the bot, which answers the next question with the staff reply in its history", async () => {
