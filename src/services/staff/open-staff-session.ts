@@ -1,3 +1,4 @@
+import { and, eq, lt } from "drizzle-orm";
 import { staffSessions } from "../../db/schema";
 import { recordAudit } from "../cases/record-audit";
 import { DEFAULT_STAFF_AUTH_SETTINGS, type StaffAuthContext } from "./context";
@@ -27,6 +28,10 @@ export async function openStaffSession({
   const csrfToken = createSecret();
   const expiresAt = new Date(now.getTime() + settings.sessionHours * 3_600_000);
   await ctx.database.db.transaction(async (tx) => {
+    // Expired sessions go when their user next signs in, so the table stays as small as the live ones.
+    await tx
+      .delete(staffSessions)
+      .where(and(eq(staffSessions.userId, userId), lt(staffSessions.expiresAt, now)));
     await tx.insert(staffSessions).values({
       tokenHash: digestSecret(sessionToken),
       userId,

@@ -4,7 +4,7 @@ import { forEachDatabase } from "../../../test/db";
 import { createStaffUser, signInAs, TEST_STAFF_PASSWORD } from "../../../test/staff-session";
 import { buildApp } from "../../app";
 import { loadConfig } from "../../config";
-import { auditLog, staffApiTokens, staffUsers } from "../../db/schema";
+import { auditLog, staffApiTokens, staffSessions, staffUsers } from "../../db/schema";
 import { createLogger } from "../../logger";
 
 forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
@@ -82,7 +82,10 @@ forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
       expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(800);
       now = new Date(now.getTime() + 16 * 60_000);
       expect((await attempt(TEST_STAFF_PASSWORD)).status).toBe(200);
-      const failures = await use().db.select().from(auditLog).where(eq(auditLog.action, "staff.sign_in_failed"));
+      const failures = await use()
+        .db.select()
+        .from(auditLog)
+        .where(eq(auditLog.action, "staff.sign_in_failed"));
       expect(failures.length).toBeGreaterThanOrEqual(3);
     });
   });
@@ -168,6 +171,13 @@ forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
       expect((await me({ cookie: session.cookie })).status).toBe(200);
       now = new Date(now.getTime() + 13 * 3_600_000);
       expect((await me({ cookie: session.cookie })).status).toBe(401);
+      const user = session.userId;
+      const before = await use().db.select().from(staffSessions).where(eq(staffSessions.userId, user));
+      expect(before.length).toBeGreaterThan(0);
+      await signInAs(app, "ada@city.example");
+      // Signing in again clears the expired rows; only the new session is left.
+      const after = await use().db.select().from(staffSessions).where(eq(staffSessions.userId, user));
+      expect(after).toHaveLength(1);
     });
   });
 
@@ -176,7 +186,11 @@ forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
       const admin = await signInAs(app, "root@city.example");
       const created = await app.request("/v1/staff/api-tokens", {
         method: "POST",
-        headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken, "content-type": "application/json" },
+        headers: {
+          cookie: admin.cookie,
+          "x-csrf-token": admin.csrfToken,
+          "content-type": "application/json",
+        },
         body: JSON.stringify({ email: "root@city.example", roles: ["agent"], name: "crm sync" }),
       });
       expect(created.status).toBe(201);
@@ -208,14 +222,22 @@ forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
       const admin = await signInAs(app, "root@city.example");
       const tooMuch = await app.request("/v1/staff/api-tokens", {
         method: "POST",
-        headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken, "content-type": "application/json" },
+        headers: {
+          cookie: admin.cookie,
+          "x-csrf-token": admin.csrfToken,
+          "content-type": "application/json",
+        },
         body: JSON.stringify({ email: "ada@city.example", roles: ["admin"] }),
       });
       expect(tooMuch.status).toBe(400);
       const agent = await signInAs(app, "ada@city.example");
       const denied = await app.request("/v1/staff/api-tokens", {
         method: "POST",
-        headers: { cookie: agent.cookie, "x-csrf-token": agent.csrfToken, "content-type": "application/json" },
+        headers: {
+          cookie: agent.cookie,
+          "x-csrf-token": agent.csrfToken,
+          "content-type": "application/json",
+        },
         body: JSON.stringify({ email: "ada@city.example", roles: ["agent"] }),
       });
       expect(denied.status).toBe(403);
