@@ -1,14 +1,17 @@
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client";
+import { addStaffUser } from "../../services/staff/add-staff-user";
 import type { StaffAuthContext } from "../../services/staff/context";
 import { createStaffApiToken } from "../../services/staff/create-staff-api-token";
+import { deactivateStaffUser } from "../../services/staff/deactivate-staff-user";
 import { getStaffProfile } from "../../services/staff/get-staff-profile";
 import { listStaffApiTokens } from "../../services/staff/list-staff-api-tokens";
+import { listStaffUsers } from "../../services/staff/list-staff-users";
 import { revokeStaffApiToken } from "../../services/staff/revoke-staff-api-token";
 import { limitBody, readJsonBody } from "../body";
 import { allowRoles, type StaffEnv, type StaffTokenEntry, staffAuth } from "../staff-auth";
 
-/** GET /v1/staff/me for any staff member; API tokens under /v1/staff/api-tokens for admins. */
+/** GET /v1/staff/me for any staff member; staff accounts and API tokens for admins. */
 export function staffAccountRoutes(deps: { database: Database; staffTokens: StaffTokenEntry[] }) {
   const app = new Hono<StaffEnv>();
   const ctx = (c: Context<StaffEnv>): StaffAuthContext => ({
@@ -19,6 +22,20 @@ export function staffAccountRoutes(deps: { database: Database; staffTokens: Staf
   app.use("/v1/staff/me", staffAuth(deps.staffTokens));
   app.use("/v1/staff/api-tokens", staffAuth(deps.staffTokens), limitBody(4 * 1024), allowRoles("admin"));
   app.use("/v1/staff/api-tokens/*", staffAuth(deps.staffTokens), limitBody(4 * 1024), allowRoles("admin"));
+
+  app.use("/v1/staff/users", staffAuth(deps.staffTokens), limitBody(8 * 1024), allowRoles("admin"));
+  app.use("/v1/staff/users/*", staffAuth(deps.staffTokens), limitBody(8 * 1024), allowRoles("admin"));
+
+  app.get("/v1/staff/users", async (c) => c.json({ users: await listStaffUsers({ ctx: ctx(c) }) }));
+
+  app.post("/v1/staff/users", async (c) => {
+    const user = await addStaffUser({ ctx: ctx(c), input: await readJsonBody(c) });
+    return c.json(user, user.created ? 201 : 200);
+  });
+
+  app.post("/v1/staff/users/:id/deactivate", async (c) =>
+    c.json(await deactivateStaffUser({ ctx: ctx(c), input: { id: c.req.param("id") } })),
+  );
 
   app.get("/v1/staff/me", async (c) => {
     c.header("cache-control", "no-store");

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
+import { requireStaff } from "../cases/context";
 import { recordAudit } from "../cases/record-audit";
 import type { StaffAuthContext } from "./context";
 import { parseInput, StaffEmail, StaffRoleList } from "./parse-staff-input";
@@ -28,6 +29,7 @@ export const AddStaffUserInput = z.object({
  * given, the password); a new password also ends the user's sessions and clears any lockout.
  */
 export async function addStaffUser({ ctx, input }: { ctx: StaffAuthContext; input: unknown }) {
+  if (ctx.actor && ctx.actor.kind !== "system") requireStaff(ctx.actor, ["admin"]);
   const data = parseInput(AddStaffUserInput, input, "staff user");
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
   return ctx.database.db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { buildApp } from "../../app";
 import { loadConfig } from "../../config";
 import { auditLog, staffApiTokens, staffSessions, staffUsers } from "../../db/schema";
 import { createLogger } from "../../logger";
+import { createStaffApiToken } from "./create-staff-api-token";
 
 forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
   let app: ReturnType<typeof buildApp>;
@@ -178,6 +179,52 @@ forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
       // Signing in again clears the expired rows; only the new session is left.
       const after = await use().db.select().from(staffSessions).where(eq(staffSessions.userId, user));
       expect(after).toHaveLength(1);
+    });
+  });
+
+  describe("staff accounts", () => {
+    it("an admin adds a person, lists accounts without hashes, and turns one off with its sessions and tokens", async () => {
+      const admin = await signInAs(app, "root@city.example");
+      const write = (path: string, body: unknown) =>
+        app.request(path, {
+          method: "POST",
+          headers: {
+            cookie: admin.cookie,
+            "x-csrf-token": admin.csrfToken,
+            "content-type": "application/json",
+          },
+          body: JSON.stringify(body),
+        });
+      const added = await write("/v1/staff/users", {
+        email: "new@city.example",
+        roles: ["supervisor"],
+        departments: ["highways"],
+        languages: ["ro"],
+        password: "a new person's password",
+      });
+      expect(added.status).toBe(201);
+      const { id } = (await added.json()) as { id: string };
+      const listed = await app.request("/v1/staff/users", { headers: { cookie: admin.cookie } });
+      const text = await listed.text();
+      expect(text).toContain("new@city.example");
+      expect(text).not.toContain("argon2");
+
+      const person = await signInAs(app, "new@city.example", "a new person's password");
+      const token = await createStaffApiToken({
+        ctx: { database: use() },
+        input: { email: "new@city.example", roles: ["supervisor"] },
+      });
+      expect((await me({ authorization: `Bearer ${token.token}` })).status).toBe(200);
+      const off = await write(`/v1/staff/users/${id}/deactivate`, {});
+      expect(off.status).toBe(200);
+      expect((await me({ cookie: person.cookie })).status).toBe(401);
+      expect((await me({ authorization: `Bearer ${token.token}` })).status).toBe(401);
+      const again = await app.request("/staff/sign-in", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "new@city.example", password: "a new person's password" }),
+      });
+      expect(again.status).toBe(401);
     });
   });
 
