@@ -12,7 +12,13 @@ interface RequestingApp {
 /** A staff user with a local password (TEST_STAFF_PASSWORD unless given) and, on request, an API token. */
 export async function createStaffUser(
   database: Database,
-  options: { email: string; roles: StaffRole[]; departments?: string[]; languages?: string[]; password?: string },
+  options: {
+    email: string;
+    roles: StaffRole[];
+    departments?: string[];
+    languages?: string[];
+    password?: string;
+  },
 ) {
   const user = await addStaffUser({
     ctx: { database },
