@@ -1,5 +1,5 @@
 export * from "./cases";
 export * from "./conversations";
-export * from "./knowledge";
 export * from "./deliveries";
+export * from "./knowledge";
 export * from "./staff";
