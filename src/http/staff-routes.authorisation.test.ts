@@ -39,6 +39,7 @@ const ROUTES: Record<string, Expected> = {
   "POST /v1/staff/users/:id/deactivate": { anonymous: 401, allowed: admins, allowedStatus: 404 },
   "GET /v1/staff/conversations": { anonymous: 401, allowed: handoffStaff, allowedStatus: 200 },
   "GET /v1/staff/conversations/:id": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
+  "POST /v1/staff/conversations/take-next": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
   "POST /v1/staff/conversations/:id/take-over": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
   "POST /v1/staff/conversations/:id/hand-back": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
   "POST /v1/staff/conversations/:id/close": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },

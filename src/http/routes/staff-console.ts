@@ -69,6 +69,7 @@ export function staffConsoleRoutes(deps: StaffConsoleDeps) {
     const body = `<h1>Conversations</h1>
 <section aria-labelledby="queue-title">
 <h2 id="queue-title">Waiting for a person (<span id="queue-count">${waiting.conversations.length}</span>)</h2>
+<p><button type="button" id="take-next">Take the next conversation for me</button></p>
 <table>
 <caption class="visually-hidden">Conversations waiting, longest first; the list updates by itself</caption>
 <thead><tr><th scope="col">Latest message</th><th scope="col">Language</th><th scope="col">Channel</th><th scope="col">Department</th><th scope="col">Reason</th><th scope="col">Waiting</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>

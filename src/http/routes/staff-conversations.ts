@@ -9,6 +9,7 @@ import { getStaffConversation } from "../../services/handoff/get-staff-conversat
 import { handBackConversation } from "../../services/handoff/hand-back-conversation";
 import { listHandoffQueue } from "../../services/handoff/list-handoff-queue";
 import { postStaffReply } from "../../services/handoff/post-staff-reply";
+import { takeNextConversation } from "../../services/handoff/take-next-conversation";
 import { takeOverConversation } from "../../services/handoff/take-over-conversation";
 import { limitBody, readJsonBody } from "../body";
 import { allowRoles, type StaffEnv, type StaffTokenEntry, staffAuth } from "../staff-auth";
@@ -37,6 +38,9 @@ export function staffConversationsRoutes(deps: StaffConversationsDeps) {
 
   app.get("/v1/staff/conversations", handoffStaff, async (c) =>
     c.json(await listHandoffQueue({ ctx: ctx(c), input: c.req.query() })),
+  );
+  app.post("/v1/staff/conversations/take-next", handoffStaff, async (c) =>
+    c.json(await takeNextConversation({ ctx: ctx(c) })),
   );
   app.get("/v1/staff/conversations/:id", handoffStaff, async (c) =>
     c.json(await getStaffConversation({ ctx: ctx(c), input: { conversationId: c.req.param("id") } })),

@@ -58,6 +58,12 @@ export const CONSOLE_JS = `"use strict";
         location.href = "/staff/conversations/" + encodeURIComponent(button.dataset.id);
       } catch (e) { say(e.message); }
     });
+    document.getElementById("take-next")?.addEventListener("click", async () => {
+      try {
+        const taken = await api("POST", "/v1/staff/conversations/take-next", {});
+        location.href = "/staff/conversations/" + encodeURIComponent(taken.id);
+      } catch (e) { say(e.message); }
+    });
     setInterval(poll, 3000);
   }
 

@@ -11,6 +11,7 @@ import {
   departments,
   messages,
   services,
+  staffUsers,
 } from "../../db/schema";
 import { createLogger } from "../../logger";
 import type { ChatModel } from "../../ports/chat-model";
@@ -29,6 +30,7 @@ import { getStaffConversation } from "./get-staff-conversation";
 import { handBackConversation } from "./hand-back-conversation";
 import { listHandoffQueue } from "./list-handoff-queue";
 import { postStaffReply } from "./post-staff-reply";
+import { takeNextConversation } from "./take-next-conversation";
 import { takeOverConversation } from "./take-over-conversation";
 
 const KB: KnowledgePassage[] = [
@@ -317,6 +319,29 @@ forEachDatabase("handoff verbs", (use) => {
     expect(roads.conversations.map((c) => [c.id, c.department])).toEqual([[conv.id, "roads-q"]]);
     const view = await getStaffConversation({ ctx, input: { conversationId: conv.id } });
     expect(view.openCases.map((c) => c.reference)).toEqual(["CD-2026-777001"]);
+  });
+
+  it("gives the next waiting conversation in the agent's languages, up to their capacity", async () => {
+    const deps = makeDeps(use());
+    const english = await open("en");
+    await say(deps, english, "talk to a person");
+    const romanian = await open("ro");
+    await say(deps, romanian, "Bună ziua, vreau să vorbesc cu un om");
+    await use()
+      .db.update(conversations)
+      .set({ state: "waiting", handoffRequestedAt: new Date() })
+      .where(eq(conversations.id, romanian.id));
+    await use()
+      .db.insert(staffUsers)
+      .values({ id: "u-ioana", roles: ["agent"], languages: ["ro"], capacity: 1 });
+    const ctx: HandoffContext = {
+      database: use(),
+      actor: { kind: "staff", userId: "u-ioana", roles: ["agent"] },
+    };
+    const taken = await takeNextConversation({ ctx });
+    expect(taken).toMatchObject({ id: romanian.id, state: "human", assignedStaffId: "u-ioana" });
+    await expect(takeNextConversation({ ctx })).rejects.toMatchObject({ code: "conflict" });
+    expect((await stateOf(english.id)).state).toBe("waiting");
   });
 
   it("hands back to the bot, which answers the next question with the staff reply in its history", async () => {
