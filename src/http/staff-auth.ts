@@ -95,12 +95,14 @@ export function checkCsrf(c: Context, expected: string, given: string | undefine
   }
 }
 
-/** True unless the browser says the request came from another origin (Origin, else Sec-Fetch-Site). */
+/** True unless the browser says the request came from another origin (Sec-Fetch-Site, else Origin). */
 export function isSameOrigin(c: Context): boolean {
-  const origin = c.req.header("origin");
-  if (origin !== undefined) return origin === new URL(c.req.url).origin;
   const site = c.req.header("sec-fetch-site");
-  return site === undefined || site === "same-origin" || site === "none";
+  if (site !== undefined && site !== "same-origin" && site !== "none") return false;
+  const origin = c.req.header("origin");
+  // Pages served with Referrer-Policy: no-referrer make browsers send "Origin: null" on their own forms.
+  if (origin === undefined || (origin === "null" && site !== undefined)) return true;
+  return origin === new URL(c.req.url).origin;
 }
 
 function timingSafeEqualText(a: string, b: string): boolean {

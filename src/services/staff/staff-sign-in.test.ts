@@ -119,7 +119,13 @@ forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
       const submit = (cookie: string, token: string) =>
         app.request("/staff/sign-in", {
           method: "POST",
-          headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+          // What Chromium sends for a page's own form under Referrer-Policy: no-referrer.
+          headers: {
+            cookie,
+            "content-type": "application/x-www-form-urlencoded",
+            origin: "null",
+            "sec-fetch-site": "same-origin",
+          },
           body: new URLSearchParams({
             csrf: token,
             email: "ada@city.example",
@@ -127,6 +133,21 @@ forEachDatabase("staff sign-in, sessions and API tokens", (use) => {
             next: "//evil.example/",
           }).toString(),
         });
+      const crossSite = await app.request("/staff/sign-in", {
+        method: "POST",
+        headers: {
+          cookie: formCookie,
+          "content-type": "application/x-www-form-urlencoded",
+          origin: "null",
+          "sec-fetch-site": "cross-site",
+        },
+        body: new URLSearchParams({
+          csrf,
+          email: "ada@city.example",
+          password: TEST_STAFF_PASSWORD,
+        }).toString(),
+      });
+      expect(crossSite.status).toBe(403);
       expect((await submit("", csrf)).status).toBe(403);
       expect((await submit(formCookie, "other")).status).toBe(403);
       const ok = await submit(formCookie, csrf);
