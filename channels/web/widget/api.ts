@@ -14,6 +14,8 @@ export interface ChatMessage {
   feedback?: string | number | null;
   case?: { reference: string; status: string } | null;
   handoff?: boolean;
+  /** A staff reply's author (first name). */
+  author?: string;
   clientMessageId?: string;
   /** While a case intake is in progress: the service and the detail asked for next. */
   intake?: { service: string; name: string; awaiting: string } | null;

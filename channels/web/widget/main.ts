@@ -255,7 +255,14 @@ class Widget {
     item.className = `cd-msg cd-${["citizen", "assistant", "staff", "system"].includes(message.role) ? message.role : "assistant"}`;
     item.dataset.messageId = message.id;
     item.removeAttribute("aria-busy");
-    item.append(el("span", { class: "cd-who" }, this.roleName(message.role)));
+    const who = this.roleName(message.role);
+    item.append(
+      el(
+        "span",
+        { class: "cd-who" },
+        message.role === "staff" && message.author ? `${message.author} · ${who}` : who,
+      ),
+    );
     const body = el(
       "span",
       message.lang ? { class: "cd-text", lang: message.lang } : { class: "cd-text" },

@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../../../test/service";
-import { createStaffUser, TEST_STAFF_PASSWORD } from "../../../test/staff-session";
+import { TEST_STAFF_PASSWORD } from "../../../test/staff-session";
+import { addStaffUser } from "../../services/staff/add-staff-user";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
@@ -17,7 +18,15 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
 
   beforeAll(async () => {
     service = await startTestService();
-    await createStaffUser(service.database, { email: "anna@city.example", roles: ["agent"] });
+    await addStaffUser({
+      ctx: { database: service.database },
+      input: {
+        email: "anna@city.example",
+        name: "Anna Popescu",
+        roles: ["agent"],
+        password: TEST_STAFF_PASSWORD,
+      },
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
@@ -98,9 +107,10 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await expect.poll(() => agent.locator("#console-status").textContent()).toBe("Reply sent.");
 
     // The widget polls for messages from staff.
-    await citizen
-      .locator(".cd-staff", { hasText: "I am Anna from the waste team" })
-      .waitFor({ timeout: 20_000 });
+    const staffReply = citizen.locator(".cd-staff", { hasText: "I am Anna from the waste team" });
+    await staffReply.waitFor({ timeout: 20_000 });
+    // The citizen sees the first name only.
+    expect(await staffReply.locator(".cd-who").textContent()).toBe("Anna · Staff");
     const notCitizenOrStaff = ".cd-msg:not(.cd-citizen):not(.cd-staff)";
     const botBefore = await citizen.locator(notCitizenOrStaff).count();
     const assistantBefore = await citizen.locator(".cd-assistant").count();

@@ -20,6 +20,8 @@ export interface MessageView {
   /** Services offered for the citizen to choose from, in the order shown. */
   options?: { service: string; name: string }[];
   handoff: boolean;
+  /** For a staff reply: the first name of the person who wrote it, when their account has a name. */
+  author?: string;
   feedback: number | null;
   /** The id the citizen's client gave its message, so a client can match its own copy. */
   clientMessageId?: string;
@@ -32,6 +34,7 @@ interface ReplyMeta {
   intake?: { service: string; name: string; awaiting: string };
   options?: { service: string; name: string }[];
   handoff?: boolean;
+  staffFirstName?: string;
 }
 
 export function toMessageView(row: typeof messages.$inferSelect): MessageView {
@@ -47,6 +50,7 @@ export function toMessageView(row: typeof messages.$inferSelect): MessageView {
     ...(meta.intake ? { intake: meta.intake } : {}),
     ...(meta.options ? { options: meta.options } : {}),
     handoff: meta.handoff === true,
+    ...(row.role === "staff" && meta.staffFirstName ? { author: meta.staffFirstName } : {}),
     feedback: row.feedback,
     ...(row.role === "citizen" && row.idempotencyKey ? { clientMessageId: row.idempotencyKey } : {}),
     createdAt: row.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { contacts, conversations, messages } from "../../db/schema";
+import { contacts, conversations, messages, staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
 import { PHONE_CHANNELS } from "../conversations/context";
@@ -46,6 +46,13 @@ export async function postStaffReply({
         now,
       });
     }
+    // Citizens see the first name only, as a contact centre agent would introduce themselves.
+    const [profile] = await tx
+      .select({ name: staffUsers.name })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, actor.userId))
+      .limit(1);
+    const firstName = profile?.name?.trim().split(/\s+/)[0];
     const [message] = await tx
       .insert(messages)
       .values({
@@ -53,7 +60,11 @@ export async function postStaffReply({
         role: "staff",
         text: parsed.text,
         lang: conversation.lang,
-        meta: { staffId: actor.userId, ...(phone ? { channel: "sms" } : {}) },
+        meta: {
+          staffId: actor.userId,
+          ...(firstName ? { staffFirstName: firstName } : {}),
+          ...(phone ? { channel: "sms" } : {}),
+        },
         createdAt: now,
       })
       .returning();
