@@ -186,6 +186,8 @@ export function voiceRoutes(options: VoiceRouteOptions) {
       language: language(code),
     };
     if (reply.status === "handoff") return personPlan(c, code, [spoken]);
+    // A staff member holds the conversation: the assistant says nothing and the caller is put through.
+    if (reply.status === "held") return personPlan(c, code, []);
     if (reply.status === "blocked_emergency") {
       return {
         say: [spoken],
