@@ -44,7 +44,7 @@ export function parseTwiml(xml: string): TwimlNode {
   }
   if (stack.length !== 1) throw new Error("TwiML: unclosed element");
   const [response] = root.children;
-  if (!response || response.name !== "Response") throw new Error("TwiML: no <Response>");
+  if (response?.name !== "Response") throw new Error("TwiML: no <Response>");
   return response;
 }
 
