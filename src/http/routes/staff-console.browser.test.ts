@@ -99,7 +99,7 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await row.getByRole("button", { name: "Take over" }).click();
     await agent.getByRole("heading", { name: "Conversation", exact: true }).waitFor();
     await expect.poll(() => agent.locator("#owner-state").textContent()).toContain("human");
-    expect(await agent.locator("aside").textContent()).toContain("extractive");
+    expect(await agent.locator("aside").textContent()).toContain("Extractive: quoted from the transcript");
     await agent
       .getByLabel("Reply to the citizen")
       .fill("Hello, I am Anna from the waste team. Which street?");

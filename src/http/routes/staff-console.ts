@@ -136,7 +136,7 @@ function conversationBody(view: StaffConversationView): string {
     .filter((e) => e.kind === "owner_changed")
     .map(
       (e) =>
-        `<li>${escapeHtml(e.createdAt.slice(0, 16).replace("T", " "))}: ${escapeHtml(e.fromState ?? "")} → ${escapeHtml(e.toState ?? "")} by ${escapeHtml(e.actorId ?? e.actorKind)} (${escapeHtml(e.reason ?? "")})</li>`,
+        `<li>${escapeHtml(e.createdAt.slice(0, 16).replace("T", " "))}: ${escapeHtml(e.fromState ?? "")} → ${escapeHtml(e.toState ?? "")} by ${escapeHtml(e.actorKind === "staff" ? (e.actorId ?? "staff") : e.actorKind)} (${escapeHtml(e.reason ?? "")})</li>`,
     )
     .join("");
   return `<p><a href="/staff">← All conversations</a></p>
@@ -163,7 +163,8 @@ function conversationBody(view: StaffConversationView): string {
 </form>
 </div>
 <aside>
-<h2>Summary <span class="tag">extractive: quoted from the transcript</span></h2>
+<h2>Summary</h2>
+<p class="tag">Extractive: quoted from the transcript, not written by a model.</p>
 <ul>${summary}</ul>
 <h2>Open cases</h2>
 ${cases}
@@ -211,7 +212,7 @@ label{font-weight:600}
 .who{font-size:.875rem;font-weight:600;color:#333}
 .facts{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}.facts dt{font-weight:600}.facts dd{margin:0}
 .actions{display:flex;gap:.5rem;flex-wrap:wrap;margin:1rem 0}
-.tag{font-size:.8rem;font-weight:400;background:#eef3f9;border:1px solid #14365f;border-radius:3px;padding:0 .3rem}
+.tag{font-size:.875rem;background:#eef3f9;border-left:4px solid #14365f;padding:.25rem .5rem;margin:0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 #console-status{min-height:1.5em;font-weight:600}
 </style>

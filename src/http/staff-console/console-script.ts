@@ -81,7 +81,7 @@ export const CONSOLE_JS = `"use strict";
       transcript.replaceChildren();
       for (const m of messages) {
         const item = el("li", { class: "msg msg-" + m.role });
-        item.append(el("span", { class: "who" }, (ROLE[m.role] || m.role) + " · " + new Date(m.createdAt).toLocaleTimeString()));
+        item.append(el("span", { class: "who" }, (ROLE[m.role] || m.role) + " · " + m.createdAt.slice(11, 19) + " UTC"));
         item.append(el("p", m.lang ? { lang: m.lang } : {}, m.text));
         transcript.append(item);
       }
