@@ -46,6 +46,7 @@ import type { CaseCreationLimits } from "./services/cases/context";
 import { enforceRateLimit, type RateLimiter } from "./services/conversations/rate-limiter";
 import type { EnqueueDelivery } from "./services/deliveries/context";
 import { recordDeliveryStatus } from "./services/deliveries/record-delivery-status";
+import type { GuardrailJudge } from "./services/guardrails/assess-input";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import type { RetentionPolicy } from "./services/privacy/context";
 import { createPassageSearch } from "./services/retrieval/search-passages";
@@ -71,8 +72,10 @@ export interface AppDeps {
   notifier?: Notifier;
   /** Where case changes queue their SLA timers; without it only the periodic sweep does. */
   jobQueue?: JobQueue;
-  /** The assistant's model; by default from config (OpenAI-compatible), else the offline answerer. */
+  /** The assistant's model (the entry builds it from config); the offline answerer when absent. */
   chatModel?: ChatModel;
+  /** The chat model's second opinion on the guardrails (built by the entry from config). */
+  guardrailJudge?: GuardrailJudge;
   /** The case step of the assistant's turn (service requests, case status); skipped when absent. */
   handleCaseTurn?: HandleCaseTurn;
   /** The knowledge base (database and embedder) behind GET /v1/search; the route is absent without it. */
