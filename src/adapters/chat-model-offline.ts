@@ -30,16 +30,34 @@ import { analyzeText, tokenizeText } from "../services/retrieval/analyzer";
 // Words that open a follow-up ("and for glass?", "et pour le verre ?"), folded (no diacritics).
 const FOLLOW_UP_OPENERS = new Set(
   [
-    "and what about how also or for then but",
+    "and also or for then but",
     "et pour quid aussi ou mais alors puis",
-    "si iar dar pentru ce despre sau",
-    "und was ist mit auch fur oder aber dann",
-    "y para que tal tambien o pero entonces",
-    "es mi a helyzet is pedig vagy de akkor",
+    "si iar dar pentru despre sau",
+    "und auch fur oder aber dann",
+    "y para tambien o pero entonces",
+    "es is pedig vagy de akkor",
   ]
     .join(" ")
     .split(" "),
 );
+
+// Two-word openers that ask about the earlier subject: "what about", "how about", "et si", "was ist".
+const LEANING_OPENERS = new Set([
+  "what about",
+  "how about",
+  "what if",
+  "et si",
+  "et le",
+  "et la",
+  "et les",
+  "ce zici",
+  "was ist",
+  "wie ist",
+  "que tal",
+  "y si",
+  "mi a",
+  "es mi",
+]);
 
 const MAX_SENTENCES: Record<Surface, number> = { web: 6, teams: 6, sms: 3, voice: 3 };
 
@@ -82,7 +100,9 @@ function looksLikeFollowUp(message: string, lang: string): boolean {
   const tokens = tokenizeText(message);
   if (tokens.length === 0 || tokens.length > 7) return false;
   const terms = analyzeText(message, lang);
-  return FOLLOW_UP_OPENERS.has(tokens[0]!) || (terms.length <= 2 && tokens.length <= 4);
+  // "What about Sundays?" leans on the earlier question; "how much is a bulky collection?" stands alone.
+  const leaning = LEANING_OPENERS.has(tokens.slice(0, 2).join(" "));
+  return FOLLOW_UP_OPENERS.has(tokens[0]!) || leaning || (terms.length <= 2 && tokens.length <= 4);
 }
 
 function stripOpeners(message: string): string {

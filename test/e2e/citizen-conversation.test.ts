@@ -108,6 +108,22 @@ describe("a citizen's conversation, end to end", () => {
     expect(rubbish.intake?.service ?? rubbish.options?.[0]?.service).toBe("fly-tipping");
   });
 
+  it("takes a new question after an answer as new, a real follow-up as a follow-up, and 'no' as no", async () => {
+    const say = await converse();
+    await say("When is my bin collected? I live in Hillcrest");
+    const no = await say("no");
+    expect(no.status).toBe("clarification");
+    expect(no.text).not.toMatch(/Hillcrest/);
+    const bulky = await say("how much is a bulky collection?");
+    expect(cited(bulky)).toEqual(["bulky-item-collection"]);
+    expect(bulky.text).toMatch(/£\d+/);
+    const glass = await converse();
+    await glass("What can I put in the blue bin?");
+    const follow = await glass("and for glass?");
+    expect(follow.status).toBe("answered");
+    expect(follow.text.toLowerCase()).toContain("glass");
+  });
+
   it("declines a matter of national government honestly", async () => {
     for (const [lang, text] of [
       ["en", "how do I renew my passport?"],

@@ -15,6 +15,7 @@ export type FixedReplyKey =
   | "reply.no_answer"
   | "reply.out_of_scope"
   | "reply.opinion"
+  | "reply.acknowledged"
   | "reply.error";
 
 /** Every i18n key the assistant uses; `reply.other_language` takes `{language}`, `reply.pii_removed` none. */
@@ -33,6 +34,7 @@ export const ASSISTANT_TEXT_KEYS: readonly string[] = [
   "reply.no_answer",
   "reply.out_of_scope",
   "reply.opinion",
+  "reply.acknowledged",
   "reply.error",
 ];
 
