@@ -150,6 +150,8 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       ...chatModelOf(config, overrides),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
       ...(overrides.rateLimits ? { rateLimits: overrides.rateLimits } : {}),
+      // With Redis, /readyz also asks the queue, and gives up quickly instead of waiting on a dead connection.
+      ...(config.REDIS_URL ? { readinessChecks: { queue: () => withinMs(queue.pending(), 2000) } } : {}),
     });
     return {
       app,
@@ -173,4 +175,17 @@ function chatModelOf(config: Config, overrides: ServiceOverrides) {
   const chatModel = overrides.chatModel ?? configuredChatModel(config);
   const guardrailJudge = configuredGuardrailJudge(config);
   return { ...(chatModel ? { chatModel } : {}), ...(guardrailJudge ? { guardrailJudge } : {}) };
+}
+
+/** Resolves when `work` does within `ms`, rejects otherwise. */
+async function withinMs(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
