@@ -114,6 +114,11 @@ describe("a citizen's conversation, end to end", () => {
     const no = await say("no");
     expect(no.status).toBe("clarification");
     expect(no.text).not.toMatch(/Hillcrest/);
+    const roQuestion = await say("Când se colectează pubela albastră?");
+    expect(roQuestion.status).toBe("answered");
+    const noAgain = await say("no");
+    expect(noAgain.intake, "a bare 'no' never starts a report").toBeUndefined();
+    expect(noAgain.status).toBe("clarification");
     const bulky = await say("how much is a bulky collection?");
     expect(cited(bulky)).toEqual(["bulky-item-collection"]);
     expect(bulky.text).toMatch(/£\d+/);
@@ -122,6 +127,19 @@ describe("a citizen's conversation, end to end", () => {
     const follow = await glass("and for glass?");
     expect(follow.status).toBe("answered");
     expect(follow.text.toLowerCase()).toContain("glass");
+  });
+
+  it("never opens a report for a bare 'no' after a paused report and questions in three languages", async () => {
+    const say = await converse();
+    await say("Can I get a tour of the town hall?");
+    await say("and when are they?");
+    const report = await say("Le trottoir est défoncé devant la boulangerie rue Haute");
+    expect(report.intake?.service).toBe("damaged-pavement");
+    await say("Au fait, comment payer la council tax en ligne ?");
+    await say("Când se colectează pubela albastră?");
+    const no = await say("no");
+    expect(no.intake?.service, no.text).not.toBe("missed-bin");
+    expect(no.text).not.toMatch(/Missed bin collection/);
   });
 
   it("declines a matter of national government honestly", async () => {
