@@ -154,8 +154,13 @@ export const staffUsers = pgTable(
     roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
     departments: text("departments").array().notNull().default(sql`'{}'::text[]`),
     languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
-    capacity: integer("capacity").notNull().default(20),
+    /** Conversations (waiting for them or held) a person works at once; assignment stops there. */
+    capacity: integer("capacity").notNull().default(3),
     active: boolean("active").notNull().default(true),
+    /** Set by the staff member: only available staff are assigned conversations from the queue. */
+    available: boolean("available").notNull().default(false),
+    /** When the queue last assigned them a conversation: the round-robin marker among equally loaded staff. */
+    lastAssignedAt: timestamp("last_assigned_at", { withTimezone: true }),
     /** argon2id PHC string; null for accounts that sign in only through single sign-on or not at all. */
     passwordHash: text("password_hash"),
     /** Failed password attempts since the last success; reaching the limit locks the account for a while. */
