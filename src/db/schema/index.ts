@@ -3,3 +3,4 @@ export * from "./conversations";
 export * from "./deliveries";
 export * from "./knowledge";
 export * from "./staff";
+export * from "./teams";
