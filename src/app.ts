@@ -3,6 +3,8 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createSmsRenderer } from "../channels/sms/presenter";
 import { smsRoutes } from "../channels/sms/routes";
+import { createTeamsBot } from "../channels/teams/bot";
+import { teamsRoutes } from "../channels/teams/routes";
 import { voiceRoutes } from "../channels/voice/routes";
 import { widgetCors } from "../channels/web/cors";
 import { webChatRoutes } from "../channels/web/routes";
@@ -40,6 +42,7 @@ import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
 import type { JobQueue } from "./ports/job-queue";
 import type { Notifier } from "./ports/notifier";
+import type { TeamsChannel } from "./ports/teams-channel";
 import type { HandleCaseTurn, SearchKnowledge } from "./services/assistant/assistant-deps";
 import { createAssistantDeps, type RateLimits } from "./services/assistant/create-assistant-deps";
 import type { CaseCreationLimits } from "./services/cases/context";
@@ -89,6 +92,8 @@ export interface AppDeps {
   enqueueDelivery?: EnqueueDelivery;
   /** The clock the voice line reads (business hours); tests move it. */
   clock?: () => Date;
+  /** Microsoft Teams for staff; without it POST /channels/teams/messages is a 404. */
+  teams?: TeamsChannel;
 }
 
 /** The cap on any request body; a 4000-character report with its attributes fits many times over. */
@@ -349,6 +354,24 @@ export function buildApp(deps: AppDeps) {
           if (result.outcome === "retry") await enqueueDelivery(result.kind, result.target, result.sends);
           return result;
         },
+      }),
+    );
+  }
+
+  if (deps.teams) {
+    const teams = deps.teams;
+    app.route(
+      "/",
+      teamsRoutes({
+        teams,
+        onTurn: createTeamsBot(() => ({
+          database: deps.database,
+          teams,
+          logger: deps.logger,
+          consoleBaseUrl: config.PUBLIC_BASE_URL,
+          enqueueDelivery: deps.enqueueDelivery,
+          knowledge: deps.knowledge,
+        })),
       }),
     );
   }

@@ -6,8 +6,10 @@ import { createSmsNotifier } from "./adapters/notifier-sms";
 import { createWebNotifier } from "./adapters/notifier-web";
 import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
 import { createTwilioSmsSender } from "./adapters/sms-sender-twilio";
+import { createTeamsStaffNotifier } from "./adapters/staff-notifier-teams";
+import { createAgentsSdkTeamsChannel } from "./adapters/teams-agents-sdk";
 import { type AppDeps, buildApp, caseCreationLimits, retentionPolicy } from "./app";
-import { type Config, twilioSettings } from "./config";
+import { type Config, teamsSettings, twilioSettings } from "./config";
 import {
   configuredChatModel,
   configuredGuardrailJudge,
@@ -20,6 +22,7 @@ import { parseStaffTokens } from "./http/staff-auth";
 import { createDeliveryEnqueuer, registerDeliveryHandlers } from "./jobs/register-delivery-handlers";
 import { startPrivacyPurge } from "./jobs/start-privacy-purge";
 import { startSlaTimers } from "./jobs/start-sla-timers";
+import { startTeamsSync, type TeamsSync } from "./jobs/start-teams-sync";
 import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
 import type { JobQueue } from "./ports/job-queue";
@@ -51,6 +54,8 @@ export interface Service {
   logger: Logger;
   queue: JobQueue;
   knowledge: KnowledgeContext;
+  /** Carries escalations to Teams when the bot is configured (tests run a pass at will). */
+  teamsSync?: TeamsSync;
   close(): Promise<void>;
 }
 
@@ -101,8 +106,16 @@ export async function startService(config: Config, overrides: ServiceOverrides =
         creationLimits: caseCreationLimits(config),
       },
     });
-    // Staff alerts go to the log until the Teams and console channels exist.
-    const sla = await startSlaTimers({ database, queue, logger, sweepIntervalMs: 60_000 });
+    // Staff alerts reach Teams when the bot is configured; every firing is logged either way.
+    const teamsConfig = teamsSettings(config);
+    const teams = teamsConfig ? createAgentsSdkTeamsChannel(teamsConfig, logger) : undefined;
+    const sla = await startSlaTimers({
+      database,
+      queue,
+      logger,
+      sweepIntervalMs: 60_000,
+      ...(teams ? { notifier: createTeamsStaffNotifier({ database, teams, logger }) } : {}),
+    });
     closers.unshift(() => sla.stop());
     await startPrivacyPurge({
       database,
@@ -138,6 +151,23 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       logger,
     );
 
+    const teamsSync =
+      teams && teamsConfig
+        ? startTeamsSync({
+            intervalMs: teamsConfig.syncIntervalMs,
+            logger,
+            ctx: () => ({
+              database,
+              teams,
+              logger,
+              consoleBaseUrl: config.PUBLIC_BASE_URL,
+              enqueueDelivery,
+              knowledge,
+            }),
+          })
+        : undefined;
+    if (teamsSync) closers.unshift(() => teamsSync.stop());
+
     const app = buildApp({
       config,
       database,
@@ -149,6 +179,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       handleCaseTurn,
       ...chatModelOf(config, overrides),
       ...(overrides.clock ? { clock: overrides.clock } : {}),
+      ...(teams ? { teams } : {}),
       ...(overrides.rateLimits ? { rateLimits: overrides.rateLimits } : {}),
       // With Redis, /readyz also asks the queue, and gives up quickly instead of waiting on a dead connection.
       ...(config.REDIS_URL ? { readinessChecks: { queue: () => withinMs(queue.pending(), 2000) } } : {}),
@@ -160,6 +191,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       logger,
       queue,
       knowledge,
+      ...(teamsSync ? { teamsSync } : {}),
       async close() {
         for (const close of closers) await close();
       },

@@ -203,6 +203,24 @@ export const Config = z.object({
     )
     .pipe(z.record(z.string().regex(/^[a-z]{2}$/, "each entry must be lang:Voice"), z.string().min(3)))
     .default({}),
+  /**
+   * Microsoft Teams for staff (the Azure Bot registration): unset, POST /channels/teams/messages answers
+   * 404; partly set, the service refuses to start. A client secret or a certificate (PEM file and key file).
+   */
+  TEAMS_APP_ID: z.string().min(1).optional(),
+  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
+  TEAMS_CERT_PEM_FILE: z.string().min(1).optional(),
+  TEAMS_CERT_KEY_FILE: z.string().min(1).optional(),
+  TEAMS_TENANT_ID: z.string().min(1).optional(),
+  /**
+   * A Microsoft Entra SDK sidecar (loopback URL) that obtains the bot's outbound tokens, instead of a
+   * secret or certificate held by this process.
+   */
+  TEAMS_TOKEN_SIDECAR_URL: optionalUrl,
+  /** The Entra authority tokens are checked and obtained against (a sovereign cloud, or a stand-in in tests). */
+  TEAMS_AUTHORITY: optionalUrl,
+  /** How often new escalations, owner changes and citizen messages are carried to Teams (milliseconds). */
+  TEAMS_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(3000),
   /** Most SMS segments one reply may take (160 GSM-7 or 70 UCS-2 characters each, less when split). */
   SMS_SEGMENT_BUDGET: z.coerce.number().int().min(1).max(10).default(3),
 });
@@ -226,6 +244,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     const twilioProblems = checkTwilio(parsed.data);
     if (twilioProblems.length > 0) throw new ConfigError(twilioProblems);
+    const teamsProblems = checkTeams(parsed.data);
+    if (teamsProblems.length > 0) throw new ConfigError(teamsProblems);
     return parsed.data;
   }
   throw new ConfigError(
@@ -286,6 +306,76 @@ function checkTwilio(config: Config): string[] {
     .map(([name]) => `${name}: is required when any Twilio variable is set`);
   if (!config.PUBLIC_BASE_URL) {
     problems.push("PUBLIC_BASE_URL: is required for Twilio, which signs the public URL of each webhook");
+  }
+  return problems;
+}
+
+/** The Azure Bot registration the Teams channel runs under, when it is all there. */
+export interface TeamsSettings {
+  appId: string;
+  tenantId: string;
+  credential:
+    | { kind: "secret"; password: string }
+    | { kind: "certificate"; pemFile: string; keyFile: string }
+    | { kind: "sidecar"; baseUrl: string };
+  authority?: string | undefined;
+  /** Where "Open in console" links point. */
+  consoleBaseUrl?: string | undefined;
+  syncIntervalMs: number;
+}
+
+export function teamsSettings(config: Config): TeamsSettings | undefined {
+  if (!config.TEAMS_APP_ID || !config.TEAMS_TENANT_ID) return undefined;
+  const credential = config.TEAMS_APP_PASSWORD
+    ? { kind: "secret" as const, password: config.TEAMS_APP_PASSWORD }
+    : config.TEAMS_CERT_PEM_FILE && config.TEAMS_CERT_KEY_FILE
+      ? {
+          kind: "certificate" as const,
+          pemFile: config.TEAMS_CERT_PEM_FILE,
+          keyFile: config.TEAMS_CERT_KEY_FILE,
+        }
+      : config.TEAMS_TOKEN_SIDECAR_URL
+        ? { kind: "sidecar" as const, baseUrl: config.TEAMS_TOKEN_SIDECAR_URL }
+        : undefined;
+  if (!credential) return undefined;
+  return {
+    appId: config.TEAMS_APP_ID,
+    tenantId: config.TEAMS_TENANT_ID,
+    credential,
+    authority: config.TEAMS_AUTHORITY,
+    consoleBaseUrl: config.PUBLIC_BASE_URL,
+    syncIntervalMs: config.TEAMS_SYNC_INTERVAL_MS,
+  };
+}
+
+/** All of the bot registration or none of it: a half-configured bot would fail on the first message. */
+function checkTeams(config: Config): string[] {
+  const certificate = config.TEAMS_CERT_PEM_FILE ?? config.TEAMS_CERT_KEY_FILE;
+  const set = {
+    TEAMS_APP_ID: config.TEAMS_APP_ID,
+    TEAMS_TENANT_ID: config.TEAMS_TENANT_ID,
+    "TEAMS_APP_PASSWORD, TEAMS_CERT_PEM_FILE with TEAMS_CERT_KEY_FILE, or TEAMS_TOKEN_SIDECAR_URL":
+      config.TEAMS_APP_PASSWORD ?? certificate ?? config.TEAMS_TOKEN_SIDECAR_URL,
+  };
+  const present = Object.values(set).filter(Boolean).length;
+  if (present === 0) return [];
+  const problems = Object.entries(set)
+    .filter(([, value]) => !value)
+    .map(([name]) => `${name}: is required when any Teams variable is set`);
+  if (
+    !config.TEAMS_APP_PASSWORD &&
+    certificate &&
+    !(config.TEAMS_CERT_PEM_FILE && config.TEAMS_CERT_KEY_FILE)
+  ) {
+    problems.push("TEAMS_CERT_PEM_FILE and TEAMS_CERT_KEY_FILE: a certificate needs both files");
+  }
+  const credentials = [config.TEAMS_APP_PASSWORD, certificate, config.TEAMS_TOKEN_SIDECAR_URL].filter(
+    Boolean,
+  );
+  if (credentials.length > 1) {
+    problems.push(
+      "TEAMS_APP_PASSWORD: set one credential (a client secret, a certificate or a sidecar), not several",
+    );
   }
   return problems;
 }
