@@ -16,6 +16,7 @@ const anyStaff: readonly StaffRole[] = ["agent", "supervisor", "editor", "admin"
 const caseWorkers: readonly StaffRole[] = ["agent", "supervisor", "admin"];
 const admins: readonly StaffRole[] = ["admin"];
 const handoffStaff: readonly StaffRole[] = ["agent", "supervisor", "admin"];
+const supervisors: readonly StaffRole[] = ["supervisor", "admin"];
 
 const ROUTES: Record<string, Expected> = {
   "GET /v1/staff/cases": { anonymous: 401, allowed: caseWorkers, allowedStatus: 200 },
@@ -45,6 +46,8 @@ const ROUTES: Record<string, Expected> = {
   "POST /v1/staff/conversations/:id/close": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
   "POST /v1/staff/conversations/:id/messages": { anonymous: 401, allowed: handoffStaff, allowedStatus: 400 },
   "POST /v1/staff/conversations/:id/notes": { anonymous: 401, allowed: handoffStaff, allowedStatus: 400 },
+  "POST /v1/staff/conversations/:id/assign": { anonymous: 401, allowed: supervisors, allowedStatus: 400 },
+  "POST /v1/staff/me/availability": { anonymous: 401, allowed: handoffStaff, allowedStatus: 400 },
   // Console pages send a browser without a valid session to the sign-in page.
   "GET /staff": { anonymous: 303, allowed: handoffStaff, allowedStatus: 200 },
   "GET /staff/conversations/:id": { anonymous: 303, allowed: handoffStaff, allowedStatus: 404 },

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { defineJob } from "../ports/job-queue";
-
+// So is the handoff's pick-up check, beside the verbs that plan it.
+import { handoffPickupTimeoutJob } from "../services/handoff/pickup-timeout-job";
 // The SLA timer jobs are defined beside the engine that plans them; the catalogue lists them with the rest.
 import { slaBreachJob, slaEscalateJob, slaWarnJob } from "../services/sla/sla-timer-jobs";
 
-export { slaBreachJob, slaEscalateJob, slaWarnJob };
+export { handoffPickupTimeoutJob, slaBreachJob, slaEscalateJob, slaWarnJob };
 
 /** An outbound message by id; the handler reads the text from the database, so a retry sends the stored copy. */
 const DeliveryPayload = z.object({
@@ -46,4 +47,5 @@ export const jobCatalogue = [
   deliverReplyJob,
   deliverNotificationJob,
   smsTurnJob,
+  handoffPickupTimeoutJob,
 ] as const;

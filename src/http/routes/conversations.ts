@@ -108,7 +108,12 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
 
   app.post("/v1/conversations/:id/handoff", async (c) => {
     const result = await requestHandoff({
-      ctx: { database: assistant.database, actor: bearerActor(c), translate: assistant.translate },
+      ctx: {
+        database: assistant.database,
+        actor: bearerActor(c),
+        translate: assistant.translate,
+        handoff: assistant.handoff,
+      },
       conversationId: c.req.param("id"),
       input: (await readJsonBody(c, { optional: true })) ?? {},
     });

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { DomainError } from "../../domain/errors";
 import type { EnqueueDelivery } from "../../services/deliveries/context";
 import { addConversationNote } from "../../services/handoff/add-conversation-note";
+import { assignConversation, setStaffAvailability } from "../../services/handoff/assign-conversation";
 import { closeConversation } from "../../services/handoff/close-conversation";
 import type { HandoffContext } from "../../services/handoff/context";
 import { getStaffConversation } from "../../services/handoff/get-staff-conversation";
@@ -57,6 +58,16 @@ export function staffConversationsRoutes(deps: StaffConversationsDeps) {
       return c.json(await verb({ ctx: ctx(c), input: { ...body, conversationId: c.req.param("id") } }));
     });
   }
+  // Reassigning is a supervisor's call; the verb refuses agents with 403 too.
+  app.post("/v1/staff/conversations/:id/assign", allowRoles("supervisor", "admin"), async (c) => {
+    const body = await readOptionalObject(c);
+    const input = { ...body, conversationId: c.req.param("id") };
+    return c.json(await assignConversation({ ctx: ctx(c), input }));
+  });
+  app.use("/v1/staff/me/availability", staffAuth(deps.staffTokens), limitBody(MAX_BODY_BYTES));
+  app.post("/v1/staff/me/availability", handoffStaff, async (c) =>
+    c.json(await setStaffAvailability({ ctx: ctx(c), input: await readOptionalObject(c) })),
+  );
   app.post("/v1/staff/conversations/:id/messages", handoffStaff, async (c) => {
     const body = await readOptionalObject(c);
     const input = { ...body, conversationId: c.req.param("id") };

@@ -17,6 +17,10 @@ export const de: Messages = {
     "Ich habe dieses Gespräch an das Team der Stadt weitergegeben. Eine Mitarbeiterin oder ein Mitarbeiter antwortet Ihnen hier während der Bürozeiten (Montag bis Donnerstag 8:30–17:00 Uhr, Freitag 8:30–16:30 Uhr); die Antwort kann also erst am nächsten Arbeitstag kommen. Sie können diese Seite schließen: Die Antwort wartet hier auf Sie, wenn Sie auf diesem Gerät zurückkehren.",
   "reply.with_staff":
     "Eine Mitarbeiterin oder ein Mitarbeiter kümmert sich um dieses Gespräch und antwortet Ihnen hier.",
+  "reply.handoff_closed":
+    "Gerade arbeitet niemand aus dem Team der Stadt; es ist {opens} wieder da. Ich kann trotzdem helfen: Beschreiben Sie das Problem, dann lege ich einen Vorgang an, den das Team bearbeitet, oder sagen Sie „Rückruf“, dann sorge ich dafür, dass Sie angerufen werden.",
+  "reply.handoff_timeout":
+    "Es tut mir leid: Innerhalb von {minutes} Minuten war niemand aus dem Team der Stadt frei, um Ihr Gespräch zu übernehmen. Ich kann trotzdem helfen: Beschreiben Sie das Problem, dann lege ich einen Vorgang an, den das Team bearbeitet, oder sagen Sie „Rückruf“, dann sorge ich dafür, dass Sie angerufen werden.",
   "reply.staff_joined": "{name} vom Team der Stadt ist dem Gespräch beigetreten.",
   "reply.handed_back":
     "Das Team der Stadt hat das Gespräch verlassen. Ich bin wieder der automatische Assistent – wie kann ich helfen?",

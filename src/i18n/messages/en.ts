@@ -15,6 +15,10 @@ export const en = {
   "reply.handoff":
     "I've passed this conversation on to the city team. A member of staff will reply here in office hours (Monday to Thursday 8:30–17:00, Friday 8:30–16:30), so it may take until the next working day. You can close this page: the reply will be waiting here when you come back on this device.",
   "reply.with_staff": "A member of staff is looking after this conversation and will reply here.",
+  "reply.handoff_closed":
+    'Nobody from the city team is working right now; they are back {opens}. I can still help: describe the problem and I will open a case for the team to follow up, or say "call me back" and I will arrange for someone to phone you.',
+  "reply.handoff_timeout":
+    'I\'m sorry: nobody from the city team was free to take your conversation within {minutes} minutes. I can still help: describe the problem and I will open a case for the team to follow up, or say "call me back" and I will arrange for someone to phone you.',
   "reply.staff_joined": "{name} from the city team has joined the conversation.",
   "reply.handed_back":
     "The member of staff has left the conversation. I'm the automated assistant again; how can I help?",

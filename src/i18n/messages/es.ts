@@ -17,6 +17,10 @@ export const es: Messages = {
     "He pasado esta conversación al equipo municipal. Una persona del equipo le responderá aquí en horario de oficina (de lunes a jueves de 8:30 a 17:00, viernes de 8:30 a 16:30), así que la respuesta puede llegar el siguiente día laborable. Puede cerrar esta página: la respuesta le esperará aquí cuando vuelva desde este dispositivo.",
   "reply.with_staff":
     "Una persona del equipo municipal está atendiendo esta conversación y le responderá aquí.",
+  "reply.handoff_closed":
+    "Ahora no hay nadie del equipo municipal trabajando; vuelven {opens}. Aun así puedo ayudarle: describa el problema y abriré un caso para que el equipo lo siga, o diga «llámenme» y haré que alguien le llame.",
+  "reply.handoff_timeout":
+    "Lo siento: nadie del equipo municipal ha podido atender su conversación en {minutes} minutos. Aun así puedo ayudarle: describa el problema y abriré un caso para que el equipo lo siga, o diga «llámenme» y haré que alguien le llame.",
   "reply.staff_joined": "{name}, del equipo municipal, se ha unido a la conversación.",
   "reply.handed_back":
     "La persona del equipo municipal ha salido de la conversación. Vuelvo a ser el asistente automático: ¿en qué puedo ayudarle?",

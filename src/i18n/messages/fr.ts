@@ -16,6 +16,10 @@ export const fr: Messages = {
   "reply.handoff":
     "J'ai transmis cette conversation à l'équipe de la ville. Un agent vous répondra ici pendant les heures d'ouverture (du lundi au jeudi de 8 h 30 à 17 h, le vendredi de 8 h 30 à 16 h 30) : la réponse peut donc n'arriver que le jour ouvré suivant. Vous pouvez fermer cette page : la réponse vous attendra ici quand vous reviendrez sur cet appareil.",
   "reply.with_staff": "Un agent s'occupe de cette conversation et vous répondra ici.",
+  "reply.handoff_closed":
+    "Personne de l'équipe de la ville ne travaille en ce moment ; elle revient {opens}. Je peux quand même vous aider : décrivez le problème et j'ouvrirai un dossier que l'équipe suivra, ou dites « rappelez-moi » et je ferai en sorte qu'on vous appelle.",
+  "reply.handoff_timeout":
+    "Je suis désolé : personne de l'équipe de la ville n'a pu prendre votre conversation dans les {minutes} minutes. Je peux quand même vous aider : décrivez le problème et j'ouvrirai un dossier que l'équipe suivra, ou dites « rappelez-moi » et je ferai en sorte qu'on vous appelle.",
   "reply.staff_joined": "{name}, de l'équipe de la ville, a rejoint la conversation.",
   "reply.handed_back":
     "L'agent a quitté la conversation. Je suis à nouveau l'assistant automatique : comment puis-je vous aider ?",

@@ -16,6 +16,10 @@ export const hu: Messages = {
   "reply.handoff":
     "Továbbítottam ezt a beszélgetést a város munkatársainak. Egy kollégánk itt válaszol Önnek ügyfélfogadási időben (hétfőtől csütörtökig 8:30–17:00, pénteken 8:30–16:30), ezért a válasz a következő munkanapon is érkezhet. Bezárhatja ezt az oldalt: a válasz itt várja majd, amikor erről az eszközről visszatér.",
   "reply.with_staff": "Egy munkatársunk foglalkozik ezzel a beszélgetéssel, és itt fog válaszolni.",
+  "reply.handoff_closed":
+    "Most senki sem dolgozik a város csapatából; ekkor lesznek újra elérhetők: {opens}. Ennek ellenére segíthetek: írja le a problémát, és ügyet nyitok, amelyet a csapat követ, vagy írja, hogy „hívjanak vissza”, és intézem, hogy felhívják.",
+  "reply.handoff_timeout":
+    "Sajnálom: {minutes} percen belül senki sem tudta átvenni a beszélgetést a város csapatából. Ennek ellenére segíthetek: írja le a problémát, és ügyet nyitok, amelyet a csapat követ, vagy írja, hogy „hívjanak vissza”, és intézem, hogy felhívják.",
   "reply.staff_joined": "{name} (a város munkatársa) csatlakozott a beszélgetéshez.",
   "reply.handed_back":
     "A munkatársunk kilépett a beszélgetésből. Újra az automatikus asszisztens vagyok – miben segíthetek?",

@@ -15,6 +15,10 @@ export const ro: Messages = {
   "reply.handoff":
     "Am transmis această conversație echipei primăriei. Un angajat vă va răspunde aici în programul de lucru (luni–joi 8:30–17:00, vineri 8:30–16:30), deci răspunsul poate veni abia în următoarea zi lucrătoare. Puteți închide această pagină: răspunsul vă va aștepta aici când reveniți de pe acest dispozitiv.",
   "reply.with_staff": "Un angajat se ocupă de această conversație și vă va răspunde aici.",
+  "reply.handoff_closed":
+    "Acum nu lucrează nimeni din echipa primăriei; revin {opens}. Vă pot ajuta totuși: descrieți problema și deschid o sesizare pe care echipa o va urmări, sau spuneți „sunați-mă” și voi aranja să vă sune cineva.",
+  "reply.handoff_timeout":
+    "Îmi pare rău: nimeni din echipa primăriei nu a fost liber să preia conversația în {minutes} minute. Vă pot ajuta totuși: descrieți problema și deschid o sesizare pe care echipa o va urmări, sau spuneți „sunați-mă” și voi aranja să vă sune cineva.",
   "reply.staff_joined": "{name}, din echipa primăriei, s-a alăturat conversației.",
   "reply.handed_back":
     "Angajatul a părăsit conversația. Sunt din nou asistentul automat: cu ce vă pot ajuta?",

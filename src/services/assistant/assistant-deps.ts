@@ -4,6 +4,7 @@ import type { ChatModel } from "../../ports/chat-model";
 import type { Translate } from "../conversations/context";
 import type { LanguageSettings } from "../conversations/create-conversation";
 import type { RateLimiter, RateLimitRule } from "../conversations/rate-limiter";
+import type { HandoffSettings } from "../handoff/context";
 
 /** A passage found in the knowledge base, as retrieval returns it. */
 export interface KnowledgePassage {
@@ -115,4 +116,6 @@ export interface AssistantDeps {
   settings: AssistantSettings;
   rateLimiter: RateLimiter;
   logger: Logger;
+  /** Queue settings for requests for a person (pick-up check, business hours, sensitive topics). */
+  handoff?: HandoffSettings | undefined;
 }

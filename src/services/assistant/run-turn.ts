@@ -5,7 +5,9 @@ import { isNo, isYes } from "../cases/intake-answers";
 import { type ConversationRow, isWithStaff } from "../conversations/context";
 import type { MessageRow } from "../conversations/find-reply";
 import type { Citation } from "../conversations/message-view";
-import { markHandoff } from "../handoff/request-handoff";
+import { formatOpening } from "../conversations/request-handoff";
+import { type QueueOutcome, queueForPerson } from "../handoff/request-handoff";
+import { findSensitiveTopic } from "../handoff/sensitive-topics";
 import { answerPrivacyRequest } from "../privacy/answer-privacy-request";
 import { detectPrivacyRequest } from "../privacy/detect-privacy-request";
 import type {
@@ -75,11 +77,14 @@ const BLOCKING: Partial<Record<string, [TurnStatus, FixedReplyKey]>> = {
 
 /**
  * One turn of the assistant after the citizen's message is stored. A second "no answer" in a row
- * queues the conversation for a person instead of failing the citizen a third time.
+ * queues the conversation for a person instead of failing the citizen a third time, and so does the
+ * first one on a sensitive topic (bereavement, domestic abuse, eviction...).
  */
 export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<TurnOutcome> {
   const outcome = await runTurnSteps(deps, input);
   if (outcome.status !== "no_answer" || outcome.role !== "assistant") return outcome;
+  const topic = findSensitiveTopic(input.message.text, deps.handoff?.sensitiveTopics ?? []);
+  if (topic) return handOver(deps, input, outcome, "sensitive", { sensitiveTopic: topic });
   const [previous] = await deps.database.db
     .select({ status: messages.status })
     .from(messages)
@@ -93,10 +98,47 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
     .orderBy(desc(messages.sequence))
     .limit(1);
   if (previous?.status !== "no_answer") return outcome;
-  await markHandoff(deps.database.db, input.conversation.id, "no_answer", input.now);
-  const handoff = deps.translate(outcome.lang, "reply.handoff");
+  return handOver(deps, input, outcome, "no_answer", {});
+}
+
+/** Queues the unanswered turn for a person, or says honestly that nobody works now. */
+async function handOver(
+  deps: AssistantDeps,
+  input: TurnInput,
+  outcome: TurnOutcome,
+  reason: string,
+  meta: Record<string, unknown>,
+): Promise<TurnOutcome> {
+  const queued = await queueForPerson(
+    deps.database.db,
+    input.conversation.id,
+    reason,
+    input.now,
+    { kind: "system", name: "assistant" },
+    deps.handoff,
+  );
+  const handoff = handoffReply(deps, outcome.lang, queued);
   input.onToken?.(`\n\n${handoff}`);
-  return { ...outcome, status: "handoff", handoff: true, text: `${outcome.text}\n\n${handoff}` };
+  return {
+    ...outcome,
+    status: "handoff",
+    handoff: !queued.closed,
+    text: `${outcome.text}\n\n${handoff}`,
+    meta: { ...outcome.meta, ...meta, handoffReason: reason },
+  };
+}
+
+/**
+ * What the citizen is told after asking for a person: that staff will reply, or, out of business
+ * hours, when they are back and that a case or a call back can be arranged now.
+ */
+export function handoffReply(
+  deps: Pick<AssistantDeps, "translate">,
+  lang: string,
+  queued: Pick<QueueOutcome, "closed">,
+): string {
+  if (!queued.closed) return deps.translate(lang, "reply.handoff");
+  return deps.translate(lang, "reply.handoff_closed", { opens: formatOpening(lang, queued.closed) });
 }
 
 /** What a person holding the conversation leaves the bot to say: nothing. */
@@ -151,7 +193,17 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
       return finish(await answerPrivacyRequest({ database: deps.database, ...args, lang, now: input.now }));
     }
     if (label === "handoff") {
-      await markHandoff(deps.database.db, conversation.id, "citizen_request", input.now);
+      const queued = await queueForPerson(
+        deps.database.db,
+        conversation.id,
+        "citizen_request",
+        input.now,
+        { kind: "system", name: "assistant" },
+        deps.handoff,
+      );
+      if (queued.closed) {
+        return finish({ status: "handoff", text: handoffReply(deps, lang, queued), meta: { closed: true } });
+      }
       return finish({ ...fixedReply(deps, lang, "handoff", "reply.handoff"), handoff: true });
     }
     // A short answer ("yes", "2", "Main St 4") may be the reply to an intake question: the case step

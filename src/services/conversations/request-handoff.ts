@@ -1,7 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { messages } from "../../db/schema";
-import { markHandoff } from "../handoff/request-handoff";
+import type { HandoffSettings } from "../handoff/context";
+import { queueForPerson } from "../handoff/request-handoff";
 import { authorizeConversation, type ConversationContext, isWithStaff, type Translate } from "./context";
 import { type MessageView, toMessageView } from "./message-view";
 
@@ -19,7 +20,7 @@ export async function requestHandoff({
   conversationId,
   input,
 }: {
-  ctx: ConversationContext & { translate: Translate };
+  ctx: ConversationContext & { translate: Translate; handoff?: HandoffSettings | undefined };
   conversationId: string;
   input: unknown;
 }): Promise<{ state: string; message: MessageView }> {
@@ -38,22 +39,40 @@ export async function requestHandoff({
         .limit(1);
       if (latest) return { state: conversation.state, message: toMessageView(latest) };
     }
-    const state = await markHandoff(tx, conversation.id, parsed.reason, now, {
-      kind: "citizen",
-      contactId: conversation.contactId,
-    });
+    const queued = await queueForPerson(
+      tx,
+      conversation.id,
+      parsed.reason,
+      now,
+      { kind: "citizen", contactId: conversation.contactId },
+      ctx.handoff,
+    );
     const [message] = await tx
       .insert(messages)
       .values({
         conversationId: conversation.id,
         role: "assistant",
-        text: ctx.translate(conversation.lang, "reply.handoff"),
+        text: queued.closed
+          ? ctx.translate(conversation.lang, "reply.handoff_closed", {
+              opens: formatOpening(conversation.lang, queued.closed),
+            })
+          : ctx.translate(conversation.lang, "reply.handoff"),
         lang: conversation.lang,
         status: "handoff",
-        meta: { handoff: true, reason: parsed.reason },
+        meta: { handoff: !queued.closed, reason: parsed.reason, ...(queued.closed ? { closed: true } : {}) },
         createdAt: now,
       })
       .returning();
-    return { state, message: toMessageView(message!) };
+    return { state: queued.state, message: toMessageView(message!) };
   });
+}
+
+/** When the team is back, in the citizen's language and the calendar's time zone. */
+export function formatOpening(lang: string, closed: { opensAt: Date; timeZone: string }): string {
+  return new Intl.DateTimeFormat(lang, {
+    weekday: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: closed.timeZone,
+  }).format(closed.opensAt);
 }

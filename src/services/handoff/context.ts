@@ -2,10 +2,24 @@ import { eq } from "drizzle-orm";
 import type { Database, Db } from "../../db/client";
 import { conversationEvents, conversations } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
+import type { JobQueue } from "../../ports/job-queue";
 import type { StaffActor, StaffRole } from "../cases/context";
 import { requireStaff } from "../cases/context";
 import type { ConversationRow, ConversationState } from "../conversations/context";
 import type { EnqueueDelivery } from "../deliveries/context";
+import type { SensitiveTopic } from "./sensitive-topics";
+
+/** How the queue treats a request for a person; built from config by the app, passed down as deps. */
+export interface HandoffSettings {
+  /** Minutes a conversation may wait for a person before the citizen is told and offered a case or call back. */
+  pickupTimeoutMinutes: number;
+  /** When true, a request out of the department's business hours is answered honestly instead of queued. */
+  businessHours: boolean;
+  /** Where the pick-up check is queued; without a queue no check is planned. */
+  jobQueue?: JobQueue | undefined;
+  /** Topics on which an unanswered question goes straight to a person. */
+  sensitiveTopics?: readonly SensitiveTopic[] | undefined;
+}
 
 export interface HandoffContext {
   database: Database;

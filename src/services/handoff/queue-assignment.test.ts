@@ -1,0 +1,365 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeEach, expect, it } from "vitest";
+import { forEachDatabase } from "../../../test/db";
+import { createOfflineChatModel } from "../../adapters/chat-model-offline";
+import { createInProcessJobQueue } from "../../adapters/job-queue-in-process";
+import type { Database } from "../../db/client";
+import {
+  auditLog,
+  cases,
+  conversationEvents,
+  conversations,
+  departments,
+  messages,
+  services,
+  slaCalendars,
+  slaPolicies,
+  staffUsers,
+} from "../../db/schema";
+import { DomainError } from "../../domain/errors";
+import { createLogger } from "../../logger";
+import type { AssistantDeps } from "../assistant/assistant-deps";
+import { respondToCitizenMessage } from "../assistant/respond-to-citizen-message";
+import { createConversation } from "../conversations/create-conversation";
+import { createMemoryRateLimiter } from "../conversations/rate-limiter";
+import { assignConversation, setStaffAvailability } from "./assign-conversation";
+import type { HandoffContext } from "./context";
+import { handlePickupTimeout, sweepPickupChecks } from "./handle-pickup-timeout";
+import { handoffPickupTimeoutJob } from "./pickup-timeout-job";
+import { markHandoff, queueForPerson } from "./request-handoff";
+import { parseSensitiveTopics } from "./sensitive-topics";
+import { takeOverConversation } from "./take-over-conversation";
+
+const translate = (lang: string, key: string, params: Record<string, string | number> = {}) =>
+  `[${lang}] ${key}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`;
+
+function makeDeps(database: Database, handoff?: AssistantDeps["handoff"]): AssistantDeps {
+  const offline = createOfflineChatModel();
+  return {
+    database,
+    chatModel: offline,
+    offlineModel: offline,
+    searchKnowledge: async () => [],
+    assessInput: (text) => (/talk to a person|parler à une personne/i.test(text) ? "handoff" : "ok"),
+    translate,
+    languages: { supported: ["en", "fr", "ro"], fallback: "en" },
+    settings: {
+      cityName: "Riverton",
+      emergencyNumber: "112",
+      crisisHelpline: "116 123",
+      passagesPerQuestion: 5,
+      historyMessages: 6,
+      contactRateLimit: { limit: 100, windowSeconds: 60 },
+    },
+    rateLimiter: createMemoryRateLimiter(),
+    logger: createLogger({ level: "silent", redact: (t) => t }),
+    ...(handoff ? { handoff } : {}),
+  };
+}
+
+forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => {
+  const open = async (lang = "en") => {
+    const created = await createConversation({
+      ctx: { database: use(), languages: { supported: ["en", "fr", "ro"], fallback: "en" } },
+      input: { channel: "web", lang },
+    });
+    return { id: created.id, actor: { kind: "conversation_token" as const, token: created.token } };
+  };
+  const staff = async (
+    id: string,
+    fields: Partial<typeof staffUsers.$inferInsert> = {},
+    roles: ("agent" | "supervisor" | "admin")[] = ["agent"],
+  ) => {
+    await use()
+      .db.insert(staffUsers)
+      .values({ id, roles, available: true, ...fields });
+    return { kind: "staff" as const, userId: id, roles };
+  };
+  const row = async (id: string) =>
+    (await use().db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
+  const queue = async (lang = "en", at = new Date()) => {
+    const conv = await open(lang);
+    await markHandoff(use().db, conv.id, "citizen_request", at);
+    return { ...conv, assignedStaffId: (await row(conv.id)).assignedStaffId };
+  };
+
+  // Every test starts with an empty queue and nobody available, whatever the tests before left.
+  beforeEach(async () => {
+    await use()
+      .db.update(conversations)
+      .set({ state: "closed" })
+      .where(inArray(conversations.state, ["waiting", "human"]));
+    await use().db.update(staffUsers).set({ available: false });
+  });
+
+  it("assigns the least loaded available agent in the citizen's language, round robin among equals", async () => {
+    await staff("rr-ana", { languages: ["en"] });
+    await staff("rr-bob", { languages: ["en", "fr"] });
+    await staff("rr-cleo", { languages: ["fr"] });
+    await staff("rr-dan", { languages: ["en"], available: false });
+    const t0 = Date.now();
+    const picks: (string | null)[] = [];
+    for (let i = 0; i < 4; i++) picks.push((await queue("en", new Date(t0 + i * 1000))).assignedStaffId);
+    // Equal loads alternate; dan is not available and cleo does not speak English.
+    expect(picks).toEqual(["rr-ana", "rr-bob", "rr-ana", "rr-bob"]);
+    // Bob now holds two, Cleo none: the French conversation goes to Cleo.
+    expect((await queue("fr")).assignedStaffId).toBe("rr-cleo");
+    const conv = await queue("en");
+    const [event] = await use()
+      .db.select()
+      .from(conversationEvents)
+      .where(and(eq(conversationEvents.conversationId, conv.id), eq(conversationEvents.kind, "assigned")));
+    expect(event).toMatchObject({ actorKind: "system", reason: "general_queue", text: conv.assignedStaffId });
+  });
+
+  it("never goes past a person's capacity, and leaves the conversation in the general queue when all are full", async () => {
+    await staff("cap-one", { capacity: 1 });
+    await staff("cap-two", { capacity: 2 });
+    const picks = [];
+    for (let i = 0; i < 4; i++) picks.push((await queue("en")).assignedStaffId);
+    expect(picks.filter((p) => p === "cap-one")).toHaveLength(1);
+    expect(picks.filter((p) => p === "cap-two")).toHaveLength(2);
+    expect(picks[3]).toBeNull();
+    expect((await row((await queue("en")).id)).state).toBe("waiting");
+  });
+
+  it("routes by the department of the conversation's case", async () => {
+    await use()
+      .db.insert(departments)
+      .values({ code: "roads-a", names: { en: "Roads" } })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(departments)
+      .values({ code: "bins-a", names: { en: "Bins" } })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(services)
+      .values({ code: "pothole-a", departmentCode: "roads-a", names: { en: "Pothole" } })
+      .onConflictDoNothing();
+    await staff("dep-bins", { departments: ["bins-a"] });
+    await staff("dep-roads", { departments: ["roads-a"] });
+    const conv = await open();
+    const contactId = (await row(conv.id)).contactId;
+    await use().db.insert(cases).values({
+      reference: "CD-2026-778001",
+      serviceCode: "pothole-a",
+      contactId,
+      conversationId: conv.id,
+      departmentCode: "roads-a",
+      description: "hole",
+      channel: "web",
+      lang: "en",
+    });
+    await markHandoff(use().db, conv.id, "citizen_request", new Date());
+    expect((await row(conv.id)).assignedStaffId).toBe("dep-roads");
+  });
+
+  it("lets supervisors reassign and refuses agents", async () => {
+    await staff("re-ana");
+    const agent = await staff("re-agent", { available: false });
+    const supervisor = await staff("re-sup", { available: false }, ["supervisor"]);
+    const conv = await queue("en");
+    expect(conv.assignedStaffId).toBe("re-ana");
+    const ctx = (actor: HandoffContext["actor"]): HandoffContext => ({ database: use(), actor });
+    const refused = assignConversation({
+      ctx: ctx(agent),
+      input: { conversationId: conv.id, staffId: "re-agent" },
+    });
+    await expect(refused).rejects.toMatchObject({ code: "forbidden" });
+    await expect(refused).rejects.toBeInstanceOf(DomainError);
+    const moved = await assignConversation({
+      ctx: ctx(supervisor),
+      input: { conversationId: conv.id, staffId: "re-agent" },
+    });
+    expect(moved).toMatchObject({ state: "waiting", assignedStaffId: "re-agent" });
+    const audits = await use().db.select().from(auditLog).where(eq(auditLog.subjectId, conv.id));
+    expect(audits.map((a) => a.action)).toContain("conversation.assign");
+    await expect(
+      assignConversation({ ctx: ctx(supervisor), input: { conversationId: conv.id, staffId: "nobody" } }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+  });
+
+  it("assigns the waiting queue to someone who becomes available, and releases it when they leave", async () => {
+    const first = await queue("en");
+    const second = await queue("en");
+    expect(first.assignedStaffId).toBeNull();
+    const ana = await staff("av-ana", { available: false });
+    const ctx: HandoffContext = { database: use(), actor: ana };
+    expect(await setStaffAvailability({ ctx, input: { available: true } })).toEqual({
+      available: true,
+      assigned: 2,
+    });
+    expect((await row(first.id)).assignedStaffId).toBe("av-ana");
+    await staff("av-bob");
+    await setStaffAvailability({ ctx, input: { available: false } });
+    expect((await row(first.id)).assignedStaffId).toBe("av-bob");
+    expect((await row(second.id)).assignedStaffId).toBe("av-bob");
+    await expect(setStaffAvailability({ ctx, input: { available: "yes" } })).rejects.toThrow();
+  });
+
+  it("tells the citizen when nobody picks up in time, once, and hands the conversation back to the assistant", async () => {
+    const conv = await open("fr");
+    await markHandoff(use().db, conv.id, "citizen_request", new Date());
+    const { handoffRequestedAt } = await row(conv.id);
+    const payload = { conversationId: conv.id, requestedAt: handoffRequestedAt!.toISOString() };
+    const deps = { database: use(), translate, pickupTimeoutMinutes: 5 };
+    const first = await handlePickupTimeout(deps, payload, new Date());
+    expect(first.outcome).toBe("told");
+    expect(await handlePickupTimeout(deps, payload, new Date())).toEqual({ outcome: "stale" });
+    const after = await row(conv.id);
+    expect(after).toMatchObject({ state: "bot", assignedStaffId: null });
+    const told = await use().db.select().from(messages).where(eq(messages.conversationId, conv.id));
+    expect(told.filter((m) => m.text.includes("reply.handoff_timeout"))).toHaveLength(1);
+    expect(told.at(-1)!.text).toBe('[fr] reply.handoff_timeout {"minutes":5}');
+    const events = await use()
+      .db.select()
+      .from(conversationEvents)
+      .where(eq(conversationEvents.conversationId, conv.id));
+    expect(events.map((e) => e.reason)).toContain("pickup_timeout");
+  });
+
+  it("leaves a conversation a person took before the pick-up time alone", async () => {
+    const conv = await open();
+    await markHandoff(use().db, conv.id, "citizen_request", new Date());
+    const requestedAt = (await row(conv.id)).handoffRequestedAt!.toISOString();
+    const agent = await staff("pk-ana");
+    await takeOverConversation({
+      ctx: { database: use(), actor: agent },
+      input: { conversationId: conv.id },
+    });
+    const deps = { database: use(), translate, pickupTimeoutMinutes: 5 };
+    expect(await handlePickupTimeout(deps, { conversationId: conv.id, requestedAt }, new Date())).toEqual({
+      outcome: "stale",
+    });
+    expect((await row(conv.id)).state).toBe("human");
+  });
+
+  it("queues the pick-up check as a job that runs after the timeout, and a restart's sweep plans it again", async () => {
+    const jobs = createInProcessJobQueue();
+    const ran: string[] = [];
+    jobs.registerHandler(handoffPickupTimeoutJob, async (payload) => {
+      const result = await handlePickupTimeout(
+        { database: use(), translate, pickupTimeoutMinutes: 0.005 },
+        payload,
+        new Date(),
+      );
+      ran.push(result.outcome);
+    });
+    await jobs.start();
+    try {
+      const conv = await open();
+      const settings = { pickupTimeoutMinutes: 0.005, businessHours: false, jobQueue: jobs };
+      await queueForPerson(use().db, conv.id, "citizen_request", new Date(), undefined, settings);
+      expect((await row(conv.id)).state).toBe("waiting");
+      for (let i = 0; i < 100 && ran.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(ran).toEqual(["told"]);
+      expect((await row(conv.id)).state).toBe("bot");
+
+      // A conversation queued while no queue was running (a restart): the sweep plans its check.
+      const lost = await open();
+      await markHandoff(use().db, lost.id, "citizen_request", new Date(Date.now() - 60_000));
+      expect(await sweepPickupChecks(use(), settings, new Date())).toBeGreaterThanOrEqual(1);
+      for (let i = 0; i < 100 && ran.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(ran).toEqual(["told", "told"]);
+      expect((await row(lost.id)).state).toBe("bot");
+    } finally {
+      await jobs.stop();
+    }
+  });
+
+  it("out of the department's business hours tells the citizen when the team is back instead of queueing", async () => {
+    await use()
+      .db.insert(slaCalendars)
+      .values({
+        code: "cc-office",
+        timeZone: "Europe/London",
+        hours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
+      })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(slaPolicies)
+      .values({
+        code: "cc-callback",
+        calendarCode: "cc-office",
+        firstResponseMinutes: 60,
+        nextResponseMinutes: 60,
+        resolutionMinutes: 480,
+        warnBeforeMinutes: 30,
+      })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(departments)
+      .values({ code: "customer-services", names: { en: "Contact centre" } })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(services)
+      .values({
+        code: "callback-request",
+        departmentCode: "customer-services",
+        names: { en: "Call back" },
+        slaPolicyCode: "cc-callback",
+      })
+      .onConflictDoNothing();
+    const settings = { pickupTimeoutMinutes: 5, businessHours: true };
+    const sunday = new Date("2026-12-06T11:00:00Z");
+    const conv = await open();
+    const closed = await queueForPerson(use().db, conv.id, "citizen_request", sunday, undefined, settings);
+    expect(closed.state).toBe("bot");
+    expect(closed.closed?.opensAt.toISOString()).toBe("2026-12-07T09:00:00.000Z");
+    const [event] = await use()
+      .db.select()
+      .from(conversationEvents)
+      .where(eq(conversationEvents.conversationId, conv.id));
+    expect(event).toMatchObject({ kind: "handoff_closed", reason: "citizen_request" });
+
+    const monday = new Date("2026-12-07T10:00:00Z");
+    const open2 = await queueForPerson(use().db, conv.id, "citizen_request", monday, undefined, settings);
+    expect(open2).toMatchObject({ state: "waiting" });
+    expect(open2.closed).toBeUndefined();
+
+    // The assistant's reply says so, in the citizen's language, with the opening time.
+    const other = await open("fr");
+    const deps = makeDeps(use(), settings);
+    const say = (text: string, at: Date) =>
+      respondToCitizenMessage({
+        ctx: { deps, actor: other.actor, now: at },
+        conversationId: other.id,
+        input: { text },
+      });
+    const { message } = await say("Bonjour, je voudrais parler à une personne du service", sunday);
+    expect(message.text).toContain("reply.handoff_closed");
+    expect(message.text).toMatch(/lundi/);
+    expect((await row(other.id)).state).toBe("bot");
+  });
+
+  it("hands a sensitive topic the assistant cannot answer to a person at once, other topics after two misses", async () => {
+    const deps = makeDeps(use(), {
+      pickupTimeoutMinutes: 5,
+      businessHours: false,
+      sensitiveTopics: parseSensitiveTopics("bereavement,eviction"),
+    });
+    const say = (conv: Awaited<ReturnType<typeof open>>, text: string) =>
+      respondToCitizenMessage({ ctx: { deps, actor: conv.actor }, conversationId: conv.id, input: { text } });
+    const grieving = await open();
+    const first = await say(grieving, "My father died last week, what happens to his parking permit?");
+    expect(first.message.status).toBe("handoff");
+    expect(await row(grieving.id)).toMatchObject({ state: "waiting", handoffReason: "sensitive" });
+
+    const ordinary = await open();
+    expect((await say(ordinary, "What colour are the parking permits?")).message.status).toBe("no_answer");
+    expect((await row(ordinary.id)).state).toBe("bot");
+    expect((await say(ordinary, "And how thick is the paper?")).message.status).toBe("handoff");
+    expect(await row(ordinary.id)).toMatchObject({ state: "waiting", handoffReason: "no_answer" });
+
+    // The same words without the topic configured: no shortcut.
+    const plain = await open();
+    const noTopics = makeDeps(use(), { pickupTimeoutMinutes: 5, businessHours: false, sensitiveTopics: [] });
+    const reply = await respondToCitizenMessage({
+      ctx: { deps: noTopics, actor: plain.actor },
+      conversationId: plain.id,
+      input: { text: "My father died last week, what happens to his parking permit?" },
+    });
+    expect(reply.message.status).toBe("no_answer");
+    expect(() => parseSensitiveTopics("bereavment")).toThrow(/unknown sensitive topic/);
+  });
+});
