@@ -50,6 +50,8 @@ import { enforceRateLimit, type RateLimiter } from "./services/conversations/rat
 import type { EnqueueDelivery } from "./services/deliveries/context";
 import { recordDeliveryStatus } from "./services/deliveries/record-delivery-status";
 import type { GuardrailJudge } from "./services/guardrails/assess-input";
+import type { HandoffSettings } from "./services/handoff/context";
+import { parseSensitiveTopics } from "./services/handoff/sensitive-topics";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import type { RetentionPolicy } from "./services/privacy/context";
 import { createPassageSearch } from "./services/retrieval/search-passages";
@@ -94,6 +96,16 @@ export interface AppDeps {
   clock?: () => Date;
   /** Microsoft Teams for staff; without it POST /channels/teams/messages is a 404. */
   teams?: TeamsChannel;
+}
+
+/** How requests for a person are queued, from config; the pick-up check needs the job queue. */
+export function handoffSettings(config: Config, jobQueue?: JobQueue): HandoffSettings {
+  return {
+    pickupTimeoutMinutes: config.HANDOFF_PICKUP_TIMEOUT_MINUTES,
+    businessHours: config.HANDOFF_BUSINESS_HOURS,
+    sensitiveTopics: parseSensitiveTopics(config.HANDOFF_SENSITIVE_TOPICS),
+    ...(jobQueue ? { jobQueue } : {}),
+  };
 }
 
 /** The cap on any request body; a 4000-character report with its attributes fits many times over. */
@@ -142,13 +154,14 @@ export function buildApp(deps: AppDeps) {
     }),
   );
 
-  const { assistant, rateLimits } = createAssistantDeps({
+  const { assistant: baseAssistant, rateLimits } = createAssistantDeps({
     ...deps,
     offlineModel: createOfflineChatModel(),
     searchKnowledge:
       deps.searchKnowledge ?? (deps.knowledge ? createPassageSearch(deps.knowledge) : async () => []),
     translate: (lang, key, params) => t(lang, key as MessageKey, params),
   });
+  const assistant = { ...baseAssistant, handoff: handoffSettings(config, deps.jobQueue) };
   const limiter = assistant.rateLimiter;
   app.use(
     limitAuthFailures(limiter, { limit: config.AUTH_FAILURE_LIMIT_PER_IP, windowSeconds: 15 * 60 }, (path) =>

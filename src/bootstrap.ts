@@ -19,7 +19,10 @@ import {
 import { createDatabase, type Database } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { parseStaffTokens } from "./http/staff-auth";
+import type { MessageKey } from "./i18n/messages/en";
+import { t } from "./i18n/translate";
 import { createDeliveryEnqueuer, registerDeliveryHandlers } from "./jobs/register-delivery-handlers";
+import { startHandoffPickupChecks } from "./jobs/start-handoff-pickup-checks";
 import { startPrivacyPurge } from "./jobs/start-privacy-purge";
 import { startSlaTimers } from "./jobs/start-sla-timers";
 import { startTeamsSync, type TeamsSync } from "./jobs/start-teams-sync";
@@ -143,6 +146,16 @@ export async function startService(config: Config, overrides: ServiceOverrides =
         logger,
       });
     }
+    // A request for a person nobody picks up in time is answered honestly (the check survives restarts).
+    const pickupChecks = await startHandoffPickupChecks({
+      database,
+      queue,
+      logger,
+      translate: (lang, key, params) => t(lang, key as MessageKey, params),
+      pickupTimeoutMinutes: config.HANDOFF_PICKUP_TIMEOUT_MINUTES,
+      enqueueDelivery,
+    });
+    closers.unshift(async () => pickupChecks.stop());
     const notifier = createNotifierDispatcher(
       {
         web: createWebNotifier(database, logger),

@@ -109,6 +109,12 @@ export const Config = z.object({
   /** Failed passwords in a row that lock a staff account, and for how long. */
   STAFF_MAX_FAILED_SIGN_INS: z.coerce.number().int().min(1).default(5),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Minutes a conversation waits for a person before the citizen is told and offered a case or a call back. */
+  HANDOFF_PICKUP_TIMEOUT_MINUTES: z.coerce.number().positive().max(1440).default(5),
+  /** Out of the department's business hours (knowledge/sla.yaml) a request for a person is answered, not queued. */
+  HANDOFF_BUSINESS_HOURS: booleanFlag.default(true),
+  /** Topics on which an unanswered question goes to a person: built-in names, or `name=word+word`. */
+  HANDOFF_SENSITIVE_TOPICS: z.string().default("bereavement,domestic_abuse,eviction"),
   /** Staff single sign-on (OpenID Connect); off unless issuer, client id and secret are all set. */
   OIDC_ISSUER: optionalUrl,
   OIDC_CLIENT_ID: z.string().min(1).optional(),
