@@ -1,0 +1,337 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTeamsStaffNotifier } from "../../src/adapters/staff-notifier-teams";
+import { createAgentsSdkTeamsChannel } from "../../src/adapters/teams-agents-sdk";
+import { loadConfig, teamsSettings } from "../../src/config";
+import { createLogger } from "../../src/logger";
+import { type BotConnectorStandIn, startBotConnectorStandIn, strangerKey } from "../bot-connector-stand-in";
+import { startTestService, type TestService } from "../service";
+import { createStaffUser } from "../staff-session";
+
+/**
+ * The Teams round trip of issue 16 against a stand-in for Microsoft's side (authority key set, token
+ * sidecar, Bot Connector): a citizen's escalation appears as a card in the department channel, an
+ * agent takes it over from the card, replies in the thread and the citizen reads it in the web chat,
+ * the citizen's answer comes back into the thread, `handback` returns the conversation to the bot,
+ * and an SLA breach reaches the agent's 1:1 chat proactively. Inbound activities carry RS256 tokens
+ * the SDK checks against the stand-in's key set.
+ */
+describe("Teams for staff", () => {
+  let standIn: BotConnectorStandIn;
+  let service: TestService;
+  const channelId = "19:waste-desk@thread.tacv2";
+  const alex = {
+    id: "29:alex-teams-id",
+    name: "Alex Agent",
+    aadObjectId: "0f6f5e2c-1111-4aaa-8bbb-000000000001",
+  };
+  const agentEmail = "alex.agent@riverton.example";
+
+  beforeAll(async () => {
+    standIn = await startBotConnectorStandIn();
+    standIn.members.set(alex.id, { email: agentEmail, name: alex.name });
+    service = await startTestService({
+      env: {
+        ...standIn.env(),
+        TEAMS_SYNC_INTERVAL_MS: "100",
+        PUBLIC_BASE_URL: "https://desk.riverton.example",
+      },
+    });
+    await createStaffUser(service.database, {
+      email: agentEmail,
+      roles: ["agent", "supervisor"],
+      departments: ["waste"],
+    });
+    await service.database.db.execute(
+      // The agent's display name, as the card shows it after the take-over.
+      (await import("drizzle-orm"))
+        .sql`update staff_users set name = 'Alex Agent' where email = ${agentEmail}`,
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await service?.close();
+    await standIn?.close();
+  });
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const tenant = () => ({ id: standIn.tenantId });
+  const bot = () => ({ id: `28:${standIn.appId}`, name: "CivicDesk" });
+
+  function channelActivity(fields: Record<string, unknown>, thread?: string) {
+    const conversationId = thread ? `${channelId};messageid=${thread}` : channelId;
+    return {
+      id: `${Date.now()}`,
+      timestamp: new Date().toISOString(),
+      serviceUrl: `${standIn.url}/`,
+      channelId: "msteams",
+      from: alex,
+      conversation: {
+        id: conversationId,
+        conversationType: "channel",
+        tenantId: standIn.tenantId,
+        isGroup: true,
+      },
+      recipient: bot(),
+      locale: "en-GB",
+      channelData: {
+        tenant: tenant(),
+        team: { id: "19:waste-team@thread.tacv2" },
+        channel: { id: channelId },
+      },
+      ...fields,
+    };
+  }
+
+  function personalActivity(fields: Record<string, unknown>) {
+    return {
+      id: `${Date.now()}`,
+      timestamp: new Date().toISOString(),
+      serviceUrl: `${standIn.url}/`,
+      channelId: "msteams",
+      from: alex,
+      conversation: { id: "a:1alex-personal-chat", conversationType: "personal", tenantId: standIn.tenantId },
+      recipient: bot(),
+      locale: "en-GB",
+      channelData: { tenant: tenant() },
+      ...fields,
+    };
+  }
+
+  const mention = (text: string) => ({
+    type: "message",
+    text: `<at>CivicDesk</at> ${text}`,
+    textFormat: "plain",
+    entities: [{ type: "mention", mentioned: bot(), text: "<at>CivicDesk</at>" }],
+  });
+
+  async function post(activity: unknown, token = standIn.sign()) {
+    const res = await fetch(`${service.url}/channels/teams/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify(activity),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  }
+
+  async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
+    for (let i = 0; i < 200; i++) {
+      const found = find();
+      if (found !== undefined) return found;
+      await pause(50);
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  const textsIn = (conversationId: string) =>
+    standIn
+      .calls()
+      .filter((c) => c.method === "POST" && c.conversationId === conversationId)
+      .map((c) => String(c.body.text ?? ""));
+
+  it("refuses activities without a valid connector token", async () => {
+    const activity = personalActivity({ type: "message", text: "hello" });
+    const now = Math.floor(Date.now() / 1000);
+    const cases: [string, string | null][] = [
+      ["wrong audience", standIn.sign({ aud: "someone-else" })],
+      ["wrong key", standIn.sign({ key: strangerKey() })],
+      ["expired", standIn.sign({ exp: now - 3600 })],
+      ["malformed", "not-a-jwt"],
+      ["wrong issuer", standIn.sign({ iss: "https://issuer.example/other/v2.0" })],
+      ["missing", null],
+    ];
+    for (const [label, token] of cases) {
+      const res = await fetch(`${service.url}/channels/teams/messages`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(activity),
+      });
+      expect(res.status, label).toBe(401);
+      expect(res.headers.get("content-type"), label).toContain("application/problem+json");
+    }
+    expect(textsIn("a:1alex-personal-chat")).toEqual([]);
+  });
+
+  it("answers a private knowledge question in a 1:1 chat, with sources", async () => {
+    const res = await post(personalActivity({ type: "message", text: "When are bins collected?" }));
+    expect(res.status).toBe(200);
+    const answer = await waitFor(() => textsIn("a:1alex-personal-chat").at(-1), "the 1:1 answer");
+    expect(answer).toContain("From the knowledge base");
+    expect(answer).toMatch(/Source: https?:\/\//);
+    // Replies leave with the token the SDK obtained from the (stand-in) sidecar.
+    expect(standIn.calls().at(-1)?.authorization).toMatch(/^Bearer ey/);
+    expect(standIn.tokenRequests()).toBeGreaterThan(0);
+  });
+
+  it("carries an escalation through Teams and back to the bot", async () => {
+    // The bot is installed in the department's channel and a supervisor links it.
+    expect(
+      (await post(channelActivity({ type: "installationUpdate", action: "add", text: undefined }))).status,
+    ).toBe(200);
+    expect((await post(channelActivity(mention("link *")))).status).toBe(200);
+    expect(textsIn(channelId).at(-1)).toContain("now receives escalations");
+
+    // A web citizen asks for a person.
+    const created = await fetch(`${service.url}/v1/conversations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "cf-connecting-ip": "198.51.100.77" },
+      body: JSON.stringify({ channel: "web", lang: "en" }),
+    });
+    const conv = (await created.json()) as { id: string; token: string };
+    const citizenHeaders = {
+      "content-type": "application/json",
+      authorization: `Bearer ${conv.token}`,
+      "cf-connecting-ip": "198.51.100.77",
+    };
+    const say = async (text: string) => {
+      const res = await fetch(`${service.url}/v1/conversations/${conv.id}/messages`, {
+        method: "POST",
+        headers: citizenHeaders,
+        body: JSON.stringify({ text }),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { message: { role: string; text: string; status: string } }).message;
+    };
+    await say("My bin was not emptied on Tuesday");
+    await say("I want to talk to a person please");
+
+    // The card arrives in the channel: language, channel, reason, summary, SLA text, both buttons.
+    const cardPost = await waitFor(
+      () =>
+        standIn
+          .calls()
+          .find(
+            (c) =>
+              c.conversationId === channelId &&
+              c.method === "POST" &&
+              JSON.stringify(c.body.attachments ?? []).includes(conv.id),
+          ),
+      "the escalation card",
+    );
+    const card = (
+      cardPost.body.attachments as { contentType: string; content: Record<string, unknown> }[]
+    )[0]!;
+    expect(card.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    const cardText = JSON.stringify(card.content);
+    expect(cardText).toContain("English");
+    expect(cardText).toContain("Web chat");
+    expect(cardText).toContain("The citizen asked for a person");
+    expect(cardText).toContain("My bin was not emptied on Tuesday");
+    expect(cardText).toMatch(/Waiting for a person for \d+/);
+    const actions = card.content.actions as { type: string; verb?: string; url?: string }[];
+    expect(actions.map((a) => a.type)).toEqual(["Action.Execute", "Action.OpenUrl"]);
+    expect(actions[1]!.url).toBe(`https://desk.riverton.example/staff/conversations/${conv.id}`);
+
+    // The card's id is what the connector answered; replies under it form its thread.
+    const rootId = cardPost.answeredId;
+
+    // Take over from the card (Action.Execute arrives as an adaptiveCard/action invoke).
+    const taken = await post(
+      channelActivity({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        replyToId: rootId,
+        value: {
+          action: { type: "Action.Execute", verb: "takeOver", data: { conversationId: conv.id } },
+          trigger: "manual",
+        },
+      }),
+    );
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
+    expect(JSON.stringify(taken.body)).toContain("Taken over by Alex Agent");
+    // Everyone's copy of the card is refreshed in place.
+    const refresh = standIn.calls().find((c) => c.method === "PUT" && c.activityId === rootId);
+    expect(refresh?.conversationId).toBe(channelId);
+    expect(JSON.stringify(refresh?.body)).toContain("Taken over by Alex Agent");
+    expect(JSON.stringify(refresh?.body)).not.toContain("Action.Execute");
+
+    // The agent replies in the card's thread; the citizen's web chat shows it.
+    expect(
+      (await post(channelActivity(mention("Hello, I am Alex. Which street are you on?"), rootId))).status,
+    ).toBe(200);
+    const view = async () => {
+      const res = await fetch(`${service.url}/v1/conversations/${conv.id}`, { headers: citizenHeaders });
+      return (await res.json()) as { messages: { role: string; text: string }[] };
+    };
+    expect((await view()).messages.at(-1)).toMatchObject({
+      role: "staff",
+      text: "Hello, I am Alex. Which street are you on?",
+    });
+
+    // The citizen answers; the bot stays quiet and the answer reaches the thread.
+    const held = await say("Mill Lane, number 4");
+    expect(held.status).toBe("held");
+    const thread = `${channelId};messageid=${rootId}`;
+    const relayed = await waitFor(
+      () => textsIn(thread).find((t) => t.includes("Mill Lane, number 4")),
+      "the citizen's reply in the thread",
+    );
+    expect(relayed).toBe("Citizen: Mill Lane, number 4");
+
+    // Hand back from the thread; the bot answers the next question.
+    expect((await post(channelActivity(mention("handback"), rootId))).status).toBe(200);
+    expect(textsIn(thread).at(-1)).toContain("handed the conversation back to the assistant");
+    const answer = await say("When are bins collected?");
+    expect(answer.role).toBe("assistant");
+    expect(answer.status).not.toBe("held");
+    expect(answer.text.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("delivers an SLA breach to the assignee's 1:1 chat proactively", async () => {
+    const staffId = await staffIdOf(agentEmail);
+    const settings = teamsSettings(loadConfig({ NODE_ENV: "test", ...standIn.env() }))!;
+    const notifier = createTeamsStaffNotifier({
+      database: service.database,
+      teams: createAgentsSdkTeamsChannel(settings, createLogger({ level: "silent", redact: (t) => t })),
+      logger: createLogger({ level: "silent", redact: (t) => t }),
+    });
+    const before = textsIn("a:1alex-personal-chat").length;
+    await notifier.notifyStaff({
+      caseId: "00000000-0000-4000-8000-000000000001",
+      caseReference: "CD-2026-000042",
+      kind: "sla.breach",
+      timer: "first_response",
+      step: null,
+      notify: "assignee",
+      departmentCode: "waste",
+      assigneeId: staffId,
+      dueAt: new Date(Date.now() - 10 * 60_000),
+      firedAt: new Date(),
+    });
+    const texts = textsIn("a:1alex-personal-chat");
+    expect(texts).toHaveLength(before + 1);
+    expect(texts.at(-1)).toMatch(/^SLA breached: case CD-2026-000042 \(waste\), first response was due/);
+  });
+
+  it("is a 404 problem when the bot is not configured", async () => {
+    const plain = await startTestService();
+    try {
+      const res = await fetch(`${plain.url}/channels/teams/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${standIn.sign()}` },
+        body: JSON.stringify(personalActivity({ type: "message", text: "hi" })),
+      });
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it("refuses to start with half a bot registration", () => {
+    expect(() => loadConfig({ TEAMS_APP_ID: "abc" })).toThrow(/TEAMS_TENANT_ID: is required/);
+    expect(() => loadConfig({ TEAMS_APP_ID: "abc", TEAMS_TENANT_ID: "t" })).toThrow(/TEAMS_APP_PASSWORD/);
+    expect(teamsSettings(loadConfig({}))).toBeUndefined();
+  });
+
+  async function staffIdOf(email: string): Promise<string> {
+    const { sql } = await import("drizzle-orm");
+    const rows = await service.database.db.execute(sql`select id from staff_users where email = ${email}`);
+    const list =
+      (rows as unknown as { rows?: { id: string }[] }).rows ?? (rows as unknown as { id: string }[]);
+    return list[0]!.id;
+  }
+});
