@@ -1,8 +1,14 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInProcessJobQueue } from "../../src/adapters/job-queue-in-process";
 import { createTeamsStaffNotifier } from "../../src/adapters/staff-notifier-teams";
 import { createAgentsSdkTeamsChannel } from "../../src/adapters/teams-agents-sdk";
 import { loadConfig, teamsSettings } from "../../src/config";
+import { startSlaTimers } from "../../src/jobs/start-sla-timers";
 import { createLogger } from "../../src/logger";
+import { openCase } from "../../src/services/cases/open-case";
+import { createCitizen } from "../../src/services/cases/test-fixtures";
+import { createRoundTheClockService } from "../../src/services/sla/sla.db-fixture";
 import { type BotConnectorStandIn, startBotConnectorStandIn, strangerKey } from "../bot-connector-stand-in";
 import { startTestService, type TestService } from "../service";
 import { createStaffUser } from "../staff-session";
@@ -280,31 +286,64 @@ describe("Teams for staff", () => {
     expect(answer.text.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it("delivers an SLA breach to the assignee's 1:1 chat proactively", async () => {
-    const staffId = await staffIdOf(agentEmail);
+  it("delivers SLA escalations proactively: the assignee's 1:1 chat, then the department channel", async () => {
+    // The real SLA engine on the service's database, with the Teams notifier the service wires.
+    const sla = await createRoundTheClockService(service.database);
+    const citizen = await createCitizen(service.database);
+    const { case: opened } = await openCase({
+      ctx: {
+        database: service.database,
+        actor: { kind: "citizen", contactId: citizen.contactId },
+        now: new Date(Date.now() - 3 * 3600_000),
+      },
+      input: { serviceCode: sla.serviceCode, description: "Bench broken", channel: "web", lang: "en" },
+    });
+    await service.database.db.execute(
+      sql`update cases set assignee_id = ${await staffIdOf(agentEmail)} where id = ${opened.id}`,
+    );
+    const logger = createLogger({ level: "silent", redact: (t) => t });
     const settings = teamsSettings(loadConfig({ NODE_ENV: "test", ...standIn.env() }))!;
-    const notifier = createTeamsStaffNotifier({
+    const queue = createInProcessJobQueue({ logger });
+    const timers = await startSlaTimers({
       database: service.database,
-      teams: createAgentsSdkTeamsChannel(settings, createLogger({ level: "silent", redact: (t) => t })),
-      logger: createLogger({ level: "silent", redact: (t) => t }),
+      queue,
+      logger,
+      sweepIntervalMs: 0,
+      notifier: createTeamsStaffNotifier({
+        database: service.database,
+        teams: createAgentsSdkTeamsChannel(settings, logger),
+        logger,
+      }),
     });
-    const before = textsIn("a:1alex-personal-chat").length;
-    await notifier.notifyStaff({
-      caseId: "00000000-0000-4000-8000-000000000001",
-      caseReference: "CD-2026-000042",
-      kind: "sla.breach",
-      timer: "first_response",
-      step: null,
-      notify: "assignee",
-      departmentCode: "waste",
-      assigneeId: staffId,
-      dueAt: new Date(Date.now() - 10 * 60_000),
-      firedAt: new Date(),
-    });
-    const texts = textsIn("a:1alex-personal-chat");
-    expect(texts).toHaveLength(before + 1);
-    expect(texts.at(-1)).toMatch(/^SLA breached: case CD-2026-000042 \(waste\), first response was due/);
-  });
+    try {
+      await timers.firstSweep;
+      const personal = await waitFor(() => {
+        const texts = textsIn("a:1alex-personal-chat").filter((t) => t.includes(opened.reference));
+        return texts.length >= 2 ? texts : undefined;
+      }, "both clocks' first escalation step in the 1:1 chat");
+      expect(personal.sort()).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^SLA escalation \\(step 1\\): case ${opened.reference} \\(${sla.teamA}\\), first response overdue by 2 h 30 min`,
+          ),
+        ),
+        expect.stringMatching(
+          new RegExp(
+            `^SLA escalation \\(step 1\\): case ${opened.reference} \\(${sla.teamA}\\), resolution overdue by 1 h 0 min`,
+          ),
+        ),
+      ]);
+      // No supervisor of that team has a 1:1 chat with the bot: the team-lead step goes to the channel.
+      const channel = await waitFor(() => {
+        const texts = textsIn(channelId).filter((t) => t.includes(opened.reference));
+        return texts.length >= 2 ? texts : undefined;
+      }, "the team-lead steps in the channel");
+      expect(channel.every((t) => t.startsWith("SLA escalation (step 2)"))).toBe(true);
+    } finally {
+      await timers.stop();
+      await queue.stop();
+    }
+  }, 30_000);
 
   it("is a 404 problem when the bot is not configured", async () => {
     const plain = await startTestService();
@@ -328,7 +367,6 @@ describe("Teams for staff", () => {
   });
 
   async function staffIdOf(email: string): Promise<string> {
-    const { sql } = await import("drizzle-orm");
     const rows = await service.database.db.execute(sql`select id from staff_users where email = ${email}`);
     const list =
       (rows as unknown as { rows?: { id: string }[] }).rows ?? (rows as unknown as { id: string }[]);
