@@ -35,7 +35,9 @@ describe("Teams for staff", () => {
   beforeAll(async () => {
     standIn = await startBotConnectorStandIn();
     standIn.members.set(alex.id, { email: agentEmail, name: alex.name });
+    // PostgreSQL when the run has one (the sync's claims and locks matter there), PGlite otherwise.
     service = await startTestService({
+      kind: process.env.TEST_DATABASE_URL ? "postgres" : "pglite",
       env: {
         ...standIn.env(),
         TEAMS_SYNC_INTERVAL_MS: "100",
@@ -158,6 +160,35 @@ describe("Teams for staff", () => {
       expect(res.headers.get("content-type"), label).toContain("application/problem+json");
     }
     expect(textsIn("a:1alex-personal-chat")).toEqual([]);
+  });
+
+  it("caps the body and refuses a body that is not an activity, before any turn runs", async () => {
+    const big = personalActivity({ type: "message", text: "x".repeat(70 * 1024) });
+    const tooBig = await fetch(`${service.url}/channels/teams/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${standIn.sign()}` },
+      body: JSON.stringify(big),
+    });
+    expect(tooBig.status).toBe(413);
+    expect((await post({ type: "message", text: "no conversation" })).status).toBe(400);
+    expect(textsIn("a:1alex-personal-chat")).toEqual([]);
+  });
+
+  it("tells a Teams user with no staff account that they are not linked", async () => {
+    const stranger = {
+      id: "29:someone-else",
+      name: "Sam Stranger",
+      aadObjectId: "0f6f5e2c-2222-4aaa-8bbb-000000000002",
+    };
+    const res = await post({
+      ...personalActivity({ type: "message", text: "bins?" }),
+      from: stranger,
+      conversation: { id: "a:1stranger-chat", conversationType: "personal", tenantId: standIn.tenantId },
+    });
+    expect(res.status).toBe(200);
+    expect(textsIn("a:1stranger-chat")).toEqual([
+      expect.stringContaining("not linked to a CivicDesk staff account"),
+    ]);
   });
 
   it("answers a private knowledge question in a 1:1 chat, with sources", async () => {
