@@ -66,6 +66,7 @@ import { signInWithSso } from "./services/staff/sign-in-with-sso";
 import { signOutStaff } from "./services/staff/sign-out-staff";
 import { answerVoiceTurn } from "./services/voice/answer-voice-turn";
 import type { VoiceContext } from "./services/voice/context";
+import { recordCallStatus } from "./services/voice/record-call-status";
 
 export interface AppDeps {
   config: Config;
@@ -322,8 +323,15 @@ export function buildApp(deps: AppDeps) {
       voices: config.VOICE_VOICES,
       answerTurn: async (request) => {
         if (queue) {
-          await queue.enqueue(voiceTurnJob, request, { key: `voice:${request.callSid}:${request.turn}` });
-          return;
+          try {
+            await queue.enqueue(voiceTurnJob, request, { key: `voice:${request.callSid}:${request.turn}` });
+            return;
+          } catch (error) {
+            // Redis out of reach: the caller is on the line now, so this process answers the turn itself.
+            deps.logger.warn("voice turn not queued; answering it in this process", {
+              error: error instanceof Error ? error.message : String(error),
+            });
+          }
         }
         void answerVoiceTurn({ ctx: voiceContext(), ...request }).catch((error: unknown) =>
           deps.logger.error("voice turn failed", {
@@ -331,6 +339,7 @@ export function buildApp(deps: AppDeps) {
           }),
         );
       },
+      recordCallStatus: (input) => recordCallStatus({ ctx: voiceContext(), input }),
     }),
   );
 

@@ -22,9 +22,11 @@ import { parseStaffTokens } from "./http/staff-auth";
 import type { MessageKey } from "./i18n/messages/en";
 import { t } from "./i18n/translate";
 import { createDeliveryEnqueuer, registerDeliveryHandlers } from "./jobs/register-delivery-handlers";
+import { createSmsTurnEnqueuer } from "./jobs/register-sms-handlers";
 import { startHandoffPickupChecks } from "./jobs/start-handoff-pickup-checks";
 import { startPrivacyPurge } from "./jobs/start-privacy-purge";
 import { startSlaTimers } from "./jobs/start-sla-timers";
+import { startSmsSweep } from "./jobs/start-sms-sweep";
 import { startTeamsSync, type TeamsSync } from "./jobs/start-teams-sync";
 import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
@@ -116,7 +118,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       database,
       queue,
       logger,
-      sweepIntervalMs: 60_000,
+      sweepIntervalMs: config.SLA_SWEEP_SECONDS * 1000,
       ...(teams ? { notifier: createTeamsStaffNotifier({ database, teams, logger }) } : {}),
     });
     closers.unshift(() => sla.stop());
@@ -197,6 +199,19 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       // With Redis, /readyz also asks the queue, and gives up quickly instead of waiting on a dead connection.
       ...(config.REDIS_URL ? { readinessChecks: { queue: () => withinMs(queue.pending(), 2000) } } : {}),
     });
+    // Inbound texts and replies stored while their jobs could not be queued are queued again here.
+    if (enqueueDelivery && config.SMS_SWEEP_SECONDS > 0) {
+      const smsSweep = startSmsSweep({
+        database,
+        logger,
+        enqueueTurn: createSmsTurnEnqueuer(queue),
+        enqueueDelivery,
+        intervalMs: config.SMS_SWEEP_SECONDS * 1000,
+        // Work younger than one sweep period may still be on its way through the queue.
+        minAgeMs: Math.min(20_000, config.SMS_SWEEP_SECONDS * 1000),
+      });
+      closers.unshift(() => smsSweep.stop());
+    }
     return {
       app,
       config,

@@ -82,6 +82,13 @@ export const Config = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL")
     .optional(),
+  /** How often the SLA reconciliation sweep re-queues timers from PostgreSQL (after a Redis loss, for example). */
+  SLA_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * How often stored SMS work whose job was lost (a turn never queued while Redis was down, a reply never
+   * handed to delivery) is queued again; 0 turns the sweep off.
+   */
+  SMS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: optionalUrl,

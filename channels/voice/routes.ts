@@ -1,7 +1,6 @@
-import { type Context, Hono, type MiddlewareHandler } from "hono";
-import twilio from "twilio";
+import { type Context, Hono } from "hono";
 import { DomainError } from "../../src/domain/errors";
-import type { AppEnv } from "../../src/http/context";
+import { unavailableProblemFor } from "../../src/http/database-unavailable";
 import { voiceText } from "../../src/i18n/voice";
 import { findOrOpenConversation } from "../../src/services/conversations/find-or-open-conversation";
 import type { MessageView } from "../../src/services/conversations/message-view";
@@ -15,6 +14,7 @@ import { renderForVoice, spellDigits } from "../../src/services/voice/render-for
 import { storeVoiceTurn } from "../../src/services/voice/store-voice-turn";
 import { textCaller } from "../../src/services/voice/text-caller";
 import { type VoiceLanguage, voiceLanguage } from "../../src/services/voice/voice-languages";
+import { type TwilioEnv, verifyTwilioSignature } from "../sms/verify";
 import { type Line, type Listen, presentVoicePlan, type VoicePlan } from "./presenter";
 
 /** A stored turn handed to the job that answers it. */
@@ -45,11 +45,16 @@ export interface VoiceRouteOptions {
   maxPolls?: number;
   /** Runs the assistant on a stored turn, in a job where there is a queue. */
   answerTurn: (request: VoiceTurnRequest) => Promise<void>;
+  /** Records a call's final state from Twilio's status callback. */
+  recordCallStatus: (input: unknown) => Promise<unknown>;
 }
 
 const BASE = "/channels/voice/twilio";
+/** Twilio's call status callback: the call's final state. */
+export const VOICE_STATUS_PATH = `${BASE}/status`;
+const STATUS_PATH = VOICE_STATUS_PATH;
 
-type VoiceEnv = AppEnv & { Variables: { form: Record<string, string> } };
+type VoiceEnv = TwilioEnv;
 
 /** Twilio Programmable Voice: the incoming call, its Gather actions and the answer poll. */
 export function voiceRoutes(options: VoiceRouteOptions) {
@@ -58,8 +63,9 @@ export function voiceRoutes(options: VoiceRouteOptions) {
   const maxPolls = options.maxPolls ?? 6;
   const hintsCache = new Map<string, { at: number; hints: string[] }>();
 
-  app.use(`${BASE}`, verifyTwilio(options));
-  app.use(`${BASE}/*`, verifyTwilio(options));
+  const verify = verifyTwilioSignature(options);
+  app.use(`${BASE}`, verify);
+  app.use(`${BASE}/*`, verify);
 
   const lang = (c: Context<VoiceEnv>) => {
     const asked = c.req.query("lang") ?? "";
@@ -70,6 +76,20 @@ export function voiceRoutes(options: VoiceRouteOptions) {
     text: voiceText(code, key, params),
     language: language(code),
   });
+  // The database out of reach: the caller hears an apology in their language and is asked to call
+  // again, instead of Twilio's generic application error. Nothing they said was stored, and the
+  // line does not pretend otherwise (the status callback keeps its 503, which Twilio may retry).
+  const apologiseWhenUnavailable = async (c: Context<VoiceEnv>, next: () => Promise<void>) => {
+    await next();
+    if (!c.error || c.req.path === STATUS_PATH || !unavailableProblemFor(c.error)) return;
+    const code = lang(c);
+    c.res = new Response(
+      presentVoicePlan({ say: [line(code, "unavailable"), line(code, "goodbye")], next: { kind: "hangup" } }),
+      { status: 200, headers: { "content-type": "text/xml; charset=utf-8" } },
+    );
+  };
+  app.use(`${BASE}`, apologiseWhenUnavailable);
+  app.use(`${BASE}/*`, apologiseWhenUnavailable);
   const url = (path: string, query: Record<string, string | number>) => {
     const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
     return `${options.publicBaseUrl}${BASE}${path}${search.size > 0 ? `?${search}` : ""}`;
@@ -95,7 +115,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
   const xml = (c: Context<VoiceEnv>, plan: VoicePlan) =>
     c.body(presentVoicePlan(plan), 200, { "content-type": "text/xml; charset=utf-8" });
   const callOf = async (c: Context<VoiceEnv>, code: string) => {
-    const form = c.var.form;
+    const form = c.var.twilioForm;
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(form.CallSid ?? "")) {
       throw new DomainError("invalid_input", "CallSid is missing or malformed.");
     }
@@ -254,7 +274,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
   });
 
   app.post(`${BASE}/language`, async (c) => {
-    const form = c.var.form;
+    const form = c.var.twilioForm;
     const chosen =
       chooseVoiceLanguage({ digits: form.Digits, speech: form.SpeechResult }, options.languages) ??
       options.defaultLang;
@@ -268,7 +288,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
     const code = lang(c);
     const turn = positive(c.req.query("turn"), 1);
     const missed = positive(c.req.query("miss"), 0);
-    const form = c.var.form;
+    const form = c.var.twilioForm;
     const speech = (form.SpeechResult ?? "").trim();
     const digits = (form.Digits ?? "").trim();
 
@@ -367,10 +387,21 @@ export function voiceRoutes(options: VoiceRouteOptions) {
     });
   });
 
+  // Twilio's call status callback (statusCallback on the number): the call's final state, recorded once.
+  app.post(STATUS_PATH, async (c) => {
+    const form = c.var.twilioForm;
+    await options.recordCallStatus({
+      callSid: form.CallSid ?? "",
+      status: form.CallStatus ?? "",
+      ...(form.CallDuration ? { durationSeconds: form.CallDuration } : {}),
+    });
+    return c.body(null, 204);
+  });
+
   app.post(`${BASE}/emergency`, async (c) => {
     const code = lang(c);
     const turn = positive(c.req.query("turn"), 1);
-    const form = c.var.form;
+    const form = c.var.twilioForm;
     const meaning = readCallerReply({ digits: form.Digits, speech: form.SpeechResult }, code);
     if (meaning === "yes") {
       return xml(c, {
@@ -398,27 +429,4 @@ function speakReference(reference: string): string {
 function positive(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n >= 0 && n < 10_000 ? n : fallback;
-}
-
-/**
- * Checks X-Twilio-Signature with the package's validateRequest over the public URL Twilio called and
- * the form fields; 404 when Twilio is not configured, 403 when the signature is missing or wrong.
- */
-function verifyTwilio(
-  options: Pick<VoiceRouteOptions, "authToken" | "publicBaseUrl">,
-): MiddlewareHandler<VoiceEnv> {
-  return async (c, next) => {
-    if (!options.authToken) throw new DomainError("not_found", "No such resource.");
-    const signature = c.req.header("x-twilio-signature") ?? "";
-    const body = await c.req.parseBody();
-    const form: Record<string, string> = {};
-    for (const [key, value] of Object.entries(body)) if (typeof value === "string") form[key] = value;
-    const incoming = new URL(c.req.url);
-    const publicUrl = `${options.publicBaseUrl}${incoming.pathname}${incoming.search}`;
-    if (!signature || !twilio.validateRequest(options.authToken, signature, publicUrl, form)) {
-      throw new DomainError("forbidden", "The Twilio signature is missing or wrong.");
-    }
-    c.set("form", form);
-    await next();
-  };
 }

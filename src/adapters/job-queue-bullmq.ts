@@ -59,7 +59,13 @@ export function createBullmqJobQueue(options: BullmqJobQueueOptions): JobQueue {
 
   const getQueue = (): Queue => {
     if (!queue) {
-      queueConnection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+      // Producers fail fast while Redis is out of reach (BullMQ's advice for request paths) instead of
+      // holding a webhook or a turn until it returns: callers leave the work in PostgreSQL for a sweep.
+      queueConnection = new Redis(options.redisUrl, {
+        maxRetriesPerRequest: null,
+        enableOfflineQueue: false,
+      });
+      queueConnection.on("error", () => {});
       queue = new Queue(queueName, { connection: queueConnection, prefix });
     }
     return queue;

@@ -9,6 +9,8 @@ const en = {
   holding: "One moment please, I'm looking that up.",
   still_working: "Still looking, thank you for waiting.",
   slow_answer: "Sorry, this is taking too long.",
+  unavailable:
+    "We can't take your call right now because of a technical problem. Please call again in a few minutes.",
   offer_link: "Shall I text you the link? Say yes or no.",
   link_sent: "I've sent the link to your phone by text message.",
   link_none: "Sorry, I have no link to send for that.",
@@ -47,6 +49,8 @@ const fr: VoiceTexts = {
   holding: "Un instant s'il vous plaît, je cherche.",
   still_working: "Je cherche encore, merci de patienter.",
   slow_answer: "Désolé, cela prend trop de temps.",
+  unavailable:
+    "Nous ne pouvons pas prendre votre appel pour le moment en raison d'un problème technique. Veuillez rappeler dans quelques minutes.",
   offer_link: "Voulez-vous que je vous envoie le lien par SMS ? Dites oui ou non.",
   link_sent: "Je vous ai envoyé le lien par SMS.",
   link_none: "Désolé, je n'ai pas de lien à envoyer pour cela.",
@@ -82,6 +86,8 @@ const ro: VoiceTexts = {
   holding: "Un moment, vă rog, caut informația.",
   still_working: "Încă caut, vă mulțumesc pentru răbdare.",
   slow_answer: "Îmi pare rău, durează prea mult.",
+  unavailable:
+    "Nu vă putem prelua apelul acum din cauza unei probleme tehnice. Vă rugăm să sunați din nou peste câteva minute.",
   offer_link: "Doriți să vă trimit linkul prin SMS? Spuneți da sau nu.",
   link_sent: "V-am trimis linkul prin SMS.",
   link_none: "Îmi pare rău, nu am un link de trimis pentru asta.",
@@ -118,6 +124,8 @@ const de: VoiceTexts = {
   holding: "Einen Moment bitte, ich sehe nach.",
   still_working: "Ich suche noch, danke für Ihre Geduld.",
   slow_answer: "Entschuldigung, das dauert zu lange.",
+  unavailable:
+    "Wegen eines technischen Problems können wir Ihren Anruf gerade nicht annehmen. Bitte rufen Sie in ein paar Minuten wieder an.",
   offer_link: "Soll ich Ihnen den Link per SMS schicken? Sagen Sie ja oder nein.",
   link_sent: "Ich habe Ihnen den Link per SMS geschickt.",
   link_none: "Entschuldigung, dazu habe ich keinen Link.",
@@ -154,6 +162,8 @@ const es: VoiceTexts = {
   holding: "Un momento, por favor, lo estoy buscando.",
   still_working: "Sigo buscando, gracias por esperar.",
   slow_answer: "Lo siento, está tardando demasiado.",
+  unavailable:
+    "Ahora no podemos atender su llamada por un problema técnico. Vuelva a llamar dentro de unos minutos.",
   offer_link: "¿Quiere que le envíe el enlace por SMS? Diga sí o no.",
   link_sent: "Le he enviado el enlace por SMS.",
   link_none: "Lo siento, no tengo un enlace para eso.",
@@ -189,6 +199,7 @@ const hu: VoiceTexts = {
   holding: "Egy pillanat türelmet, utánanézek.",
   still_working: "Még keresem, köszönöm a türelmét.",
   slow_answer: "Elnézést, ez túl sokáig tart.",
+  unavailable: "Műszaki hiba miatt most nem tudjuk fogadni a hívását. Kérjük, hívjon újra néhány perc múlva.",
   offer_link: "Elküldjem a linket SMS-ben? Mondja, hogy igen vagy nem.",
   link_sent: "Elküldtem a linket SMS-ben.",
   link_none: "Elnézést, ehhez nincs elküldhető linkem.",

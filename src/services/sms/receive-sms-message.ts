@@ -121,17 +121,31 @@ export async function receiveSmsMessage({
         .onConflictDoNothing()
         .returning({ id: messages.id });
       if (stored) {
-        await ctx.enqueueDelivery("reply", {
-          messageId: stored.id,
-          channel: "sms",
-          address: contact.address,
-        });
+        await queueOrLeaveForSweep(ctx, () =>
+          ctx.enqueueDelivery("reply", { messageId: stored.id, channel: "sms", address: contact.address }),
+        );
       }
     }
     return { outcome: "keyword", messageId: posted.message.id, keyword, replied };
   }
   // Nothing is ever sent to an opted-out contact, so a turn would only produce an unsent reply.
   if (optedOut) return { outcome: "opted_out", messageId: posted.message.id };
-  await ctx.enqueueTurn(posted.message.id);
+  await queueOrLeaveForSweep(ctx, () => ctx.enqueueTurn(posted.message.id));
   return { outcome: "queued", messageId: posted.message.id, conversationId: conversation.id };
+}
+
+/**
+ * The text is stored, so Twilio may be told so even when its job cannot be queued (Redis out of
+ * reach): the SMS sweep finds stored texts without a reply, and replies without a delivery, and
+ * queues them once the queue answers again. Failing the webhook instead would only make Twilio's retry
+ * find a duplicate and queue nothing.
+ */
+async function queueOrLeaveForSweep(ctx: SmsContext, enqueue: () => Promise<void>): Promise<void> {
+  try {
+    await enqueue();
+  } catch (error) {
+    ctx.assistant.logger.warn("SMS job not queued; the SMS sweep will queue it", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
