@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import {
   cases,
   conversations,
@@ -22,6 +22,10 @@ import type { TeamsStaffMember } from "./resolve-teams-staff";
 const LAST_MESSAGES = 5;
 const SUMMARY_LINES = 3;
 const BATCH = 20;
+/** Requests for a person older than this get no card (a bot set up today does not post last month's). */
+const NEW_REQUEST_WINDOW_MS = 24 * 3600_000;
+/** A card that failed to post is tried again after this long. */
+const RETRY_AFTER_MS = 60_000;
 /** Cards older than this are no longer refreshed or relayed into. */
 const CARD_LIFETIME_MS = 14 * 24 * 3600_000;
 
@@ -134,9 +138,11 @@ async function postNewCards(ctx: TeamsContext, now: Date, counts: TeamsSyncCount
     .where(
       and(
         eq(conversations.state, "waiting"),
-        isNotNull(conversations.handoffRequestedAt),
+        // Requests from before the bot was set up (or long forgotten) are not dug up.
+        gt(conversations.handoffRequestedAt, new Date(now.getTime() - NEW_REQUEST_WINDOW_MS)),
         sql`not exists (select 1 from ${teamsHandoffCards} c where c.conversation_id = ${conversations.id}
-          and c.handoff_requested_at = ${conversations.handoffRequestedAt})`,
+          and c.handoff_requested_at = ${conversations.handoffRequestedAt}
+          and (c.status <> 'failed' or c.updated_at > ${new Date(now.getTime() - RETRY_AFTER_MS)}))`,
       ),
     )
     .limit(BATCH);
@@ -155,7 +161,12 @@ async function postNewCards(ctx: TeamsContext, now: Date, counts: TeamsSyncCount
         shownState: conversation.state,
         shownStaffId: conversation.assignedStaffId,
       })
-      .onConflictDoNothing()
+      // A card that failed to post a while ago is claimed again; one posted or posting is left alone.
+      .onConflictDoUpdate({
+        target: [teamsHandoffCards.conversationId, teamsHandoffCards.handoffRequestedAt],
+        set: { status: "posting", teamsConversationId: channel.id, updatedAt: now },
+        setWhere: sql`${teamsHandoffCards.status} = 'failed' and ${teamsHandoffCards.updatedAt} <= ${new Date(now.getTime() - RETRY_AFTER_MS)}`,
+      })
       .returning();
     if (!claimed) continue;
     try {
@@ -290,6 +301,11 @@ async function relayCitizenMessages(ctx: TeamsContext, counts: TeamsSyncCounts) 
       counts.relayed += fresh.length;
     } catch (error) {
       counts.failed++;
+      // Give the claim back so the next pass tries these messages again.
+      await db
+        .update(teamsHandoffCards)
+        .set({ relayedSequence: card.relayedSequence })
+        .where(and(eq(teamsHandoffCards.id, card.id), eq(teamsHandoffCards.relayedSequence, last)));
       ctx.logger.warn("citizen message not relayed to teams", { cardId: card.id, error: errorText(error) });
     }
   }

@@ -1,0 +1,177 @@
+import { eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { forEachDatabase } from "../../../test/db";
+import { messages, teamsHandoffCards } from "../../db/schema";
+import { createLogger } from "../../logger";
+import type { SlaAlert } from "../../ports/staff-notifier";
+import type { TeamsChannel, TeamsIncoming, TeamsOutgoing, TeamsReference } from "../../ports/teams-channel";
+import { createConversation } from "../conversations/create-conversation";
+import { markHandoff } from "../handoff/request-handoff";
+import { escalationCard, slaText } from "./escalation-card";
+import { linkTeamsChannel, recordTeamsConversation } from "./record-teams-conversation";
+import { alertText } from "./staff-alerts";
+import { syncTeamsHandoffs, threadCommandOf } from "./teams-handoffs";
+
+/** A Teams channel in memory: records what the sync sends and fails on demand (a connector outage). */
+function recordingTeams() {
+  const sent: { reference: TeamsReference; message: TeamsOutgoing; threadRootId?: string }[] = [];
+  const updated: { activityId: string; message: TeamsOutgoing }[] = [];
+  let down = false;
+  const teams: TeamsChannel = {
+    appId: "app",
+    handle: async () => ({ status: 500, headers: {} }),
+    async send(reference, message, options = {}) {
+      if (down) throw new Error("connector unreachable");
+      sent.push({
+        reference,
+        message,
+        ...(options.threadRootId ? { threadRootId: options.threadRootId } : {}),
+      });
+      return { id: `act-${sent.length}` };
+    },
+    async update(_reference, activityId, message) {
+      if (down) throw new Error("connector unreachable");
+      updated.push({ activityId, message });
+    },
+  };
+  return {
+    teams,
+    sent,
+    updated,
+    setDown: (value: boolean) => {
+      down = value;
+    },
+  };
+}
+
+const logger = createLogger({ level: "silent", redact: (t) => t });
+
+forEachDatabase("Teams handoff sync", (use) => {
+  const channel: TeamsIncoming = {
+    type: "installationUpdate",
+    text: "",
+    from: { id: "29:x" },
+    conversationId: "19:desk@thread.tacv2",
+    rootConversationId: "19:desk@thread.tacv2",
+    kind: "channel",
+    reference: { conversation: { id: "19:desk@thread.tacv2" }, serviceUrl: "https://smba.example/" },
+  };
+
+  const waitingConversation = async (first: string, at: Date) => {
+    const created = await createConversation({
+      ctx: { database: use(), languages: { supported: ["en", "fr"], fallback: "en" } },
+      input: { channel: "web", lang: "fr" },
+    });
+    await use()
+      .db.insert(messages)
+      .values({ conversationId: created.id, role: "citizen", text: first, lang: "fr", createdAt: at });
+    await markHandoff(use().db, created.id, "citizen_request", at);
+    return created.id;
+  };
+
+  it("retries a card the connector refused, after a pause, and relays what failed to go", async () => {
+    await recordTeamsConversation({ ctx: { database: use() }, incoming: channel });
+    await linkTeamsChannel({
+      ctx: { database: use() },
+      rootConversationId: channel.rootConversationId,
+      departmentCode: "*",
+    });
+    const start = new Date();
+    const id = await waitingConversation(
+      "Mon voisin brûle des déchets, appelez-moi au 06 12 34 56 78",
+      start,
+    );
+    const { teams, sent, setDown } = recordingTeams();
+    const ctx = { database: use(), teams, logger };
+
+    setDown(true);
+    expect(await syncTeamsHandoffs({ ctx: { ...ctx, now: start } })).toMatchObject({ posted: 0, failed: 1 });
+    expect(
+      await syncTeamsHandoffs({ ctx: { ...ctx, now: new Date(start.getTime() + 10_000) } }),
+    ).toMatchObject({
+      posted: 0,
+      failed: 0,
+    });
+    setDown(false);
+    const later = new Date(start.getTime() + 61_000);
+    expect(await syncTeamsHandoffs({ ctx: { ...ctx, now: later } })).toMatchObject({ posted: 1 });
+    const card = JSON.stringify(sent[0]!.message);
+    expect(card).toContain("French");
+    expect(card).toContain("Mon voisin brûle des déchets");
+    // Contact details are masked in a channel the whole department reads.
+    expect(card).not.toContain("06 12 34 56 78");
+    const [row] = await use()
+      .db.select()
+      .from(teamsHandoffCards)
+      .where(eq(teamsHandoffCards.conversationId, id));
+    expect(row).toMatchObject({ status: "posted", activityId: "act-1" });
+
+    await use()
+      .db.insert(messages)
+      .values({ conversationId: id, role: "citizen", text: "Vous êtes là ?", lang: "fr" });
+    setDown(true);
+    expect((await syncTeamsHandoffs({ ctx: { ...ctx, now: later } })).relayed).toBe(0);
+    setDown(false);
+    expect((await syncTeamsHandoffs({ ctx: { ...ctx, now: later } })).relayed).toBe(1);
+    expect(sent.at(-1)).toMatchObject({
+      threadRootId: "act-1",
+      message: { text: "Citizen: Vous êtes là ?" },
+    });
+    expect((await syncTeamsHandoffs({ ctx: { ...ctx, now: later } })).relayed).toBe(0);
+  });
+
+  it("leaves requests from before the last day alone", async () => {
+    const old = new Date(Date.now() - 2 * 24 * 3600_000);
+    const id = await waitingConversation("old request", old);
+    const { teams, sent } = recordingTeams();
+    await syncTeamsHandoffs({ ctx: { database: use(), teams, logger } });
+    expect(sent.filter((s) => JSON.stringify(s.message).includes(id))).toEqual([]);
+  });
+});
+
+it("reads thread commands and words the SLA texts", () => {
+  expect(threadCommandOf("handback")).toBe("handback");
+  expect(threadCommandOf(" Hand back. ")).toBe("handback");
+  expect(threadCommandOf("close")).toBe("close");
+  expect(threadCommandOf("I will close your case tomorrow")).toBe("reply");
+
+  const now = new Date("2026-12-07T10:00:00Z");
+  const facts = {
+    conversationId: "c1",
+    lang: "ro",
+    channel: "sms",
+    reason: "no_answer",
+    state: "human",
+    assigneeName: "Alex Agent",
+    waitingSeconds: 125,
+    summary: [],
+    lastMessages: [],
+    sla: {
+      caseReference: "CD-2026-000001",
+      label: "first response",
+      dueAt: new Date("2026-12-07T09:50:00Z"),
+    },
+    now,
+  };
+  expect(slaText(facts)).toBe("Case CD-2026-000001: first response overdue by 10 min");
+  expect(slaText({ ...facts, sla: null })).toBe("Waiting for a person for 2 min");
+  const card = escalationCard(facts, "https://desk.example/");
+  expect(JSON.stringify(card)).toContain("Taken over by Alex Agent");
+  expect((card.actions as { type: string }[]).map((a) => a.type)).toEqual(["Action.OpenUrl"]);
+
+  const alert: SlaAlert = {
+    caseId: "x",
+    caseReference: "CD-2026-000002",
+    kind: "sla.warn",
+    timer: "resolution",
+    step: null,
+    notify: "assignee",
+    departmentCode: "roads",
+    assigneeId: null,
+    dueAt: new Date("2026-12-07T11:00:00Z"),
+    firedAt: now,
+  };
+  expect(alertText(alert)).toBe(
+    "SLA warning: case CD-2026-000002 (roads), resolution due in 1 h 0 min (2026-12-07 11:00 UTC).",
+  );
+});
