@@ -27,6 +27,8 @@ export interface BotConnectorStandIn {
   authority: string;
   calls(): ConnectorCall[];
   tokenRequests(): number;
+  /** The conversation ids member look-ups named. */
+  memberLookups(): string[];
   /** A connector token for an inbound activity; overrides make it wrong on purpose. */
   sign(overrides?: { aud?: string; exp?: number; key?: KeyObject; kid?: string; iss?: string }): string;
   /** E-mail addresses the member look-up answers with, by Teams user id. */
@@ -44,6 +46,7 @@ export async function startBotConnectorStandIn(): Promise<BotConnectorStandIn> {
   const jwk = { ...publicKey.export({ format: "jwk" }), kid: KID, use: "sig", alg: "RS256" };
   const calls: ConnectorCall[] = [];
   const members = new Map<string, { email: string; name?: string }>();
+  const memberLookups: string[] = [];
   let tokens = 0;
   let url = "";
 
@@ -71,6 +74,7 @@ export async function startBotConnectorStandIn(): Promise<BotConnectorStandIn> {
     const conversationId = decodeURIComponent(conversation[1]!);
     const id = conversation[3] ? decodeURIComponent(conversation[3]) : undefined;
     if (conversation[2] === "members" && req.method === "GET") {
+      memberLookups.push(conversationId);
       const member = id ? members.get(id) : undefined;
       return member ? json(200, { id, ...member, userPrincipalName: member.email }) : json(404, {});
     }
@@ -108,6 +112,7 @@ export async function startBotConnectorStandIn(): Promise<BotConnectorStandIn> {
     members,
     calls: () => [...calls],
     tokenRequests: () => tokens,
+    memberLookups: () => [...memberLookups],
     sign(overrides = {}) {
       const now = Math.floor(Date.now() / 1000);
       return jwt(

@@ -83,8 +83,11 @@ export function createAgentsSdkTeamsChannel(settings: TeamsSettings, logger: Log
             },
             senderEmail: async () => {
               const client = context.turnState.get<ConnectorClient>(adapter.ConnectorClientKey);
+              // In a team, members are looked up in the team; elsewhere in the chat (never in a thread id).
+              const team = (context.activity.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+              const where = team ?? context.activity.conversation!.id.split(";messageid=")[0]!;
               const member = await client
-                ?.getConversationMember(context.activity.from?.id ?? "", context.activity.conversation!.id)
+                ?.getConversationMember(context.activity.from?.id ?? "", where)
                 .catch(() => undefined);
               const info = member as { email?: string; userPrincipalName?: string } | undefined;
               return info?.email ?? info?.userPrincipalName ?? undefined;

@@ -285,6 +285,32 @@ describe("Teams for staff", () => {
     expect(JSON.stringify(refresh?.body)).toContain("Taken over by Alex Agent");
     expect(JSON.stringify(refresh?.body)).not.toContain("Action.Execute");
 
+    // A second agent, first seen in the channel, is matched by a member look-up in the team (never in a
+    // thread) and cannot take a conversation someone else holds.
+    const bea = {
+      id: "29:bea-teams-id",
+      name: "Bea Agent",
+      aadObjectId: "0f6f5e2c-3333-4aaa-8bbb-000000000003",
+    };
+    standIn.members.set(bea.id, { email: "bea.agent@riverton.example" });
+    await createStaffUser(service.database, { email: "bea.agent@riverton.example", roles: ["agent"] });
+    const second = await post({
+      ...channelActivity({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        replyToId: rootId,
+        value: { action: { type: "Action.Execute", verb: "takeOver", data: { conversationId: conv.id } } },
+      }),
+      from: bea,
+    });
+    expect(second.body).toEqual({
+      statusCode: 200,
+      type: "application/vnd.microsoft.activity.message",
+      value: "Another staff member holds this conversation.",
+    });
+    expect(standIn.memberLookups()).toContain("19:waste-team@thread.tacv2");
+    expect(standIn.memberLookups().some((id) => id.includes(";messageid="))).toBe(false);
+
     // The agent replies in the card's thread; the citizen's web chat shows it.
     expect(
       (await post(channelActivity(mention("Hello, I am Alex. Which street are you on?"), rootId))).status,
@@ -394,6 +420,27 @@ describe("Teams for staff", () => {
   it("refuses to start with half a bot registration", () => {
     expect(() => loadConfig({ TEAMS_APP_ID: "abc" })).toThrow(/TEAMS_TENANT_ID: is required/);
     expect(() => loadConfig({ TEAMS_APP_ID: "abc", TEAMS_TENANT_ID: "t" })).toThrow(/TEAMS_APP_PASSWORD/);
+    expect(() =>
+      loadConfig({ TEAMS_APP_ID: "abc", TEAMS_TENANT_ID: "t", TEAMS_CERT_PEM_FILE: "/etc/bot/cert.pem" }),
+    ).toThrow(/a certificate needs both files/);
+    expect(() =>
+      loadConfig({
+        TEAMS_APP_ID: "abc",
+        TEAMS_TENANT_ID: "t",
+        TEAMS_APP_PASSWORD: "s",
+        TEAMS_TOKEN_SIDECAR_URL: "http://127.0.0.1:5178",
+      }),
+    ).toThrow(/set one credential/);
+    expect(
+      teamsSettings(
+        loadConfig({
+          TEAMS_APP_ID: "abc",
+          TEAMS_TENANT_ID: "t",
+          TEAMS_CERT_PEM_FILE: "c.pem",
+          TEAMS_CERT_KEY_FILE: "k.pem",
+        }),
+      )?.credential,
+    ).toEqual({ kind: "certificate", pemFile: "c.pem", keyFile: "k.pem" });
     expect(teamsSettings(loadConfig({}))).toBeUndefined();
   });
 
