@@ -253,6 +253,7 @@ export function buildApp(deps: AppDeps) {
       database: deps.database,
       staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS),
       enqueueDelivery: deps.enqueueDelivery,
+      knowledge: deps.knowledge,
     }),
   );
   app.route(

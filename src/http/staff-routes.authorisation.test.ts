@@ -48,9 +48,17 @@ const ROUTES: Record<string, Expected> = {
   "POST /v1/staff/conversations/:id/notes": { anonymous: 401, allowed: handoffStaff, allowedStatus: 400 },
   "POST /v1/staff/conversations/:id/assign": { anonymous: 401, allowed: supervisors, allowedStatus: 400 },
   "POST /v1/staff/me/availability": { anonymous: 401, allowed: handoffStaff, allowedStatus: 400 },
+  "GET /v1/staff/conversations/:id/suggestions": {
+    anonymous: 401,
+    allowed: handoffStaff,
+    allowedStatus: 404,
+  },
+  // Server-sent events: allowed callers get the open stream (200); it ends when the database closes.
+  "GET /v1/staff/queue/stream": { anonymous: 401, allowed: handoffStaff, allowedStatus: 200 },
   // Console pages send a browser without a valid session to the sign-in page.
   "GET /staff": { anonymous: 303, allowed: handoffStaff, allowedStatus: 200 },
   "GET /staff/conversations/:id": { anonymous: 303, allowed: handoffStaff, allowedStatus: 404 },
+  "GET /staff/cases": { anonymous: 303, allowed: handoffStaff, allowedStatus: 200 },
   "GET /staff/console.js": { anonymous: 200, allowed: anyStaff, allowedStatus: 200 },
   // Public by design: the sign-in page, and sign-in/out, which carry their own checks.
   "GET /staff/sign-in": { anonymous: 200, allowed: anyStaff, allowedStatus: 200 },

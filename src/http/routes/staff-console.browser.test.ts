@@ -1,10 +1,13 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../../../test/service";
 import { TEST_STAFF_PASSWORD } from "../../../test/staff-session";
+import { cases } from "../../db/schema";
+import { openCase } from "../../services/cases/open-case";
 import { addStaffUser } from "../../services/staff/add-staff-user";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -125,4 +128,100 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await agent.close();
     await citizen.close();
   }, 120_000);
+
+  async function signIn(page: Page, next = "/staff") {
+    await page.goto(`${service.url}${next}`);
+    await expect.poll(() => page.url()).toContain("/staff/sign-in");
+    await page.getByLabel("Email").fill("anna@city.example");
+    await page.getByLabel("Password").fill(TEST_STAFF_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  it("the queue shows a new request live (server-sent events), and suggested replies can be inserted, edited and sent", async () => {
+    const agent = await browser.newPage({ bypassCSP: true });
+    await signIn(agent);
+    await agent.getByRole("heading", { name: "Conversations" }).waitFor();
+    await expect
+      .poll(() => agent.locator("#queue-live").textContent(), { timeout: 10_000 })
+      .toBe("Live updates: on");
+    await agent.getByRole("button", { name: "Available for new conversations" }).click();
+    await expect
+      .poll(() =>
+        agent.getByRole("button", { name: "Available for new conversations" }).getAttribute("aria-pressed"),
+      )
+      .toBe("true");
+
+    // The citizen asks only now: the row arrives through the stream, without reloading the page.
+    const citizen = await browser.newPage();
+    await citizen.goto(`${service.url}/?lang=en`);
+    await citizen.getByRole("textbox").waitFor();
+    await ask(citizen, "Where do I put glass bottles for recycling?");
+    await citizen.getByRole("button", { name: "Talk to a person" }).click();
+    const row = agent.locator("#queue-body tr", { hasText: "glass bottles for recycling" });
+    await row.waitFor({ timeout: 15_000 });
+    const cells = await row.locator("td").allTextContents();
+    // Language, channel, department, reason, waiting time, and the available agent it was assigned to.
+    expect(cells.slice(1, 5)).toEqual(["en", "web", "—", "citizen_request"]);
+    expect(cells[5]).toMatch(/^\d+ s$|^\d+ min$/);
+    expect(cells[6]).toBe("Anna Popescu");
+    await screenshot(agent, "staff-console-queue-live");
+    expect(await axeViolations(agent)).toEqual([]);
+
+    await row.getByRole("button", { name: "Take over" }).click();
+    await agent.getByRole("heading", { name: "Conversation", exact: true }).waitFor();
+    const suggestion = agent.locator("#suggestions li").first();
+    await suggestion.getByRole("button").waitFor({ timeout: 10_000 });
+    const link = await suggestion.getByRole("link", { name: "Open article" }).getAttribute("href");
+    expect(link).toMatch(/^https?:\/\//);
+    await suggestion.getByRole("button").click();
+    const box = agent.getByLabel("Reply to the citizen");
+    const drafted = await box.inputValue();
+    expect(drafted).toContain(link!);
+    await box.fill(`Hello! ${drafted}`);
+    await screenshot(agent, "staff-console-suggestions");
+    expect(await axeViolations(agent)).toEqual([]);
+    await agent.getByRole("button", { name: "Send reply" }).click();
+    await expect.poll(() => agent.locator("#console-status").textContent()).toBe("Reply sent.");
+    await citizen.locator(".cd-staff", { hasText: link! }).waitFor({ timeout: 20_000 });
+    await agent.close();
+    await citizen.close();
+  }, 120_000);
+
+  it("the cases list shows each SLA clock in words and colour: breached, due soon, on time", async () => {
+    const staffActor = { kind: "staff" as const, userId: "ada", roles: ["agent" as const] };
+    const now = Date.now();
+    const dues = [now - 3 * 3600_000, now + 30 * 60_000, now + 3 * 86_400_000];
+    for (const [i, due] of dues.entries()) {
+      const opened = await openCase({
+        ctx: { database: service.database, actor: staffActor },
+        input: {
+          serviceCode: "callback-request",
+          description: `Call back test ${i}`,
+          attributes: { phone: "+447700900123", topic: "council tax" },
+          channel: "web",
+          lang: "en",
+          detectDuplicates: false,
+        },
+      });
+      // Set the clocks directly: the SLA engine's own timing is tested elsewhere.
+      await service.database.db
+        .update(cases)
+        .set({ firstRespondedAt: new Date(now), nextResponseDueAt: null, resolutionDueAt: new Date(due) })
+        .where(eq(cases.reference, opened.case.reference));
+    }
+    const agent = await browser.newPage({ bypassCSP: true });
+    await signIn(agent, "/staff/cases");
+    await agent.getByRole("heading", { name: "Cases" }).waitFor();
+    const badges = await agent.locator("#cases-body .sla").allTextContents();
+    expect(badges.some((t) => /^Breached 3 h 0 min ago$/.test(t))).toBe(true);
+    expect(badges.some((t) => /^Due soon: in (29|30) min$/.test(t))).toBe(true);
+    expect(badges.some((t) => /^On time: due in (2 d 23 h|3 d 0 h)$/.test(t))).toBe(true);
+    expect(await agent.locator("#cases-body .sla-breached").count()).toBeGreaterThanOrEqual(1);
+    await screenshot(agent, "staff-console-cases");
+    expect(await axeViolations(agent)).toEqual([]);
+    await agent.getByLabel("Breached only").check();
+    await agent.getByRole("button", { name: "Filter" }).click();
+    await expect.poll(() => agent.url()).toContain("sla=breached");
+    await agent.close();
+  }, 60_000);
 });

@@ -1,12 +1,15 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { Database } from "../../db/client";
 import { DomainError } from "../../domain/errors";
+import type { CaseView } from "../../services/cases/case-view";
+import { listCases } from "../../services/cases/list-cases";
 import type { HandoffContext } from "../../services/handoff/context";
 import {
   getStaffConversation,
   type StaffConversationView,
 } from "../../services/handoff/get-staff-conversation";
 import { listHandoffQueue, type QueueEntry } from "../../services/handoff/list-handoff-queue";
+import { getStaffProfile } from "../../services/staff/get-staff-profile";
 import { allowRoles, type StaffEnv, type StaffTokenEntry, staffAuth } from "../staff-auth";
 import { CONSOLE_JS } from "../staff-console/console-script";
 
@@ -66,13 +69,16 @@ export function staffConsoleRoutes(deps: StaffConsoleDeps) {
   app.get("/staff", ...pages, async (c) => {
     const waiting = await listHandoffQueue({ ctx: ctx(c), input: {} });
     const held = await listHandoffQueue({ ctx: ctx(c), input: { state: "human" } });
+    const profile = await getStaffProfile({ ctx: { database: deps.database, actor: c.var.staff } });
     const body = `<h1>Conversations</h1>
+<p class="availability"><button type="button" id="availability" class="secondary" aria-pressed="${profile.available}" aria-describedby="availability-text">Available for new conversations</button>
+<span id="availability-text">${profile.available ? `You are available: the queue assigns you up to ${profile.capacity} at a time.` : "You are not available: the queue assigns you nothing."}</span></p>
 <section aria-labelledby="queue-title">
 <h2 id="queue-title">Waiting for a person (<span id="queue-count">${waiting.conversations.length}</span>)</h2>
-<p><button type="button" id="take-next">Take the next conversation for me</button></p>
+<p><button type="button" id="take-next">Take the next conversation for me</button> <span id="queue-live" class="live">Live updates: connecting…</span></p>
 <table>
 <caption class="visually-hidden">Conversations waiting, longest first; the list updates by itself</caption>
-<thead><tr><th scope="col">Latest message</th><th scope="col">Language</th><th scope="col">Channel</th><th scope="col">Department</th><th scope="col">Reason</th><th scope="col">Waiting</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+<thead><tr><th scope="col">Latest message</th><th scope="col">Language</th><th scope="col">Channel</th><th scope="col">Department</th><th scope="col">Reason</th><th scope="col">Waiting</th><th scope="col">Assigned to</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
 <tbody id="queue-body">${queueRows(waiting.conversations, true)}</tbody>
 </table>
 </section>
@@ -80,11 +86,28 @@ export function staffConsoleRoutes(deps: StaffConsoleDeps) {
 <h2 id="held-title">Held by staff</h2>
 <table>
 <caption class="visually-hidden">Conversations a staff member holds</caption>
-<thead><tr><th scope="col">Latest message</th><th scope="col">Language</th><th scope="col">Channel</th><th scope="col">Department</th><th scope="col">Reason</th><th scope="col">Held by</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+<thead><tr><th scope="col">Latest message</th><th scope="col">Language</th><th scope="col">Channel</th><th scope="col">Department</th><th scope="col">Reason</th><th scope="col">Since</th><th scope="col">Held by</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
 <tbody>${queueRows(held.conversations, false)}</tbody>
 </table>
 </section>`;
     return c.html(page(deps.cityName, "Conversations", body, c.var.staffSessionCsrf));
+  });
+
+  app.get("/staff/cases", ...pages, async (c) => {
+    const query = c.req.query();
+    const filters = {
+      ...(query.status ? { status: query.status } : { status: "new,open,in_progress,waiting_for_citizen" }),
+      ...(query.department ? { department: query.department } : {}),
+      ...(query.assignee === "me" ? { assignee: "me" } : {}),
+      ...(query.sla === "breached" ? { sla: "breached" } : {}),
+    };
+    const list = await listCases({
+      ctx: { database: deps.database, actor: c.var.staff, requestId: c.var.requestId },
+      input: filters,
+    });
+    return c.html(
+      page(deps.cityName, "Cases", casesBody(list.cases, query, new Date()), c.var.staffSessionCsrf),
+    );
   });
 
   app.get("/staff/conversations/:id", ...pages, async (c) => {
@@ -101,7 +124,7 @@ function waited(seconds: number | null): string {
 
 function queueRows(list: QueueEntry[], waiting: boolean): string {
   if (list.length === 0) {
-    return `<tr><td colspan="7">${waiting ? "Nobody is waiting." : "No conversation is held."}</td></tr>`;
+    return `<tr><td colspan="8">${waiting ? "Nobody is waiting." : "No conversation is held."}</td></tr>`;
   }
   return list
     .map((c) => {
@@ -109,7 +132,7 @@ function queueRows(list: QueueEntry[], waiting: boolean): string {
       const action = waiting
         ? `<button type="button" data-action="take-over" data-id="${escapeHtml(c.id)}">Take over</button>`
         : `<a href="${href}">Open</a>`;
-      return `<tr data-conversation="${escapeHtml(c.id)}"><td><a href="${href}">${escapeHtml(c.lastCitizenText ?? "(no message)")}</a></td><td>${escapeHtml(c.lang)}</td><td>${escapeHtml(c.channel)}</td><td>${escapeHtml(c.department ?? "—")}</td><td>${escapeHtml(c.reason ?? "")}</td><td>${escapeHtml(waiting ? waited(c.waitingSeconds) : (c.assignedStaffId ?? ""))}</td><td>${action}</td></tr>`;
+      return `<tr data-conversation="${escapeHtml(c.id)}"><td><a href="${href}">${escapeHtml(c.lastCitizenText ?? "(no message)")}</a></td><td>${escapeHtml(c.lang)}</td><td>${escapeHtml(c.channel)}</td><td>${escapeHtml(c.department ?? "—")}</td><td>${escapeHtml(c.reason ?? "")}</td><td${c.handoffRequestedAt ? ` data-since="${escapeHtml(c.handoffRequestedAt)}"` : ""}>${escapeHtml(waited(c.waitingSeconds))}</td><td>${escapeHtml(c.assignedStaffName ?? c.assignedStaffId ?? (waiting ? "Nobody yet" : ""))}</td><td>${action}</td></tr>`;
     })
     .join("\n");
 }
@@ -119,7 +142,7 @@ function conversationBody(view: StaffConversationView): string {
     .filter((m) => m.text)
     .map(
       (m) =>
-        `<li class="msg msg-${escapeHtml(m.role)}"><span class="who">${escapeHtml(ROLE_NAMES[m.role] ?? m.role)} · ${escapeHtml(m.createdAt.slice(11, 19))} UTC</span><p${m.lang ? ` lang="${escapeHtml(m.lang)}"` : ""}>${escapeHtml(m.text)}</p></li>`,
+        `<li class="msg msg-${escapeHtml(m.role)}"><span class="who">${escapeHtml(ROLE_NAMES[m.role] ?? m.role)} · ${escapeHtml(m.createdAt.slice(11, 19))} UTC</span><p${m.lang ? ` lang="${escapeHtml(m.lang)}"` : ""}>${escapeHtml(m.text)}</p>${citationList(m.citations)}</li>`,
     )
     .join("\n");
   const summary = view.summary.lines
@@ -158,11 +181,14 @@ function conversationBody(view: StaffConversationView): string {
 <ol id="transcript" class="transcript" aria-live="polite">${transcript}</ol>
 <form id="reply-form">
 <label for="reply-text">Reply to the citizen</label>
-<textarea id="reply-text" rows="3" maxlength="1600"></textarea>
+<textarea id="reply-text" rows="5" maxlength="1600"></textarea>
 <button type="submit">Send reply</button>
 </form>
 </div>
 <aside>
+<h2>Suggested replies</h2>
+<p class="tag">From the knowledge base for the citizen's latest question. Insert one, edit it, then send.</p>
+<ul id="suggestions" class="suggestions"><li>Looking for articles…</li></ul>
 <h2>Summary</h2>
 <p class="tag">Extractive: quoted from the transcript, not written by a model.</p>
 <ul>${summary}</ul>
@@ -179,6 +205,81 @@ ${cases}
 <ul>${history || "<li>None.</li>"}</ul>
 </aside>
 </div>`;
+}
+
+function citationList(citations: { title: string; url: string }[]): string {
+  const safe = citations.filter((c) => /^https?:\/\//i.test(c.url));
+  if (safe.length === 0) return "";
+  return `<ul class="cites" aria-label="Sources of this reply">${safe
+    .map((c) => `<li><a href="${escapeHtml(c.url)}">${escapeHtml(c.title)}</a></li>`)
+    .join("")}</ul>`;
+}
+
+/** Within this of its due time a clock shows as due soon. */
+const DUE_SOON_MS = 2 * 3600_000;
+
+/** The clock that runs out first on an open case, and how it stands now, in words (colour only repeats it). */
+export function slaCountdown(
+  sla: CaseView["sla"],
+  status: string,
+  now: Date,
+): { level: "breached" | "soon" | "ok" | "none"; text: string; due: string | null } {
+  if (status === "resolved" || status === "closed") return { level: "none", text: "Done", due: null };
+  if (sla.pausedSince) return { level: "none", text: "Paused: waiting for the citizen", due: null };
+  const dues = [
+    sla.firstRespondedAt ? null : sla.firstResponseDueAt,
+    sla.nextResponseDueAt,
+    sla.resolutionDueAt,
+  ]
+    .filter((d): d is string => Boolean(d))
+    .sort();
+  const due = dues[0] ?? null;
+  if (!due) return { level: "none", text: "No SLA", due: null };
+  const left = Date.parse(due) - now.getTime();
+  if (left < 0) return { level: "breached", text: `Breached ${span(-left)} ago`, due };
+  if (left <= DUE_SOON_MS) return { level: "soon", text: `Due soon: in ${span(left)}`, due };
+  return { level: "ok", text: `On time: due in ${span(left)}`, due };
+}
+
+function span(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+}
+
+function casesBody(list: CaseView[], query: Record<string, string>, now: Date): string {
+  const option = (value: string, label: string, current: string | undefined) =>
+    `<option value="${value}"${current === value ? " selected" : ""}>${label}</option>`;
+  const rows =
+    list.length === 0
+      ? `<tr><td colspan="8">No case matches.</td></tr>`
+      : list
+          .map((k) => {
+            const clock = slaCountdown(k.sla, k.status, now);
+            return `<tr><td class="nowrap">${escapeHtml(k.reference)}</td><td>${escapeHtml(k.service.name)}</td><td>${escapeHtml(k.status.replaceAll("_", " "))}</td><td>${escapeHtml(k.priority)}</td><td>${escapeHtml(k.department)}</td><td>${escapeHtml(k.assigneeId ?? "Nobody")}</td><td><span class="sla sla-${clock.level}"${clock.due ? ` data-due="${escapeHtml(clock.due)}"` : ""}>${escapeHtml(clock.text)}</span></td><td class="nowrap">${clock.due ? escapeHtml(clock.due.slice(0, 16).replace("T", " ")) : "—"}</td></tr>`;
+          })
+          .join("\n");
+  return `<h1>Cases</h1>
+<form method="get" action="/staff/cases" class="filters">
+<label for="f-status">Status</label>
+<select id="f-status" name="status">
+${option("new,open,in_progress,waiting_for_citizen", "All open", query.status ?? "new,open,in_progress,waiting_for_citizen")}
+${option("new", "New", query.status)}${option("open", "Open", query.status)}${option("in_progress", "In progress", query.status)}
+${option("waiting_for_citizen", "Waiting for the citizen", query.status)}${option("resolved,closed", "Resolved or closed", query.status)}
+</select>
+<label for="f-department">Department</label>
+<input id="f-department" name="department" value="${escapeHtml(query.department ?? "")}" size="14">
+<label><input type="checkbox" name="assignee" value="me"${query.assignee === "me" ? " checked" : ""}> Mine only</label>
+<label><input type="checkbox" name="sla" value="breached"${query.sla === "breached" ? " checked" : ""}> Breached only</label>
+<button type="submit" class="secondary">Filter</button>
+</form>
+<table>
+<caption class="visually-hidden">Cases with the SLA clock that runs out first; times in UTC</caption>
+<thead><tr><th scope="col">Reference</th><th scope="col">Service</th><th scope="col">Status</th><th scope="col">Priority</th><th scope="col">Department</th><th scope="col">Assignee</th><th scope="col">SLA</th><th scope="col">Due (UTC)</th></tr></thead>
+<tbody id="cases-body">${rows}</tbody>
+</table>`;
 }
 
 function page(cityName: string, title: string, body: string, csrf: string | undefined): string {
@@ -215,11 +316,29 @@ label{font-weight:600}
 .tag{font-size:.875rem;background:#eef3f9;border-left:4px solid #14365f;padding:.25rem .5rem;margin:0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 #console-status{min-height:1.5em;font-weight:600}
+header nav a{margin-left:1rem}
+.nowrap{white-space:nowrap}
+button[aria-pressed="true"]{background:#1e5e2a;border-color:#1e5e2a;color:#fff}
+button[aria-pressed="true"]::before{content:"\\2713  "}
+.live{font-size:.875rem;color:#333}
+.cites{margin:.25rem 0 0;padding-left:1.25rem;font-size:.875rem}
+.suggestions{list-style:none;padding:0}
+.suggestions li{border:1px solid #8a8a8a;border-radius:6px;padding:.5rem;margin:0 0 .5rem}
+.suggestions p{margin:.25rem 0;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.9375rem}
+.filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:0 0 1rem}
+.filters select,.filters input[type=text],.filters input:not([type]){font:inherit;padding:.25rem}
+.sla{display:inline-block;padding:.125rem .5rem;border-radius:4px;font-weight:600;border:1px solid}
+.sla-breached{background:#fdeceb;color:#8c1d18;border-color:#b3261e}
+.sla-breached::before{content:"\\26A0  "}
+.sla-soon{background:#fff4d6;color:#5c4300;border-color:#8a6d00}
+.sla-soon::before{content:"\\25D4  "}
+.sla-ok{background:#e3f1e3;color:#1e4620;border-color:#2e6b34}
+.sla-none{background:#f1f1f1;color:#333;border-color:#8a8a8a}
 </style>
 <script src="/staff/console.js" defer></script>
 </head>
 <body>
-<header><span>${escapeHtml(cityName)} · Staff console</span><a href="/staff">Conversations</a></header>
+<header><span>${escapeHtml(cityName)} · Staff console</span><nav aria-label="Console"><a href="/staff">Conversations</a> <a href="/staff/cases">Cases</a></nav></header>
 <main>
 <p id="console-status" role="status"></p>
 ${body}

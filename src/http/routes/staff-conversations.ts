@@ -1,4 +1,5 @@
 import { type Context, Hono } from "hono";
+import { streamSSE } from "hono/streaming";
 import type { Database } from "../../db/client";
 import { DomainError } from "../../domain/errors";
 import type { EnqueueDelivery } from "../../services/deliveries/context";
@@ -8,10 +9,16 @@ import { closeConversation } from "../../services/handoff/close-conversation";
 import type { HandoffContext } from "../../services/handoff/context";
 import { getStaffConversation } from "../../services/handoff/get-staff-conversation";
 import { handBackConversation } from "../../services/handoff/hand-back-conversation";
-import { listHandoffQueue } from "../../services/handoff/list-handoff-queue";
+import {
+  ListHandoffQueueInput,
+  listHandoffQueue,
+  readHandoffQueue,
+} from "../../services/handoff/list-handoff-queue";
 import { postStaffReply } from "../../services/handoff/post-staff-reply";
+import { suggestReplies } from "../../services/handoff/suggest-replies";
 import { takeNextConversation } from "../../services/handoff/take-next-conversation";
 import { takeOverConversation } from "../../services/handoff/take-over-conversation";
+import type { KnowledgeContext } from "../../services/knowledge/context";
 import { limitBody, readJsonBody } from "../body";
 import { allowRoles, type StaffEnv, type StaffTokenEntry, staffAuth } from "../staff-auth";
 
@@ -22,7 +29,14 @@ export interface StaffConversationsDeps {
   staffTokens: StaffTokenEntry[];
   /** Texts staff replies to SMS and voice citizens. */
   enqueueDelivery?: EnqueueDelivery | undefined;
+  /** The knowledge base suggested replies are drawn from; without it there are none. */
+  knowledge?: KnowledgeContext | undefined;
+  /** How often the live queue stream reads the queue from the database (every process sees it). */
+  queuePollMs?: number;
 }
+
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const HEARTBEAT_MS = 15_000;
 
 /** The handoff queue and the conversations staff take over, under /v1/staff/conversations. */
 export function staffConversationsRoutes(deps: StaffConversationsDeps) {
@@ -39,6 +53,54 @@ export function staffConversationsRoutes(deps: StaffConversationsDeps) {
 
   app.get("/v1/staff/conversations", handoffStaff, async (c) =>
     c.json(await listHandoffQueue({ ctx: ctx(c), input: c.req.query() })),
+  );
+  // The live queue: server-sent events, read from the database, so a change made by any process shows.
+  app.use("/v1/staff/queue/stream", staffAuth(deps.staffTokens));
+  app.get("/v1/staff/queue/stream", handoffStaff, async (c) => {
+    const filters = ListHandoffQueueInput.parse(c.req.query());
+    const context = ctx(c);
+    // Opening the stream is the audited read; the re-reads behind it are the same view kept current.
+    const first = await listHandoffQueue({ ctx: context, input: c.req.query() });
+    const viewer = c.var.staff.userId;
+    const pollMs = deps.queuePollMs ?? 2_000;
+    return streamSSE(c, async (stream) => {
+      let closed = false;
+      stream.onAbort(() => {
+        closed = true;
+      });
+      let sent = "";
+      let lastWrite = 0;
+      let list = first.conversations;
+      while (!closed) {
+        // waitingSeconds changes every second; the page counts it itself, so it does not count as a change.
+        const signature = JSON.stringify(list.map(({ waitingSeconds: _, ...entry }) => entry));
+        if (signature !== sent) {
+          await stream.writeSSE({ event: "queue", data: JSON.stringify({ conversations: list }) });
+          sent = signature;
+          lastWrite = Date.now();
+        } else if (Date.now() - lastWrite >= HEARTBEAT_MS) {
+          await stream.write(": still here\n\n");
+          lastWrite = Date.now();
+        }
+        await stream.sleep(pollMs);
+        if (closed) break;
+        try {
+          list = await readHandoffQueue(deps.database.db, filters, viewer, new Date());
+        } catch {
+          // The database went away (shutdown): end the stream; the browser reconnects to another process.
+          break;
+        }
+      }
+    });
+  });
+  app.get("/v1/staff/conversations/:id/suggestions", handoffStaff, async (c) =>
+    c.json(
+      await suggestReplies({
+        ctx: ctx(c),
+        knowledge: deps.knowledge,
+        input: { ...c.req.query(), conversationId: c.req.param("id") },
+      }),
+    ),
   );
   app.post("/v1/staff/conversations/take-next", handoffStaff, async (c) =>
     c.json(await takeNextConversation({ ctx: ctx(c) })),

@@ -1,7 +1,8 @@
 /**
  * The console's one script, served from /staff/console.js (the pages' CSP allows only same-origin
- * scripts). It keeps the queue and the open conversation current by polling the staff API, and sends
- * the staff member's actions with the session's CSRF token. Everything it shows goes in as text.
+ * scripts). The queue stays current through the server-sent event stream /v1/staff/queue/stream (the
+ * browser reconnects by itself); the open conversation by reading the staff API every few seconds. It
+ * sends the staff member's actions with the session's CSRF token. Everything it shows goes in as text.
  */
 export const CONSOLE_JS = `"use strict";
 (() => {
@@ -28,28 +29,59 @@ export const CONSOLE_JS = `"use strict";
   const waited = (seconds) => seconds == null ? "" : seconds < 60 ? seconds + " s" : Math.floor(seconds / 60) + " min";
   const ROLE = { citizen: "Citizen", assistant: "Assistant", staff: "Staff", system: "Notice" };
 
+  const since = (iso) => Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  const tick = () => {
+    for (const cell of document.querySelectorAll("[data-since]")) cell.textContent = waited(since(cell.dataset.since));
+  };
+
+  const availability = document.getElementById("availability");
+  availability?.addEventListener("click", async () => {
+    const next = availability.getAttribute("aria-pressed") !== "true";
+    try {
+      const result = await api("POST", "/v1/staff/me/availability", { available: next });
+      availability.setAttribute("aria-pressed", String(result.available));
+      const text = document.getElementById("availability-text");
+      if (text) text.textContent = result.available
+        ? "You are available: the queue assigns you conversations up to your capacity."
+        : "You are not available: the queue assigns you nothing.";
+      say(result.available ? "You are available." + (result.assigned ? " " + result.assigned + " waiting conversation(s) assigned." : "") : "You are not available.");
+    } catch (e) { say(e.message); }
+  });
+
   const queue = document.getElementById("queue-body");
   if (queue) {
+    const live = document.getElementById("queue-live");
     const render = (list) => {
       queue.replaceChildren();
       const count = document.getElementById("queue-count");
       if (count) count.textContent = String(list.length);
       if (list.length === 0) {
-        const row = el("tr"); row.append(el("td", { colspan: "7" }, "Nobody is waiting."));
+        const row = el("tr"); row.append(el("td", { colspan: "8" }, "Nobody is waiting."));
         queue.append(row); return;
       }
       for (const c of list) {
         const row = el("tr", { "data-conversation": c.id });
         const link = el("a", { href: "/staff/conversations/" + encodeURIComponent(c.id) }, c.lastCitizenText || "(no message)");
         const first = el("td"); first.append(link);
+        const wait = el("td", c.handoffRequestedAt ? { "data-since": c.handoffRequestedAt } : {}, waited(c.waitingSeconds));
         row.append(first, el("td", {}, c.lang), el("td", {}, c.channel), el("td", {}, c.department || "—"),
-          el("td", {}, c.reason || ""), el("td", {}, waited(c.waitingSeconds)));
+          el("td", {}, c.reason || ""), wait, el("td", {}, c.assignedStaffName || c.assignedStaffId || "Nobody yet"));
         const take = el("button", { type: "button", "data-action": "take-over", "data-id": c.id }, "Take over");
         const cell = el("td"); cell.append(take); row.append(cell);
         queue.append(row);
       }
+      tick();
     };
-    const poll = async () => { try { render((await api("GET", "/v1/staff/conversations")).conversations); } catch (e) { say(e.message); } };
+    const setLive = (text) => { if (live) live.textContent = text; };
+    if (window.EventSource) {
+      const stream = new EventSource("/v1/staff/queue/stream");
+      stream.addEventListener("queue", (event) => { render(JSON.parse(event.data).conversations); setLive("Live updates: on"); });
+      stream.addEventListener("open", () => setLive("Live updates: on"));
+      stream.addEventListener("error", () => setLive("Live updates: reconnecting…"));
+    } else {
+      setLive("Live updates: every 5 seconds");
+      setInterval(async () => { try { render((await api("GET", "/v1/staff/conversations")).conversations); } catch (e) { say(e.message); } }, 5000);
+    }
     queue.addEventListener("click", async (event) => {
       const button = event.target.closest("button[data-action='take-over']");
       if (!button) return;
@@ -64,7 +96,27 @@ export const CONSOLE_JS = `"use strict";
         location.href = "/staff/conversations/" + encodeURIComponent(taken.id);
       } catch (e) { say(e.message); }
     });
-    setInterval(poll, 3000);
+    setInterval(tick, 5000);
+  }
+
+  const cases = document.getElementById("cases-body");
+  if (cases) {
+    const span = (ms) => {
+      const minutes = Math.max(1, Math.round(ms / 60000));
+      if (minutes < 60) return minutes + " min";
+      const hours = Math.floor(minutes / 60);
+      return hours < 48 ? hours + " h " + (minutes % 60) + " min" : Math.floor(hours / 24) + " d " + (hours % 24) + " h";
+    };
+    const countdown = () => {
+      for (const badge of cases.querySelectorAll("[data-due]")) {
+        const left = Date.parse(badge.dataset.due) - Date.now();
+        const level = left < 0 ? "breached" : left <= 7200000 ? "soon" : "ok";
+        badge.className = "sla sla-" + level;
+        badge.textContent = level === "breached" ? "Breached " + span(-left) + " ago"
+          : level === "soon" ? "Due soon: in " + span(left) : "On time: due in " + span(left);
+      }
+    };
+    setInterval(countdown, 30000);
   }
 
   const view = document.getElementById("conversation");
@@ -83,10 +135,43 @@ export const CONSOLE_JS = `"use strict";
         const item = el("li", { class: "msg msg-" + m.role });
         item.append(el("span", { class: "who" }, (ROLE[m.role] || m.role) + " · " + m.createdAt.slice(11, 19) + " UTC"));
         item.append(el("p", m.lang ? { lang: m.lang } : {}, m.text));
+        const cites = (m.citations || []).filter((c) => /^https?:\\/\\//i.test(c.url));
+        if (cites.length > 0) {
+          const list = el("ul", { class: "cites", "aria-label": "Sources of this reply" });
+          for (const c of cites) { const li = el("li"); li.append(el("a", { href: c.url }, c.title)); list.append(li); }
+          item.append(list);
+        }
         transcript.append(item);
       }
       shown = messages.length;
+      loadSuggestions();
     };
+    const suggestions = document.getElementById("suggestions");
+    const loadSuggestions = async () => {
+      if (!suggestions) return;
+      try {
+        const data = await api("GET", "/v1/staff/conversations/" + encodeURIComponent(id) + "/suggestions");
+        suggestions.replaceChildren();
+        if (data.suggestions.length === 0) { suggestions.append(el("li", {}, "No article matches the citizen's latest messages.")); return; }
+        for (const s of data.suggestions) {
+          const item = el("li");
+          const title = el("strong", {}, s.title);
+          item.append(title);
+          if (s.url) { item.append(" "); item.append(el("a", { href: s.url }, "Open article")); }
+          item.append(el("p", {}, s.text));
+          const insert = el("button", { type: "button", class: "secondary" }, "Insert “" + s.title + "”");
+          insert.addEventListener("click", () => {
+            const box = document.getElementById("reply-text");
+            box.value = box.value.trim() ? box.value.trimEnd() + "\\n\\n" + s.text : s.text;
+            box.focus();
+            say("Suggestion inserted: edit it, then send.");
+          });
+          item.append(insert);
+          suggestions.append(item);
+        }
+      } catch (e) { suggestions.replaceChildren(el("li", {}, "Suggestions unavailable: " + e.message)); }
+    };
+    loadSuggestions();
     const act = async (path, body, done) => {
       try { await api("POST", "/v1/staff/conversations/" + encodeURIComponent(id) + "/" + path, body);
         say(done); await refresh(); } catch (e) { say(e.message); }

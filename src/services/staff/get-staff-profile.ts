@@ -14,5 +14,8 @@ export async function getStaffProfile({ ctx }: { ctx: StaffAuthContext }) {
     roles: actor.roles,
     departments: user?.departments ?? [],
     languages: user?.languages ?? [],
+    /** Whether the handoff queue may assign them conversations, and how many at once. */
+    available: user?.available ?? false,
+    capacity: user?.capacity ?? 0,
   };
 }

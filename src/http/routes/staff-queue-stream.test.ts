@@ -1,0 +1,169 @@
+import { beforeAll, expect, it } from "vitest";
+import { forEachDatabase } from "../../../test/db";
+import { createLocalEmbedder } from "../../adapters/embedder-local";
+import { buildApp } from "../../app";
+import { loadConfig } from "../../config";
+import { createLogger } from "../../logger";
+import { registerStaffUsers } from "../../services/cases/register-staff-users";
+import type { KnowledgeContext } from "../../services/knowledge/context";
+import { FIXTURE_ARTICLES } from "../../services/knowledge/knowledge.fixture";
+import { upsertArticles } from "../../services/knowledge/upsert-articles";
+import { parseStaffTokens } from "../staff-auth";
+
+const AGENT = { authorization: "Bearer agent-token-0123456789" };
+const config = loadConfig({
+  STAFF_TOKENS: "agent-token-0123456789:u-ada:agent,sup-token-0123456789:u-sue:supervisor",
+});
+
+/** Reads server-sent events from a streaming response, one `{event, data}` at a time. */
+function sseReader(res: Response) {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  return {
+    async next(timeoutMs = 5_000): Promise<{ event: string; data: string }> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.startsWith(":")) continue;
+          const event = /^event: ?(.*)$/m.exec(block)?.[1] ?? "message";
+          const data = [...block.matchAll(/^data: ?(.*)$/gm)].map((m) => m[1]).join("\n");
+          return { event, data };
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error("no event in time");
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no event in time")), left)),
+        ]);
+        if (chunk.done) throw new Error("stream ended");
+        buffer += chunk.value;
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+forEachDatabase("live handoff queue (server-sent events) and suggested replies", (use) => {
+  let knowledge: KnowledgeContext;
+  beforeAll(async () => {
+    knowledge = { database: use(), embedder: createLocalEmbedder({ database: use() }) };
+    await upsertArticles({ ctx: knowledge, articles: FIXTURE_ARTICLES, origin: "file" });
+    await registerStaffUsers(use(), parseStaffTokens(config.STAFF_TOKENS));
+  });
+  // Two apps on one database stand for two processes behind a load balancer.
+  const app = () =>
+    buildApp({
+      config,
+      database: use(),
+      knowledge,
+      logger: createLogger({ level: "silent", redact: (t) => t }),
+    });
+
+  const openConversation = async (a: ReturnType<typeof app>, text?: string) => {
+    const created = (await (
+      await a.request("/v1/conversations", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ channel: "web", lang: "en" }),
+      })
+    ).json()) as { id: string; token: string };
+    const auth = { authorization: `Bearer ${created.token}`, "content-type": "application/json" };
+    if (text) {
+      await a.request(`/v1/conversations/${created.id}/messages`, {
+        method: "POST",
+        headers: auth,
+        body: JSON.stringify({ text, clientMessageId: crypto.randomUUID() }),
+      });
+    }
+    await a.request(`/v1/conversations/${created.id}/handoff`, { method: "POST", headers: auth });
+    return created;
+  };
+
+  it("streams the queue, and a request for a person made through another process shows up", async () => {
+    const watcher = app();
+    const other = app();
+    const res = await watcher.request("/v1/staff/queue/stream", { headers: AGENT });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/event-stream");
+    const events = sseReader(res);
+    try {
+      const first = await events.next();
+      expect(first.event).toBe("queue");
+      const before = JSON.parse(first.data).conversations as { id: string }[];
+      const created = await openConversation(other, "Where do I put glass bottles?");
+      expect(before.map((c) => c.id)).not.toContain(created.id);
+      const next = await events.next(8_000);
+      expect(next.event).toBe("queue");
+      const entry = (
+        JSON.parse(next.data).conversations as {
+          id: string;
+          lang: string;
+          channel: string;
+          reason: string;
+          handoffRequestedAt: string;
+          department: string | null;
+        }[]
+      ).find((c) => c.id === created.id);
+      expect(entry).toMatchObject({
+        lang: "en",
+        channel: "web",
+        reason: "citizen_request",
+        department: null,
+      });
+      expect(entry!.handoffRequestedAt).toMatch(/^\d{4}-/);
+    } finally {
+      await events.cancel();
+    }
+  }, 20_000);
+
+  it("refuses the stream without credentials (problem+json) and with a bad filter (400)", async () => {
+    const res = await app().request("/v1/staff/queue/stream");
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const bad = await app().request("/v1/staff/queue/stream?limit=0", { headers: AGENT });
+    expect(bad.status).toBe(400);
+  });
+
+  it("suggests replies from the knowledge base, with links, for the citizen's latest question", async () => {
+    const a = app();
+    const created = await openConversation(a, "When are glass bottles collected?");
+    const res = await a.request(`/v1/staff/conversations/${created.id}/suggestions`, { headers: AGENT });
+    expect(res.status).toBe(200);
+    const { suggestions } = (await res.json()) as {
+      suggestions: { articleId: string; url: string | null; text: string; title: string }[];
+    };
+    expect(suggestions[0]).toMatchObject({ articleId: "bin-collection" });
+    expect(suggestions[0]!.url).toMatch(/^https:\/\/city\.example\/bins#/);
+    expect(suggestions[0]!.text).toMatch(/Glass/i);
+    expect(suggestions[0]!.text.endsWith(suggestions[0]!.url!)).toBe(true);
+
+    const unknown = await a.request(
+      "/v1/staff/conversations/00000000-0000-4000-8000-000000000000/suggestions",
+      { headers: AGENT },
+    );
+    expect(unknown.status).toBe(404);
+  });
+
+  it("lets a supervisor reassign a waiting conversation and answers an agent 403 problem+json", async () => {
+    const a = app();
+    const created = await openConversation(a);
+    const body = JSON.stringify({ staffId: "u-ada" });
+    const refused = await a.request(`/v1/staff/conversations/${created.id}/assign`, {
+      method: "POST",
+      headers: { ...AGENT, "content-type": "application/json" },
+      body,
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    const done = await a.request(`/v1/staff/conversations/${created.id}/assign`, {
+      method: "POST",
+      headers: { authorization: "Bearer sup-token-0123456789", "content-type": "application/json" },
+      body,
+    });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ state: "waiting", assignedStaffId: "u-ada" });
+  });
+});
