@@ -87,6 +87,25 @@ describe("offline answerer", () => {
     expect(lists.text).toMatch(/^- Food caddy/);
   });
 
+  it("puts the section's heading before a lead sentence that does not say what the section is about", async () => {
+    const BLACK: GroundingPassage = {
+      id: "P3",
+      title: "What goes in which bin",
+      headingPath: ["What goes in which bin", "Black bin: general waste"],
+      lang: "en",
+      text: "Only what cannot be recycled: nappies, pet litter and broken crockery.",
+    };
+    const web = await model.answerQuestion(ask("which bin do nappies go in?", [BLACK]));
+    expect(web.text).toMatch(/^Black bin: general waste:\nOnly what cannot be recycled/);
+    const sms = await model.answerQuestion(ask("which bin do nappies go in?", [BLACK], { surface: "sms" }));
+    expect(sms.text).toMatch(/^Black bin: general waste: Only what/);
+    // A sentence that already names its heading's subject needs no label.
+    const named = { ...BLACK, text: "The black bin takes general waste: nappies and pet litter." };
+    expect((await model.answerQuestion(ask("which bin do nappies go in?", [named]))).text).toMatch(
+      /^The black bin/,
+    );
+  });
+
   it("says a passage in another language is used as it is", async () => {
     const ro = await model.answerQuestion(ask("Când se colectează sticla?", [GLASS], { lang: "ro" }));
     expect(ro.covered).toBe(true);

@@ -4,6 +4,7 @@ import type {
   ChatModel,
   CondensedQuestion,
   CondenseRequest,
+  GroundingPassage,
   HistoryTurn,
   ModelCallOptions,
   Surface,
@@ -141,7 +142,7 @@ function answerOffline(request: AnswerRequest): AnswerDraft {
       budget,
       passage.lang === request.lang,
     );
-    parts.push(chosen.map((s) => renderSentence(s, asLines)).join(" "));
+    parts.push(withHeading(passage, chosen, asLines));
     citedIds.push(passage.id);
   }
   if (parts.length === 0) return notCovered();
@@ -151,6 +152,25 @@ function answerOffline(request: AnswerRequest): AnswerDraft {
     .replace(/\n{3,}/g, "\n\n")
     .trim();
   return { text, citedIds, covered: true };
+}
+
+/**
+ * The chosen sentences, under the section's heading when the lead sentence does not say what the
+ * section is about: "Black bin: only what cannot be recycled: nappies…" answers "which bin do nappies
+ * go in?", the sentence alone does not.
+ */
+function withHeading(passage: GroundingPassage, chosen: SectionSentence[], asLines: boolean): string {
+  const body = chosen.map((s) => renderSentence(s, asLines)).join(" ");
+  const heading = passage.headingPath.at(-1)?.trim();
+  // A heading that only names a kind of fact ("Prices", "Opening hours") adds nothing to the answer.
+  if (!heading || heading === passage.title || heading.split(/\s+/).length > 6 || detectAskedKind(heading))
+    return body;
+  const lead = chosen[0]!;
+  const leadTerms = new Set(analyzeText([lead.text, ...(lead.items ?? [])].join(" "), passage.lang));
+  const headingTerms = analyzeText(heading, passage.lang);
+  if (headingTerms.length === 0 || headingTerms.every((t) => leadTerms.has(t))) return body;
+  const label = heading.replace(/[.:;!?]+$/, "");
+  return asLines ? `${label}:\n${body.replace(/^\n/, "")}` : `${label}: ${body}`;
 }
 
 /** The lead sentence first, then the others in the section's order while they fit. */

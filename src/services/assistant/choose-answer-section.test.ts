@@ -164,3 +164,39 @@ describe("chooseAnswerSection", () => {
     expect(choose("how much is a bulky collection?", [BULKY, GLASS])?.passages).toHaveLength(1);
   });
 });
+
+describe("chooseAnswerSection: days, seasons and the sentence that states the fact", () => {
+  const TIP = article("household-waste-recycling-centre", "Household Waste Recycling Centre", 0.9, [
+    [null, "Riverton has one recycling centre for household waste."],
+    [
+      "Address and opening hours",
+      "- 1 April to 30 September: every day, 8 am to 6 pm.\n- 1 October to 31 March: every day, 8 am to 4 pm.",
+    ],
+    [
+      "Reuse shop",
+      "The reuse shop by the entrance sells furniture and is open on Saturday from 10 am to 3:30 pm.",
+    ],
+  ]);
+  const DEATH = article("register-a-death", "Register a death", 0.9, [
+    [
+      "Before you can register",
+      "A doctor completes a certificate. We phone you within 3 working days to book.",
+    ],
+    [null, "A death should be registered within 5 days, in the district where it happened."],
+  ]);
+
+  it("reads 'every day' as covering the day asked and a month range as covering the season asked", () => {
+    const winter = chooseAnswerSection(
+      "what time does the recycling centre close in winter?",
+      "en",
+      [],
+      [TIP],
+    );
+    expect(winter?.passages[0]?.headingPath).toEqual(["Address and opening hours"]);
+  });
+
+  it("prefers the section whose one sentence states the fact asked about the question's subject", () => {
+    const choice = chooseAnswerSection("how long have we got to register the death?", "en", [], [DEATH]);
+    expect(choice?.passages[0]?.text).toMatch(/registered within 5 days/);
+  });
+});

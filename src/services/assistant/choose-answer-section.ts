@@ -1,14 +1,20 @@
 import type { HistoryTurn } from "../../ports/chat-model";
 import { foldWords } from "../language/question-form";
 import { analyzeText, tokenizeText } from "../retrieval/analyzer";
+import { splitSectionSentences } from "./answer-sentences";
 import { type AskedKind, answersKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
 import type { KnowledgePassage } from "./assistant-deps";
+import { coveredSeasons, coveredWeekdays } from "./calendar-ranges";
 import { weakTermsOf } from "./weak-terms";
 
 /** Articles whose sections compete for the answer. */
 const CANDIDATE_ARTICLES = 3;
 /** Weighted share of the question's terms the chosen section must hold, unless search crossed languages. */
 export const MIN_SECTION_COVERAGE = 0.35;
+/** How much of the article's coverage counts for a section that states the kind of fact asked. */
+const ARTICLE_COVERAGE_FACTOR = 0.8;
+/** How much of a sentence's match must come from its own words rather than the article's title. */
+const OWN_WORDS_SHARE = 0.5;
 /** Weight of an everyday verb or filler ("take", "need") against a content word. */
 const WEAK_FACTOR = 0.3;
 
@@ -29,6 +35,8 @@ const WEIGHTS = {
   phrase: 0.3,
   /** The section states the kind of fact asked for (an amount for "how much"). */
   kind: 0.25,
+  /** One sentence states the kind asked together with the question's terms ("registered within 5 days"). */
+  kindSentence: 0.5,
   /** Search's own ranking of the article, relative to the first. */
   articleRank: 0.3,
   /** A heading that says what not to do, for a question that does not ask that. */
@@ -64,6 +72,8 @@ interface Candidate {
   prior: number;
   best: boolean;
   order: number;
+  /** Each sentence's text and terms, with the days its ranges cover. */
+  sentences: { text: string; terms: Set<string> }[];
 }
 
 // "and", in the supported languages: a question may ask about two things.
@@ -148,6 +158,16 @@ export function chooseAnswerSection(
       let exact = 0;
       for (const [w, weight] of wordWeight) if (c.words.has(w)) exact += weight / wordTotal;
       const statesAsked = kind !== null && sectionStates(c.passage.text, kind);
+      // The fact asked and what it is about in one sentence: "A death should be registered within 5 days".
+      let kindSentence = 0;
+      if (kind !== null && kind !== "list" && c.matchable)
+        for (const sentence of c.sentences)
+          if (statesKind(sentence.text, kind))
+            kindSentence = Math.max(
+              kindSentence,
+              (1 - OWN_WORDS_SHARE) * share(new Set([...sentence.terms, ...c.titleTerms])) +
+                OWN_WORDS_SHARE * share(sentence.terms),
+            );
       // "Prices" over a list of fees answers "how much", though it shares no word with the question.
       const headingAsked = headingAsks(c);
       const score =
@@ -156,6 +176,7 @@ export function chooseAnswerSection(
         WEIGHTS.phrase * phrase +
         WEIGHTS.exact * exact +
         (statesAsked ? WEIGHTS.kind : 0) +
+        WEIGHTS.kindSentence * kindSentence +
         (headingAsked ? WEIGHTS.kindHeading : 0) -
         // "What cannot go in the glass box" does not answer "how do I recycle glass?".
         (!askedNegative && NEGATION.test(` ${foldWords(c.passage.headingPath.join(" "))} `)
@@ -164,14 +185,20 @@ export function chooseAnswerSection(
         // The first sections of a page carry its main facts.
         WEIGHTS.order * c.order +
         (c.native ? 0 : c.best ? WEIGHTS.searchBest : 0);
-      return { c, coverage, score };
+      return { c, coverage, score, kindSentence };
     })
     .sort((a, b) => b.score - a.score);
   const first = scored[0];
   if (!first) return null;
   // "When are bins collected in Manchester?": a place the pages found never mention is another city's.
   if (sameLanguage && namesUnknownPlace(question, pool)) return null;
-  if (sameLanguage && first.coverage < MIN_SECTION_COVERAGE) {
+  // Coverage of the chosen section, or of its whole article when the section states what was asked.
+  const articleCoverage = share(new Set((article ?? []).flatMap((c) => [...c.terms])));
+  const gate =
+    first.kindSentence > 0
+      ? Math.max(first.coverage, ARTICLE_COVERAGE_FACTOR * articleCoverage)
+      : first.coverage;
+  if (sameLanguage && gate < MIN_SECTION_COVERAGE) {
     // Search ranked an article in another language first (through its translated title and terms):
     // its best section, with the notice that the page is in that language.
     const other = found[0]!.lang !== lang ? candidates.find((c) => !c.native && c.best) : undefined;
@@ -257,9 +284,15 @@ function collectCandidates(found: KnowledgePassage[], lang: string): Candidate[]
       const aliasTerms = analyzeText(hit.aliases?.[lang] ?? "", lang);
       const titleTerms = new Set([...analyzeText(hit.title, hit.lang), ...aliasTerms]);
       const bodyTerms = analyzeText(`${ownHeadings}\n${section.text}`, hit.lang);
+      const sentences = splitSectionSentences(section.text, hit.lang).map((sentence) => {
+        const text = [sentence.text, ...(sentence.items ?? [])].join(" ");
+        const covered = [...coveredWeekdays(text, hit.lang), ...coveredSeasons(text, hit.lang)];
+        const days = analyzeText(covered.join(" "), hit.lang);
+        return { text, terms: new Set([...sentence.terms, ...days]) };
+      });
       candidates.push({
         passage,
-        terms: new Set([...titleTerms, ...bodyTerms]),
+        terms: new Set([...titleTerms, ...bodyTerms, ...sentences.flatMap((x) => [...x.terms])]),
         pairs: new Set(bodyTerms.slice(1).map((term, i) => `${bodyTerms[i]} ${term}`)),
         titleTerms,
         sectionHeadingTerms,
@@ -269,6 +302,7 @@ function collectCandidates(found: KnowledgePassage[], lang: string): Candidate[]
         prior: Math.max(0, Math.min(1, hit.score / topScore)),
         best: section.best,
         order,
+        sentences,
       });
     });
   });

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { coveredSeasons, coveredWeekdays } from "./calendar-ranges";
+
+describe("coveredWeekdays", () => {
+  it("expands ranges in each language, including ranges that wrap round the weekend", () => {
+    expect(coveredWeekdays("Open Monday to Friday, 9 am to 5 pm", "en")).toEqual([
+      "monday",
+      "tuesday",
+      "wednesday",
+      "thursday",
+      "friday",
+    ]);
+    expect(coveredWeekdays("ouvert du lundi au mercredi", "fr")).toEqual(["lundi", "mardi", "mercredi"]);
+    expect(coveredWeekdays("deschis luni-vineri", "ro")).toContain("miercuri");
+    expect(coveredWeekdays("Freitag bis Montag", "de")).toEqual(["freitag", "samstag", "sonntag", "montag"]);
+    expect(coveredWeekdays("de miércoles a viernes", "es")).toEqual(["miercoles", "jueves", "viernes"]);
+  });
+
+  it("reads 'every day' as all seven days and leaves single days alone", () => {
+    expect(coveredWeekdays("every day, 8 am to 6 pm", "en")).toHaveLength(7);
+    expect(coveredWeekdays("tous les jours de 8 h à 18 h", "fr")).toContain("dimanche");
+    expect(coveredWeekdays("closed on Sunday", "en")).toEqual([]);
+    expect(coveredWeekdays("every day", "xx")).toEqual([]);
+  });
+});
+
+describe("coveredSeasons", () => {
+  it("names the seasons a month range spans, in the text's language", () => {
+    expect(coveredSeasons("1 April to 30 September: every day", "en")).toEqual(["summer"]);
+    expect(coveredSeasons("1 October to 31 March: every day", "en")).toEqual(["winter"]);
+    expect(coveredSeasons("du 1er octobre au 31 mars", "fr")).toEqual(["hiver"]);
+    expect(coveredSeasons("1 aprilie - 30 septembrie", "ro")).toEqual(["vara"]);
+    expect(coveredSeasons("vom 1. April bis 30. September", "de")).toEqual(["sommer"]);
+  });
+
+  it("names nothing for a single month or a range that leaves a season's month out", () => {
+    expect(coveredSeasons("closed in August", "en")).toEqual([]);
+    expect(coveredSeasons("1 July to 31 August", "en")).toEqual([]);
+  });
+});

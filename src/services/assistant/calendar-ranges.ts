@@ -1,0 +1,114 @@
+/**
+ * Days and seasons a text covers without naming them: "Monday to Friday" covers Wednesday, "every
+ * day" covers Sunday, "1 October to 31 March" covers winter. A question about "Sunday" or "winter" then
+ * meets the opening hours that say "every day, 8 am to 4 pm" rather than the one paragraph that happens
+ * to spell out "Sunday".
+ */
+
+// Each language's weekdays, Monday first, folded (lower case, no diacritics).
+const WEEKDAYS: Record<string, string[]> = {
+  en: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+  fr: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+  ro: ["luni", "marti", "miercuri", "joi", "vineri", "sambata", "duminica"],
+  de: ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"],
+  es: ["lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"],
+  hu: ["hetfo", "kedd", "szerda", "csutortok", "pentek", "szombat", "vasarnap"],
+};
+
+// "Every day" and its kin: all seven days.
+const EVERY_DAY: Record<string, RegExp> = {
+  en: /\b(every day|daily|7 days a week|seven days a week)\b/,
+  fr: /\b(tous les jours|7 jours sur 7|chaque jour)\b/,
+  ro: /\b(zilnic|in fiecare zi|7 zile din 7)\b/,
+  de: /\b(taglich|jeden tag)\b/,
+  es: /\b(todos los dias|cada dia)\b/,
+  hu: /\b(minden nap|naponta)\b/,
+};
+
+// The word between the two ends of a range: "Monday to Friday", "du lundi au vendredi", "luni-vineri".
+const RANGE_WORDS = "to|until|till|through|au|a|pana la|pana|bis|hasta|ig|-|–";
+
+function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+}
+
+/** The weekdays, in the text's language, that a range or an "every day" in it covers. */
+export function coveredWeekdays(text: string, lang: string): string[] {
+  const days = WEEKDAYS[lang];
+  if (!days) return [];
+  const folded = fold(text);
+  if (EVERY_DAY[lang]?.test(folded)) return [...days];
+  const covered = new Set<string>();
+  const range = new RegExp(
+    `\\b(${days.join("|")})s?\\s*(?:${RANGE_WORDS})\\s*(?:le |la )?(${days.join("|")})s?\\b`,
+    "g",
+  );
+  for (const match of folded.matchAll(range)) {
+    const from = days.indexOf(match[1]!);
+    const to = days.indexOf(match[2]!);
+    // Wrapping ranges ("Friday to Monday") go round the week end.
+    for (let i = from; ; i = (i + 1) % 7) {
+      covered.add(days[i]!);
+      if (i === to) break;
+    }
+  }
+  return [...covered];
+}
+
+// Each language's months, January first, folded.
+const MONTHS: Record<string, string[]> = {
+  en: "january february march april may june july august september october november december".split(" "),
+  fr: "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split(" "),
+  ro: "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie".split(
+    " ",
+  ),
+  de: "januar februar marz april mai juni juli august september oktober november dezember".split(" "),
+  es: "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(" "),
+  hu: "januar februar marcius aprilis majus junius julius augusztus szeptember oktober november december".split(
+    " ",
+  ),
+};
+
+// Seasons as the months they take in (northern hemisphere), and their names in each language.
+const SEASONS: { months: number[]; names: Record<string, string> }[] = [
+  {
+    months: [5, 6, 7],
+    names: { en: "summer", fr: "ete", ro: "vara", de: "sommer", es: "verano", hu: "nyar" },
+  },
+  {
+    months: [11, 0, 1],
+    names: { en: "winter", fr: "hiver", ro: "iarna", de: "winter", es: "invierno", hu: "tel" },
+  },
+  {
+    months: [2, 3, 4],
+    names: { en: "spring", fr: "printemps", ro: "primavara", de: "fruhling", es: "primavera", hu: "tavasz" },
+  },
+  {
+    months: [8, 9, 10],
+    names: { en: "autumn", fr: "automne", ro: "toamna", de: "herbst", es: "otono", hu: "osz" },
+  },
+];
+
+/** The seasons, named in the text's language, that a month range in it ("1 October to 31 March") spans. */
+export function coveredSeasons(text: string, lang: string): string[] {
+  const months = MONTHS[lang];
+  if (!months) return [];
+  const names = months.join("|");
+  const range = new RegExp(
+    `\\b(${names})\\b(?:\\s+\\d{1,4})?\\s*(?:${RANGE_WORDS})\\s*(?:le |la |el )?(?:\\d{1,2}\\.?\\s*(?:de )?)?(${names})\\b`,
+    "g",
+  );
+  const covered = new Set<number>();
+  for (const match of fold(text).matchAll(range)) {
+    const from = months.indexOf(match[1]!);
+    const to = months.indexOf(match[2]!);
+    for (let i = from; ; i = (i + 1) % 12) {
+      covered.add(i);
+      if (i === to) break;
+    }
+  }
+  return SEASONS.filter((s) => s.months.every((m) => covered.has(m))).map((s) => s.names[lang]!);
+}
