@@ -8,6 +8,8 @@ import { startTwilioStandIn, type TwilioStandIn } from "../twilio-stand-in";
  * pick-up check job (on the service's own queue) texts them an honest notice offering a case or a call
  * back, through the real twilio client to the stand-in, and the assistant answers their next text.
  */
+const redisBase = process.env.TEST_REDIS_URL;
+
 describe("an SMS request for a person that nobody picks up in time", () => {
   let service: TestService;
   let standIn: TwilioStandIn;
@@ -17,7 +19,12 @@ describe("an SMS request for a person that nobody picks up in time", () => {
     standIn = await startTwilioStandIn();
     // 0.03 minutes: the check runs about two seconds after the request.
     service = await startTestService({
-      env: { ...smsTestEnv(standIn.baseUrl), HANDOFF_PICKUP_TIMEOUT_MINUTES: "0.03" },
+      env: {
+        ...smsTestEnv(standIn.baseUrl),
+        HANDOFF_PICKUP_TIMEOUT_MINUTES: "0.03",
+        // With TEST_REDIS_URL the check runs on BullMQ (a Redis database of its own: the queue prefix is fixed).
+        ...(redisBase ? { REDIS_URL: `${redisBase.replace(/\/\d*$/, "")}/11` } : {}),
+      },
     });
   }, 60_000);
   afterAll(async () => {

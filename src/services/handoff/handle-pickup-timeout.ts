@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, lt } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { contacts, conversations, messages } from "../../db/schema";
+import { DomainError } from "../../domain/errors";
 import { PHONE_CHANNELS, type Translate } from "../conversations/context";
 import type { EnqueueDelivery } from "../deliveries/context";
 import { changeOwner, type HandoffSettings, lockConversation } from "./context";
@@ -28,8 +29,13 @@ export async function handlePickupTimeout(
   now: Date,
 ): Promise<PickupTimeoutOutcome> {
   const told = await deps.database.db.transaction(async (tx) => {
-    const conversation = await lockConversation(tx, payload.conversationId);
+    // Gone (the privacy purge or an erasure removed it): nothing to tell anyone.
+    const conversation = await lockConversation(tx, payload.conversationId).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === "not_found") return undefined;
+      throw error;
+    });
     if (
+      !conversation ||
       conversation.state !== "waiting" ||
       conversation.handoffRequestedAt?.getTime() !== Date.parse(payload.requestedAt)
     ) {

@@ -206,6 +206,8 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
     const first = await handlePickupTimeout(deps, payload, new Date());
     expect(first.outcome).toBe("told");
     expect(await handlePickupTimeout(deps, payload, new Date())).toEqual({ outcome: "stale" });
+    const gone = { conversationId: "00000000-0000-4000-8000-000000000000", requestedAt: payload.requestedAt };
+    expect(await handlePickupTimeout(deps, gone, new Date())).toEqual({ outcome: "stale" });
     const after = await row(conv.id);
     expect(after).toMatchObject({ state: "bot", assignedStaffId: null });
     const told = await use().db.select().from(messages).where(eq(messages.conversationId, conv.id));
