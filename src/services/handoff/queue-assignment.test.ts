@@ -28,6 +28,7 @@ import { handlePickupTimeout, sweepPickupChecks } from "./handle-pickup-timeout"
 import { handoffPickupTimeoutJob } from "./pickup-timeout-job";
 import { markHandoff, queueForPerson } from "./request-handoff";
 import { parseSensitiveTopics } from "./sensitive-topics";
+import { takeNextConversation } from "./take-next-conversation";
 import { takeOverConversation } from "./take-over-conversation";
 
 const translate = (lang: string, key: string, params: Record<string, string | number> = {}) =>
@@ -195,6 +196,23 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
     expect((await row(first.id)).assignedStaffId).toBe("av-bob");
     expect((await row(second.id)).assignedStaffId).toBe("av-bob");
     await expect(setStaffAvailability({ ctx, input: { available: "yes" } })).rejects.toThrow();
+  });
+
+  it("take-next gives an agent what the queue assigned them first, and never what it assigned to someone else", async () => {
+    await staff("tn-ana");
+    const mine = await queue("en", new Date(Date.now() - 60_000));
+    expect(mine.assignedStaffId).toBe("tn-ana");
+    await use().db.update(staffUsers).set({ available: false }).where(eq(staffUsers.id, "tn-ana"));
+    const later = await queue("en");
+    expect(later.assignedStaffId).toBeNull();
+    const bob = await staff("tn-bob", { available: false });
+    // The older conversation is Ana's: Bob gets the unassigned one.
+    expect((await takeNextConversation({ ctx: { database: use(), actor: bob } })).id).toBe(later.id);
+    await expect(takeNextConversation({ ctx: { database: use(), actor: bob } })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    const ana = { kind: "staff" as const, userId: "tn-ana", roles: ["agent" as const] };
+    expect((await takeNextConversation({ ctx: { database: use(), actor: ana } })).id).toBe(mine.id);
   });
 
   it("tells the citizen when nobody picks up in time, once, and hands the conversation back to the assistant", async () => {

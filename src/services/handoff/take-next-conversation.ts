@@ -13,8 +13,9 @@ const departmentOf = sql<string | null>`coalesce(
      where i.conversation_id = "conversations"."id" order by i.updated_at desc limit 1))`;
 
 /**
- * The staff member takes the longest-waiting conversation they can serve: in one of their languages and
- * departments when their account lists any, and only while they hold fewer than their capacity.
+ * The staff member takes the longest-waiting conversation they can serve: first those the queue assigned
+ * to them, then unassigned ones in one of their languages and departments when their account lists any,
+ * and only while they hold fewer than their capacity.
  */
 export async function takeNextConversation({ ctx }: { ctx: HandoffContext }): Promise<HandoffSummary> {
   const actor = requireHandoffStaff(ctx);
@@ -28,7 +29,11 @@ export async function takeNextConversation({ ctx }: { ctx: HandoffContext }): Pr
   if (profile && (held?.n ?? 0) >= profile.capacity) {
     throw new DomainError("conflict", `You already hold ${held?.n} conversations, your capacity.`);
   }
-  const where: SQL[] = [eq(conversations.state, "waiting")];
+  // Conversations the queue assigned to someone else are theirs to take; those assigned to you come first.
+  const where: SQL[] = [
+    eq(conversations.state, "waiting"),
+    or(isNull(conversations.assignedStaffId), eq(conversations.assignedStaffId, actor.userId))!,
+  ];
   if (profile && profile.languages.length > 0) where.push(inArray(conversations.lang, profile.languages));
   if (profile && profile.departments.length > 0) {
     // A conversation about no department yet is anyone's; one about a department goes to its staff.
@@ -38,7 +43,11 @@ export async function takeNextConversation({ ctx }: { ctx: HandoffContext }): Pr
     .select({ id: conversations.id })
     .from(conversations)
     .where(and(...where))
-    .orderBy(sql`${conversations.handoffRequestedAt} asc nulls last`, asc(conversations.createdAt))
+    .orderBy(
+      sql`(${conversations.assignedStaffId} is not null) desc`,
+      sql`${conversations.handoffRequestedAt} asc nulls last`,
+      asc(conversations.createdAt),
+    )
     .limit(5);
   for (const candidate of candidates) {
     const taken = await db.transaction(async (tx) => {
