@@ -35,8 +35,7 @@ export async function handlePickupTimeout(
       throw error;
     });
     if (
-      !conversation ||
-      conversation.state !== "waiting" ||
+      conversation?.state !== "waiting" ||
       conversation.handoffRequestedAt?.getTime() !== Date.parse(payload.requestedAt)
     ) {
       return undefined;
