@@ -35,6 +35,9 @@ describe("isOpinionOrPrediction", () => {
       "quel est le meilleur restaurant du centre ?",
       "va ploua mâine?",
       "Wird es morgen regnen? Wie wird das Wetter",
+      "who do you reckon will win the council elections in may?",
+      "is the council leader doing a good job in your view",
+      "à votre avis, pour qui voter aux municipales ?",
     ]) {
       expect(isOpinionOrPrediction(text), text).toBe(true);
     }
@@ -45,6 +48,8 @@ describe("isOpinionOrPrediction", () => {
       "are bins collected in bad weather?",
       "when do the gritters go out in icy weather",
       "can I book the football pitch in the park?",
+      "I reckon my bin was missed, can you check?",
+      "good job on fixing the street light, thanks",
     ]) {
       expect(isOpinionOrPrediction(text), text).toBe(false);
     }

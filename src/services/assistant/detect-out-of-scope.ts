@@ -99,7 +99,14 @@ const NATIONAL_MATTERS: string[] = [
 const OPINIONS: string[] = [
   // en
   "do you think",
+  "do you reckon",
+  "you reckon",
   "your opinion",
+  "in your view",
+  "what do you make of",
+  "who should i vote",
+  "who to vote for",
+  "doing a good job",
   "best restaurant",
   "best restaurants",
   "best pub",
@@ -130,6 +137,9 @@ const OPINIONS: string[] = [
   "va t il pleuvoir",
   "va t il neiger",
   "qui va gagner",
+  "a votre avis",
+  "pour qui voter",
+  "fait du bon travail",
   // ro
   "ce parere",
   "parerea ta",
@@ -144,6 +154,8 @@ const OPINIONS: string[] = [
   "va ploua",
   "va ninge",
   "cine va castiga",
+  "cu cine sa votez",
+  "cu cine sa votam",
   // de
   "was denken sie",
   "ihre meinung",
@@ -156,6 +168,8 @@ const OPINIONS: string[] = [
   "wird es regnen",
   "wird es schneien",
   "wer wird gewinnen",
+  "was halten sie",
+  "wen soll ich wahlen",
   // es
   "que opina",
   "que opinas",
@@ -166,6 +180,8 @@ const OPINIONS: string[] = [
   "va a llover",
   "va a nevar",
   "quien va a ganar",
+  "a quien votar",
+  "que le parece",
   // hu
   "mit gondol",
   "a velemenye",

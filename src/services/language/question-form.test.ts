@@ -38,9 +38,24 @@ describe("readQuestionForm", () => {
       asks: true,
       action: false,
       statements: "My bin wasn't collected today",
+      asksWhoHandles: false,
     });
     expect(readQuestionForm("When is my bin collected? I live in Hillcrest").statements).toBe(
       "I live in Hillcrest",
     );
+  });
+
+  it("reads a condition followed by a question, and a question about who is responsible, as questions", () => {
+    for (const text of [
+      "if you put a notice on an abandoned car how long has the owner got to move it",
+      "si je dépose un encombrant sans rendez-vous, combien coûte l'amende ?",
+      "sewage keeps coming up out of a manhole on our street, is that you or someone else?",
+      "there's a dead fox on the pavement, who deals with that?",
+    ]) {
+      expect(isInformationQuestion(text), text).toBe(true);
+    }
+    // A condition with no question word, or a report with a question that asks for action, still reports.
+    expect(isInformationQuestion("if you can, please fix the light on Elm Road")).toBe(false);
+    expect(isInformationQuestion("My bin wasn't collected today, when will you come back?")).toBe(false);
   });
 });

@@ -279,6 +279,56 @@ function hasQuestionMark(text: string): boolean {
 /** A French inversion: "sont-elles collectées", "peut-on", "y a-t-il". */
 const INVERSION = /\b\p{L}+-(t-)?(il|elle|on|ils|elles|je|vous|nous)\b/iu;
 
+/** Words that open a condition: "if you put a notice on a car, how long…" asks, it does not report. */
+const CONDITIONS = new Set(["if", "si", "daca", "wenn", "falls", "ha"]);
+/** Question words that may follow a condition inside one clause, in the supported languages. */
+const WH_WORDS = new Set(
+  "when what how who which where whats quand quel quelle comment combien qui cand ce cum cat cine unde wann was wie wer wo welche cuando que como cuanto quien donde mikor mi hogyan mennyi ki hol".split(
+    " ",
+  ),
+);
+
+/**
+ * "…, is that you or someone else?", "who deals with this?": a question about who is responsible
+ * wants an answer even after a description of the problem.
+ */
+const WHO_HANDLES = [
+  "is that you",
+  "is this you",
+  "is that the council",
+  "is this the council",
+  "is it the council",
+  "is that your job",
+  "who deals with",
+  "who is responsible",
+  "whose responsibility",
+  "who do i contact",
+  "who should i contact",
+  "who do i call",
+  "c est vous",
+  "c est a vous",
+  "c est la mairie",
+  "qui s occupe",
+  "qui est responsable",
+  "qui dois je contacter",
+  "cine se ocupa",
+  "cine raspunde",
+  "e treaba voastra",
+  "pe cine sun",
+  "wer ist zustandig",
+  "wer kummert sich",
+  "seid ihr das",
+  "quien se encarga",
+  "quien es responsable",
+  "a quien llamo",
+];
+
+/** A condition followed by a question word in the same clause: "if you tow a car how long…". */
+function asksAfterCondition(folded: string): boolean {
+  const words = folded.replace(/\?/g, " ").split(" ").filter(Boolean);
+  return CONDITIONS.has(words[0] ?? "") && words.slice(2).some((w) => WH_WORDS.has(w));
+}
+
 export interface QuestionForm {
   /** Some sentence of the message asks for information. */
   asks: boolean;
@@ -286,6 +336,8 @@ export interface QuestionForm {
   action: boolean;
   /** The sentences that ask nothing ("I live in Hillcrest."), joined; empty when all of them ask. */
   statements: string;
+  /** Some sentence asks who is responsible: the statements are the question's context, not a report. */
+  asksWhoHandles: boolean;
 }
 
 /** Reads the form of each sentence of a (redacted) message. */
@@ -309,6 +361,7 @@ export function readQuestionForm(text: string): QuestionForm {
       }
       if (
         opensWith(folded, ALL_OPENERS) ||
+        asksAfterCondition(folded) ||
         TRAILING.test(` ${folded}`) ||
         (at === 0 && INVERSION.test(clauses[at]!))
       ) {
@@ -327,11 +380,17 @@ export function readQuestionForm(text: string): QuestionForm {
     if (hasQuestionMark(sentence)) asks = true;
     else statements.push(sentence);
   }
-  return { asks, action, statements: statements.join(" ") };
+  const whole = ` ${foldWords(text).replace(/\?/g, " ")} `;
+  const asksWhoHandles = asks && !action && WHO_HANDLES.some((phrase) => whole.includes(` ${phrase} `));
+  return { asks, action, statements: statements.join(" "), asksWhoHandles };
 }
 
 /** True when the whole message is a question for the knowledge base rather than a report. */
 export function isInformationQuestion(text: string): boolean {
   const form = readQuestionForm(text);
-  return form.asks && !form.action && form.statements.split(/\s+/).filter(Boolean).length < 3;
+  return (
+    form.asks &&
+    !form.action &&
+    (form.asksWhoHandles || form.statements.split(/\s+/).filter(Boolean).length < 3)
+  );
 }
