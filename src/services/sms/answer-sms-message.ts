@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
 import { caseEvents, cases, contacts, conversations, messages } from "../../db/schema";
 import { storeReply } from "../assistant/respond-to-citizen-message";
 import { runTurn } from "../assistant/run-turn";
@@ -44,6 +44,15 @@ export async function answerSmsMessage({
     return { replyId: existing.id, status: existing.status };
   }
 
+  // Texts of one conversation are answered one at a time, in the order they arrived: two sent together
+  // would otherwise run side by side, and the second would be answered without the first.
+  await waitForEarlierTexts(ctx, row.message);
+  const again = await findReply(db, row.message.id);
+  if (again) {
+    if (again.status !== "held") await ctx.enqueueDelivery("reply", { ...target, messageId: again.id });
+    return { replyId: again.id, status: again.status };
+  }
+
   const redacted = (row.message.meta as { redacted?: string[] }).redacted ?? [];
   const outcome = await runTurn(assistant, {
     conversation: row.conversation,
@@ -71,6 +80,44 @@ export async function answerSmsMessage({
     ms: outcome.meta.ms,
   });
   return { replyId: reply.id, status: reply.status };
+}
+
+/** How long a turn waits for the texts before it in its conversation, then lets the queue retry it. */
+const ORDER_WAIT_MS = 30_000;
+const ORDER_POLL_MS = 100;
+/** An earlier text older than this that still has no reply is not waited for (it failed for good). */
+const ORDER_STALE_MS = 10 * 60_000;
+
+/**
+ * Waits until every earlier inbound text of the conversation that is due a turn has its reply. Texts
+ * that get no turn (keywords, texts from an opted-out contact) are not waited for. Throws after
+ * ORDER_WAIT_MS so the job is retried later instead of holding its worker.
+ */
+async function waitForEarlierTexts(ctx: SmsContext, message: MessageRow): Promise<void> {
+  const db = ctx.assistant.database.db;
+  const since = new Date(message.createdAt.getTime() - ORDER_STALE_MS);
+  const deadline = Date.now() + ORDER_WAIT_MS;
+  for (;;) {
+    const [earlier] = await db
+      .select({ id: messages.id })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, message.conversationId),
+          eq(messages.role, "citizen"),
+          lt(messages.sequence, message.sequence),
+          gt(messages.createdAt, since),
+          sql`${messages.meta}->>'channel' = 'sms' and not (${messages.meta} ? 'keyword') and not (${messages.meta} ? 'noTurn')`,
+          sql`not exists (select 1 from messages r where r.reply_to_id = ${messages.id} and r.role in ('assistant', 'system'))`,
+        ),
+      )
+      .limit(1);
+    if (!earlier) return;
+    if (Date.now() >= deadline) {
+      throw new Error("an earlier text of this conversation is still being answered");
+    }
+    await new Promise((resolve) => setTimeout(resolve, ORDER_POLL_MS));
+  }
 }
 
 /** MMS photos of this conversation's recent texts, not yet on a case, become the case's attachments. */

@@ -37,6 +37,7 @@ export async function findStrandedSmsWork(options: FindStrandedSmsWorkOptions): 
       join conversations c on c.id = m.conversation_id
       join contacts k on k.id = c.contact_id
      where m.role = 'citizen' and m.meta->>'channel' = 'sms' and not (m.meta ? 'keyword')
+       and not (m.meta ? 'noTurn')
        and m.created_at < ${youngest}::timestamptz and m.created_at > ${oldest}::timestamptz
        and coalesce(k.consent->>'sms', 'true') <> 'false'
        and not exists (select 1 from messages r where r.reply_to_id = m.id and r.role in ('assistant', 'system'))

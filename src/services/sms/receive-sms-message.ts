@@ -1,3 +1,4 @@
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { messages } from "../../db/schema";
 import { smsText } from "../../i18n/sms";
@@ -129,7 +130,14 @@ export async function receiveSmsMessage({
     return { outcome: "keyword", messageId: posted.message.id, keyword, replied };
   }
   // Nothing is ever sent to an opted-out contact, so a turn would only produce an unsent reply.
-  if (optedOut) return { outcome: "opted_out", messageId: posted.message.id };
+  if (optedOut) {
+    // Marked, so a later START does not make the SMS sweep answer it, nor later texts wait for it.
+    await db
+      .update(messages)
+      .set({ meta: sql`${messages.meta} || '{"noTurn": true}'::jsonb` })
+      .where(eq(messages.id, posted.message.id));
+    return { outcome: "opted_out", messageId: posted.message.id };
+  }
   await queueOrLeaveForSweep(ctx, () => ctx.enqueueTurn(posted.message.id));
   return { outcome: "queued", messageId: posted.message.id, conversationId: conversation.id };
 }
