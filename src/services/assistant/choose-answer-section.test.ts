@@ -200,3 +200,23 @@ describe("chooseAnswerSection: days, seasons and the sentence that states the fa
     expect(choice?.passages[0]?.text).toMatch(/registered within 5 days/);
   });
 });
+
+describe("chooseAnswerSection across languages", () => {
+  it("answers a German question from the English page's section that states what was asked", () => {
+    const bulky = { ...BULKY, aliases: { de: "Sperrmüll, Sofa, Kühlschrank" } };
+    const choice = chooseAnswerSection("Was kostet die Sperrmüllabholung für drei Teile?", "de", [], [bulky]);
+    expect(choice?.passages[0]?.headingPath).toEqual(["Prices"]);
+  });
+
+  it("does not take a German noun after 'im' for another city's name", () => {
+    const tip = article("household-waste-recycling-centre", "Household Waste Recycling Centre", 0.9, [
+      [null, "Riverton has one recycling centre."],
+      ["Opening hours", "- 1 April to 30 September: every day, 8 am to 6 pm."],
+    ]);
+    const withTerms = { ...tip, aliases: { de: "Wertstoffhof, Recyclinghof" } };
+    const choice = chooseAnswerSection("Wann macht der Wertstoffhof im Sommer zu?", "de", [], [withTerms]);
+    expect(choice?.passages[0]?.headingPath).toEqual(["Opening hours"]);
+    // "in Manchester" still names a place none of the pages mentions.
+    expect(chooseAnswerSection("when is the tip open in Manchester?", "en", [], [tip])).toBeNull();
+  });
+});

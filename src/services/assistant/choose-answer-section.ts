@@ -201,7 +201,13 @@ export function chooseAnswerSection(
   if (sameLanguage && gate < MIN_SECTION_COVERAGE) {
     // Search ranked an article in another language first (through its translated title and terms):
     // its best section, with the notice that the page is in that language.
-    const other = found[0]!.lang !== lang ? candidates.find((c) => !c.native && c.best) : undefined;
+    // Its section as scored above (the kind of fact asked still tells them apart), else search's best.
+    const crossed = found[0]!.lang !== lang;
+    const other = !crossed
+      ? undefined
+      : !first.c.native && first.c.passage.articleId === found[0]!.articleId
+        ? first.c
+        : candidates.find((c) => !c.native && c.best);
     return other ? { passages: [other.passage], kind, coverage: 0 } : null;
   }
 
@@ -237,9 +243,10 @@ function secondTopic(
   return best;
 }
 
-// Words that put a place after them, in the supported languages.
+// Words that put a place after them, in the supported languages ("im" is left out: German capitalises
+// every noun, and "im Sommer" or "im Jahr" name no place).
 const PLACE_PREPOSITIONS = new Set(
-  "in at near around à a au aux dans en près în la din lângă langa im bei nahe en cerca ban ben".split(" "),
+  "in at near around à a au aux dans en près în la din lângă langa bei nahe en cerca ban ben".split(" "),
 );
 
 /** A capitalised name after "in", "à", "în"... that none of the candidate pages contains. */
