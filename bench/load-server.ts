@@ -1,5 +1,3 @@
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { startService } from "../src/bootstrap";
@@ -7,6 +5,7 @@ import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
 import type { ArticleInput } from "../src/services/knowledge/article-input";
 import { upsertArticles } from "../src/services/knowledge/upsert-articles";
+import { listenOnFreePort } from "./bench-server";
 
 /*
  * The server side of `npm run bench -- load`: the service as the Node entry starts it (startService,
@@ -27,12 +26,7 @@ bare.post("/2010-04-01/Accounts/:sid/Messages.json", (c) =>
   c.json({ sid: `SM${crypto.randomUUID().replaceAll("-", "")}`, status: "queued" }, 201),
 );
 
-const listen = (fetch: (request: Request) => Response | Promise<Response>) =>
-  new Promise<number>((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: "127.0.0.1" });
-    server.once("listening", () => resolve((server.address() as AddressInfo).port));
-  });
-const barePort = await listen(bare.fetch);
+const barePort = await listenOnFreePort(bare.fetch);
 
 const config = loadConfig({
   LOG_LEVEL: "silent",
@@ -48,7 +42,7 @@ const startedSeeding = performance.now();
 if (seed && articles > 0)
   await upsertArticles({ ctx: service.knowledge, articles: synthetic(articles), origin: "import" });
 const seedSeconds = (performance.now() - startedSeeding) / 1000;
-const appPort = await listen(service.app.fetch);
+const appPort = await listenOnFreePort(service.app.fetch);
 
 let peakRss = process.memoryUsage().rss;
 setInterval(() => {

@@ -1,12 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { Hono } from "hono";
-import pg from "pg";
 import { buildApp } from "../src/app";
 import { parseOptions, UsageError } from "../src/cli/run-cli";
 import { loadConfig } from "../src/config";
-import { createDatabase, type Database } from "../src/db/client";
-import { migrateDatabase } from "../src/db/migrate";
+import type { Database } from "../src/db/client";
 import { createLogger } from "../src/logger";
+import { openBenchDatabase } from "./bench-server";
 import { loadSampleKnowledge } from "./load-sample-knowledge";
 
 /*
@@ -62,7 +60,7 @@ export async function runTurnBench(args: string[]): Promise<unknown> {
 
   const results: Record<string, unknown> = {};
   for (const kind of wanted === "both" ? ["pglite", "postgres"] : [wanted]) {
-    const database = kind === "pglite" ? await openPglite() : await openPostgres(serverUrl!);
+    const database = await openBenchDatabase(kind === "pglite" ? undefined : serverUrl);
     try {
       results[kind] = await benchOn(database.database, { requests, concurrency, warmup });
     } finally {
@@ -190,35 +188,6 @@ async function measure(send: Send, count: number, concurrency: number): Promise<
     p99: round(at(0.99)),
     mean: round(latencies.reduce((a, b) => a + b, 0) / latencies.length),
     requests_per_second: Math.round(latencies.length / elapsed),
-  };
-}
-
-async function openPglite() {
-  const database = await createDatabase({ dataDir: "memory://" });
-  await migrateDatabase(database);
-  return { database, close: () => database.close() };
-}
-
-/** A throw-away database on the server, dropped afterwards. */
-async function openPostgres(serverUrl: string) {
-  const name = `civicdesk_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await createDatabase({ databaseUrl: url.toString(), maxConnections: 10 });
-  await migrateDatabase(database, url.toString());
-  return {
-    database,
-    async close() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
   };
 }
 
