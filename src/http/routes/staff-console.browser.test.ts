@@ -169,6 +169,10 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
 
     await row.getByRole("button", { name: "Take over" }).click();
     await agent.getByRole("heading", { name: "Conversation", exact: true }).waitFor();
+    // The owner history records the queue's assignment as well as the take-over.
+    expect(await agent.locator("aside").textContent()).toMatch(
+      /assigned to staff-[^ ]+ by the queue \(general_queue\)/,
+    );
     const suggestion = agent.locator("#suggestions li").first();
     await suggestion.getByRole("button").waitFor({ timeout: 10_000 });
     const link = await suggestion.getByRole("link", { name: "Open article" }).getAttribute("href");

@@ -156,11 +156,19 @@ function conversationBody(view: StaffConversationView): string {
       : `<ul>${view.openCases.map((c) => `<li>${escapeHtml(c.reference)} · ${escapeHtml(c.serviceCode)} · ${escapeHtml(c.status)}</li>`).join("")}</ul>`;
   const notes = view.events.filter((e) => e.kind === "note");
   const history = view.events
-    .filter((e) => e.kind === "owner_changed")
-    .map(
-      (e) =>
-        `<li>${escapeHtml(e.createdAt.slice(0, 16).replace("T", " "))}: ${escapeHtml(e.fromState ?? "")} → ${escapeHtml(e.toState ?? "")} by ${escapeHtml(e.actorKind === "staff" ? (e.actorId ?? "staff") : e.actorKind)} (${escapeHtml(e.reason ?? "")})</li>`,
-    )
+    .filter((e) => e.kind === "owner_changed" || e.kind === "assigned" || e.kind === "handoff_closed")
+    .map((e) => {
+      const when = escapeHtml(e.createdAt.slice(0, 16).replace("T", " "));
+      const who = escapeHtml(e.actorKind === "staff" ? (e.actorId ?? "staff") : e.actorKind);
+      const why = escapeHtml(e.reason ?? "");
+      if (e.kind === "assigned") {
+        return `<li>${when}: ${e.text ? `assigned to ${escapeHtml(e.text)}` : "returned to the queue"} by ${e.actorId === "queue" ? "the queue" : who} (${why})</li>`;
+      }
+      if (e.kind === "handoff_closed") {
+        return `<li>${when}: not queued, out of business hours (${why})</li>`;
+      }
+      return `<li>${when}: ${escapeHtml(e.fromState ?? "")} → ${escapeHtml(e.toState ?? "")} by ${who} (${why})</li>`;
+    })
     .join("");
   return `<p><a href="/staff">← All conversations</a></p>
 <h1>Conversation</h1>
