@@ -95,7 +95,7 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
 
     await row.getByRole("button", { name: "Take over" }).click();
     await agent.getByRole("heading", { name: "Conversation", exact: true }).waitFor();
-    await expect.poll(() => agent.locator("#owner-state").textContent()).toContain("human");
+    await expect.poll(() => agent.locator("#owner-state").textContent()).toBe("human (Anna Popescu)");
     expect(await agent.locator("aside").textContent()).toContain("Extractive: quoted from the transcript");
     await agent
       .getByLabel("Reply to the citizen")
@@ -113,6 +113,11 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     const assistantBefore = await citizen.locator(".cd-assistant").count();
     await ask(citizen, "Mill Lane. And when is glass collected?");
     await agent.locator("#transcript", { hasText: "Mill Lane" }).waitFor({ timeout: 10_000 });
+    // The summary keeps the first question and follows the citizen's latest words.
+    await agent.locator("#summary", { hasText: "Mill Lane" }).waitFor({ timeout: 10_000 });
+    expect(await agent.locator("#summary li").first().textContent()).toBe(
+      "Citizen: When are recycling bins collected?",
+    );
     await citizen.waitForTimeout(500);
     expect(await citizen.locator(notCitizenOrStaff).count()).toBe(botBefore);
     await screenshot(citizen, "staff-console-widget-held");

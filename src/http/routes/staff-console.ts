@@ -175,7 +175,7 @@ function conversationBody(view: StaffConversationView): string {
 <div id="conversation" data-id="${escapeHtml(view.id)}" class="layout">
 <div>
 <dl class="facts">
-<dt>Owner</dt><dd id="owner-state">${escapeHtml(view.state)}${view.assignedStaffId ? ` (${escapeHtml(view.assignedStaffId)})` : ""}</dd>
+<dt>Owner</dt><dd id="owner-state">${escapeHtml(view.state)}${view.assignedStaffId ? ` (${escapeHtml(view.assignedStaffName ?? view.assignedStaffId)})` : ""}</dd>
 <dt>Reason</dt><dd>${escapeHtml(view.reason ?? "—")}</dd>
 <dt>Channel</dt><dd>${escapeHtml(view.channel)}</dd>
 <dt>Language</dt><dd>${escapeHtml(view.lang)}</dd>
@@ -199,7 +199,7 @@ function conversationBody(view: StaffConversationView): string {
 <ul id="suggestions" class="suggestions"><li>Looking for articles…</li></ul>
 <h2>Summary</h2>
 <p class="tag">Extractive: quoted from the transcript, not written by a model.</p>
-<ul>${summary}</ul>
+<ul id="summary">${summary}</ul>
 <h2>Open cases</h2>
 ${cases}
 <h2>Private notes</h2>

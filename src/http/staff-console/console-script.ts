@@ -127,7 +127,7 @@ export const CONSOLE_JS = `"use strict";
     let shown = transcript.children.length;
     const refresh = async () => {
       const data = await api("GET", "/v1/staff/conversations/" + encodeURIComponent(id));
-      if (state) state.textContent = data.state + (data.assignedStaffId ? " (" + data.assignedStaffId + ")" : "");
+      if (state) state.textContent = data.state + (data.assignedStaffId ? " (" + (data.assignedStaffName || data.assignedStaffId) + ")" : "");
       const messages = data.transcript.filter((m) => m.text);
       if (messages.length === shown) return;
       transcript.replaceChildren();
@@ -144,6 +144,15 @@ export const CONSOLE_JS = `"use strict";
         transcript.append(item);
       }
       shown = messages.length;
+      const summary = document.getElementById("summary");
+      if (summary) {
+        summary.replaceChildren();
+        for (const line of data.summary.lines) {
+          const item = el("li");
+          item.append(el("strong", {}, (ROLE[line.role] || line.role) + ":"), " " + line.text);
+          summary.append(item);
+        }
+      }
       loadSuggestions();
     };
     const suggestions = document.getElementById("suggestions");

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, notInArray } from "drizzle-orm";
 import { z } from "zod";
-import { cases, conversationEvents, conversations, messages } from "../../db/schema";
+import { cases, conversationEvents, conversations, messages, staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
 import { type HandoffContext, parseConversationId, requireHandoffStaff } from "./context";
@@ -33,6 +33,8 @@ export interface ConversationEventView {
 }
 
 export interface StaffConversationView extends HandoffSummary {
+  /** The name of the staff member it is assigned to or held by. */
+  assignedStaffName: string | null;
   transcript: StaffMessageView[];
   /** Owner changes and private notes, oldest first. */
   events: ConversationEventView[];
@@ -85,6 +87,13 @@ export async function getStaffConversation({
     .where(and(eq(cases.contactId, conversation.contactId), notInArray(cases.status, ["resolved", "closed"])))
     .orderBy(desc(cases.createdAt))
     .limit(20);
+  const [assignee] = conversation.assignedStaffId
+    ? await db
+        .select({ name: staffUsers.name })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, conversation.assignedStaffId))
+        .limit(1)
+    : [];
   await recordAudit(db, actor, ctx.requestId, {
     action: "conversation.read",
     subjectType: "conversation",
@@ -92,6 +101,7 @@ export async function getStaffConversation({
   });
   return {
     ...toHandoffSummary(conversation, now),
+    assignedStaffName: assignee?.name ?? null,
     transcript,
     events: events.map((e) => ({
       kind: e.kind,
@@ -129,11 +139,16 @@ function toStaffMessage(row: typeof messages.$inferSelect): StaffMessageView {
   };
 }
 
-/** The citizen's first message, then the last few exchanged, each as written. */
+/**
+ * The citizen's first message, then their latest ones, each as written: what they came for and where
+ * they are now. When they wrote only once, the last replies to them follow, so the reader sees the answer.
+ */
 function summarize(transcript: StaffMessageView[]): StaffConversationView["summary"] {
   const spoken = transcript.filter((m) => inArrayOf(m.role, ["citizen", "assistant", "staff"]) && m.text);
-  const first = spoken.find((m) => m.role === "citizen");
-  const tail = spoken.slice(-SUMMARY_TAIL).filter((m) => m !== first);
+  const citizen = spoken.filter((m) => m.role === "citizen");
+  const first = citizen[0];
+  const latest = citizen.slice(1).slice(-(SUMMARY_TAIL - 1));
+  const tail = latest.length > 0 ? latest : spoken.slice(-(SUMMARY_TAIL - 1)).filter((m) => m !== first);
   const lines = [...(first ? [first] : []), ...tail].map((m) => ({
     role: m.role,
     text: m.text.length > 300 ? `${m.text.slice(0, 297)}...` : m.text,

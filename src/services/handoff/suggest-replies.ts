@@ -81,19 +81,43 @@ export async function suggestReplies({
   return { suggestions: [] };
 }
 
-/** Whole sentences from the start of a passage, up to about DRAFT_CHARS, without Markdown marks. */
-function draftOpening(passage: string): string {
-  const plain = passage
-    .replace(/^#+\s.*$/gm, "")
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
-    .replace(/[*_`>]/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-  const sentences = plain.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [plain];
-  let out = "";
-  for (const sentence of sentences) {
-    if (out && out.length + sentence.length > DRAFT_CHARS) break;
-    out += sentence;
+/**
+ * The start of a passage as a draft: whole sentences, and list items each on a line of its own, up to
+ * about DRAFT_CHARS, without headings or Markdown marks.
+ */
+export function draftOpening(passage: string): string {
+  const clean = (line: string) =>
+    line
+      .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+      .replace(/[*_`>]/g, "")
+      .replace(/\s+/g, " ")
+      .trim();
+  const pieces: string[] = [];
+  let paragraph = "";
+  const flush = () => {
+    const text = clean(paragraph);
+    if (text) pieces.push(...(text.match(/[^.!?]+[.!?]+(\s|$)|[^.!?]+$/g) ?? [text]).map((p) => p.trim()));
+    paragraph = "";
+  };
+  for (const line of passage.split("\n")) {
+    if (/^\s*#/.test(line)) continue;
+    const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(line);
+    if (item) {
+      flush();
+      const text = clean(item[1] ?? "");
+      if (text) pieces.push(`- ${text}`);
+    } else if (line.trim() === "") {
+      flush();
+    } else {
+      paragraph += ` ${line}`;
+    }
   }
-  return (out || plain.slice(0, DRAFT_CHARS)).trim();
+  flush();
+  let out = "";
+  for (const piece of pieces) {
+    const separator = !out ? "" : piece.startsWith("- ") || out.endsWith("\n") ? "\n" : " ";
+    if (out && out.length + separator.length + piece.length > DRAFT_CHARS) break;
+    out += separator + piece;
+  }
+  return out || clean(passage).slice(0, DRAFT_CHARS);
 }
