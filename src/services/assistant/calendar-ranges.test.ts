@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coveredSeasons, coveredWeekdays } from "./calendar-ranges";
+import { calendarMarks, coveredSeasons, coveredWeekdays } from "./calendar-ranges";
 
 describe("coveredWeekdays", () => {
   it("expands ranges in each language, including ranges that wrap round the weekend", () => {
@@ -36,5 +36,17 @@ describe("coveredSeasons", () => {
   it("names nothing for a single month or a range that leaves a season's month out", () => {
     expect(coveredSeasons("closed in August", "en")).toEqual([]);
     expect(coveredSeasons("1 July to 31 August", "en")).toEqual([]);
+  });
+});
+
+describe("calendarMarks", () => {
+  it("gives the same marks to a day or season in any language, named or covered by a range", () => {
+    expect(calendarMarks("Wann hat die Bibliothek am Samstag geöffnet?", "de")).toEqual(["@day6"]);
+    expect(calendarMarks("Monday to Saturday 9 am to 5 pm", "en")).toContain("@day6");
+    expect(calendarMarks("la déchetterie ferme à quelle heure l'été ?", "fr")).toEqual(["@summer"]);
+    expect(calendarMarks("1 April to 30 September: every day", "en")).toEqual(
+      expect.arrayContaining(["@day7", "@summer"]),
+    );
+    expect(calendarMarks("no days here", "en")).toEqual([]);
   });
 });

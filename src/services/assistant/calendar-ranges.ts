@@ -112,3 +112,36 @@ export function coveredSeasons(text: string, lang: string): string[] {
   }
   return SEASONS.filter((s) => s.months.every((m) => covered.has(m))).map((s) => s.names[lang]!);
 }
+
+/**
+ * Language-neutral marks for the days and seasons a text names or covers ("day6" for Saturday,
+ * Samstag or sâmbătă; "summer" for été or vara), so a German question about Saturday meets the
+ * English opening hours that say "Monday to Saturday".
+ */
+export function calendarMarks(text: string, lang: string): string[] {
+  const days = WEEKDAYS[lang];
+  if (!days) return [];
+  const folded = fold(text);
+  const marks = new Set<string>();
+  const named = (word: string) => new RegExp(`\\b${word}s?\\b`).test(folded);
+  days.forEach((day, i) => {
+    if (named(day)) marks.add(`@day${i + 1}`);
+  });
+  for (const day of coveredWeekdays(text, lang)) marks.add(`@day${days.indexOf(day) + 1}`);
+  const seasons = new Set(coveredSeasons(text, lang));
+  for (const season of SEASONS) {
+    const name = season.names[lang]!;
+    if (seasons.has(name) || named(name)) marks.add(`@${season.names.en}`);
+  }
+  return [...marks];
+}
+
+/** The language's names of the weekdays and seasons, folded. */
+export function calendarWords(lang: string): string[] {
+  return [...(WEEKDAYS[lang] ?? []), ...SEASONS.map((s) => s.names[lang] ?? "").filter(Boolean)];
+}
+
+/** True for a mark made by calendarMarks rather than a word of the text. */
+export function isCalendarMark(term: string): boolean {
+  return term.startsWith("@");
+}

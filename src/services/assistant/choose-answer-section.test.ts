@@ -220,3 +220,26 @@ describe("chooseAnswerSection across languages", () => {
     expect(chooseAnswerSection("when is the tip open in Manchester?", "en", [], [tip])).toBeNull();
   });
 });
+
+describe("chooseAnswerSection with days named in another language", () => {
+  const LIB = article("library-opening-hours", "Library opening hours", 0.9, [
+    [null, "Riverton has one central library and three branch libraries."],
+    ["Holidays", "On 24 and 31 December the Central Library closes at 1 pm."],
+    ["Central Library", "Monday to Saturday 9 am to 5 pm; Sunday 11 am to 3 pm."],
+  ]);
+  const lib = { ...LIB, aliases: { de: "Zentralbibliothek, Bücherei, Öffnungszeiten" } };
+
+  it("meets 'Samstag' in the English 'Monday to Saturday'", () => {
+    const choice = chooseAnswerSection(
+      "Wann hat die Zentralbibliothek am Samstag geöffnet?",
+      "de",
+      [],
+      [lib],
+    );
+    expect(choice?.passages[0]?.headingPath).toEqual(["Central Library"]);
+  });
+
+  it("never counts a day alone as what the question is about", () => {
+    expect(chooseAnswerSection("what time is the football on saturday", "en", [], [LIB])).toBeNull();
+  });
+});

@@ -4,7 +4,13 @@ import { analyzeText, tokenizeText } from "../retrieval/analyzer";
 import { splitSectionSentences } from "./answer-sentences";
 import { type AskedKind, answersKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
 import type { KnowledgePassage } from "./assistant-deps";
-import { coveredSeasons, coveredWeekdays } from "./calendar-ranges";
+import {
+  calendarMarks,
+  calendarWords,
+  coveredSeasons,
+  coveredWeekdays,
+  isCalendarMark,
+} from "./calendar-ranges";
 import { weakTermsOf } from "./weak-terms";
 
 /** Articles whose sections compete for the answer. */
@@ -112,8 +118,13 @@ export function chooseAnswerSection(
   const share = (terms: Set<string>, wanted = weights) => {
     let hit = 0;
     for (const [term, weight] of wanted) if (terms.has(term)) hit += weight;
-    return total === 0 ? 0 : hit / total;
+    const sum = wanted === weights ? total : [...wanted.values()].reduce((a, b) => a + b, 0);
+    return sum === 0 ? 0 : hit / sum;
   };
+  // What the question is about, without its days and seasons: they say when, not what ("the football
+  // on Saturday" is not about opening hours), so they help choose a section but never make one relevant.
+  const calendarTerms = new Set(analyzeText(calendarWords(lang).join(" "), lang));
+  const topic = new Map([...weights].filter(([term]) => !isCalendarMark(term) && !calendarTerms.has(term)));
   const exactWords = new Set(tokenizeText(stripAskingPhrases(question)).filter((w) => w.length >= 4));
   // Sections in the citizen's language when search found any; otherwise the fallback language's.
   const pool = candidates.filter((c) => c.matchable === sameLanguage);
@@ -193,11 +204,12 @@ export function chooseAnswerSection(
   // "When are bins collected in Manchester?": a place the pages found never mention is another city's.
   if (sameLanguage && namesUnknownPlace(question, pool)) return null;
   // Coverage of the chosen section, or of its whole article when the section states what was asked.
-  const articleCoverage = share(new Set((article ?? []).flatMap((c) => [...c.terms])));
+  const articleCoverage = share(new Set((article ?? []).flatMap((c) => [...c.terms])), topic);
+  const sectionCoverage = first.c.matchable ? share(first.c.terms, topic) : 0;
   const gate =
     first.kindSentence > 0
-      ? Math.max(first.coverage, ARTICLE_COVERAGE_FACTOR * articleCoverage)
-      : first.coverage;
+      ? Math.max(sectionCoverage, ARTICLE_COVERAGE_FACTOR * articleCoverage)
+      : sectionCoverage;
   if (sameLanguage && gate < MIN_SECTION_COVERAGE) {
     // Search ranked an article in another language first (through its translated title and terms):
     // its best section, with the notice that the page is in that language.
@@ -295,7 +307,7 @@ function collectCandidates(found: KnowledgePassage[], lang: string): Candidate[]
         const text = [sentence.text, ...(sentence.items ?? [])].join(" ");
         const covered = [...coveredWeekdays(text, hit.lang), ...coveredSeasons(text, hit.lang)];
         const days = analyzeText(covered.join(" "), hit.lang);
-        return { text, terms: new Set([...sentence.terms, ...days]) };
+        return { text, terms: new Set([...sentence.terms, ...days, ...calendarMarks(text, hit.lang)]) };
       });
       candidates.push({
         passage,
@@ -343,7 +355,8 @@ function weighQuestion(
   );
   const n = Math.max(1, candidates.length);
   const weights = new Map<string, number>();
-  for (const term of analyzeText(stripAskingPhrases(question), lang)) {
+  // Days and seasons also as language-neutral marks: "Samstag" meets "Monday to Saturday".
+  for (const term of [...analyzeText(stripAskingPhrases(question), lang), ...calendarMarks(question, lang)]) {
     if (weights.has(term)) continue;
     const df = candidates.reduce((count, c) => count + (c.terms.has(term) ? 1 : 0), 0);
     const rarity = 1 + Math.log((n + 1) / (df + 1));

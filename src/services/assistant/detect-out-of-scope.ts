@@ -149,6 +149,8 @@ const OPINIONS: string[] = [
   "cele mai bune restaurante",
   "recomanda",
   "vremea maine",
+  "ce vreme",
+  "cum e vremea",
   "cum va fi vremea",
   "prognoza meteo",
   "va ploua",
