@@ -619,6 +619,7 @@ describe("bad input everywhere (fast-check)", () => {
       // "/channels/voice/twilio/turn" is left out until the 500 below is fixed.
       "/channels/voice/twilio/poll",
       "/channels/voice/twilio/emergency",
+      "/channels/voice/twilio/status",
     ];
     const field = fc.oneof(
       fc.constantFrom(
