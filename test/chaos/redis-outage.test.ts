@@ -1,6 +1,13 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postSignedSms, smsFields, smsTestEnv } from "../../channels/sms/sms.fixture";
+import {
+  postSignedSms,
+  SMS_TEST_PUBLIC,
+  SMS_TEST_TOKEN,
+  smsFields,
+  smsTestEnv,
+} from "../../channels/sms/sms.fixture";
+import { callFields, findAll, parseTwiml, postSigned } from "../../channels/voice/twiml.fixture";
 import { caseEvents, cases, messages, slaTimerFirings } from "../../src/db/schema";
 import { type OwnRedis, startOwnRedis } from "../redis-server";
 import { startTestService, type TestService } from "../service";
@@ -85,6 +92,18 @@ describe("Redis out of reach under the running service", () => {
       .from(messages)
       .where(eq(messages.idempotencyKey, `twilio:${sms.MessageSid}`));
     expect(stored).toHaveLength(1);
+
+    // A caller's turn cannot be queued: the process that took the call answers it itself.
+    const call = await postSigned(
+      service.url,
+      SMS_TEST_PUBLIC,
+      SMS_TEST_TOKEN,
+      "/channels/voice/twilio/turn?lang=en&turn=1",
+      callFields(`CA${"5".repeat(32)}`, "+40722555001", { SpeechResult: "When is my bin collected?" }),
+    );
+    expect(call.status).toBe(200);
+    const spoken = findAll(parseTwiml(await call.text()), "Say").map((say) => say.text);
+    expect(spoken.join(" ")).toMatch(/week|looking that up/i);
 
     // A report over Open311: the case is stored, its SLA timers could not be queued.
     const report = await timed(
