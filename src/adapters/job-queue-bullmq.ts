@@ -67,6 +67,10 @@ export function createBullmqJobQueue(options: BullmqJobQueueOptions): JobQueue {
       });
       queueConnection.on("error", () => {});
       queue = new Queue(queueName, { connection: queueConnection, prefix });
+      // Without a listener BullMQ prints each connection error to stderr; these go through the logger.
+      queue.on("error", (error) =>
+        options.logger?.warn("job queue connection error", { error: error.message }),
+      );
     }
     return queue;
   };
