@@ -6,7 +6,8 @@ import { startTwilioStandIn, type TwilioStandIn } from "../twilio-stand-in";
 /**
  * An SMS citizen asks for a person and nobody takes the conversation within the pick-up time: the
  * pick-up check job (on the service's own queue) texts them an honest notice offering a case or a call
- * back, through the real twilio client to the stand-in, and the assistant answers their next text.
+ * back, through the real twilio client to the stand-in; asking for the call back then opens that case
+ * instead of queueing them again.
  */
 const redisBase = process.env.TEST_REDIS_URL;
 
@@ -44,7 +45,7 @@ describe("an SMS request for a person that nobody picks up in time", () => {
     expect(res.status).toBe(200);
   };
 
-  it("texts an honest notice with the offer of a case or a call back, once, and the assistant takes over again", async () => {
+  it("texts an honest notice with the offer of a case or a call back, once, and taking up the offer opens a call-back case", async () => {
     await text("I want to talk to a person please");
     expect(await waitForOutbound(1)).toMatch(/staff|person|team/i);
     const notice = await waitForOutbound(2);
@@ -61,7 +62,17 @@ describe("an SMS request for a person that nobody picks up in time", () => {
     const queue = (await res.json()) as { conversations: { channel: string }[] };
     expect(queue.conversations.filter((c) => c.channel === "sms")).toEqual([]);
 
-    await text("When is my bin collected?");
-    expect(await waitForOutbound(3)).toMatch(/every (week|two weeks)/i);
+    // Taking up the offer starts the call-back request instead of queueing them again.
+    await text("Please call me back");
+    const callBack = await waitForOutbound(3);
+    expect(callBack).toMatch(/call back/i);
+    expect(callBack).not.toMatch(/passed this conversation on/i);
+    const replies = [callBack];
+    for (const [i, answer] of ["+40722999222", "My council tax bill", "yes"].entries()) {
+      await text(answer);
+      replies.push(await waitForOutbound(4 + i));
+    }
+    // The call-back request is a case like any other: a reference, and the SLA timers of its policy.
+    expect(replies.at(-1)).toMatch(/CD-\d{4}-\d{6}.*call back/i);
   }, 60_000);
 });

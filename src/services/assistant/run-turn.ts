@@ -124,7 +124,7 @@ async function handOver(
     status: "handoff",
     handoff: !queued.closed,
     text: `${outcome.text}\n\n${handoff}`,
-    meta: { ...outcome.meta, ...meta, handoffReason: reason },
+    meta: { ...outcome.meta, ...meta, handoffReason: reason, ...(queued.closed ? { closed: true } : {}) },
   };
 }
 
@@ -139,6 +139,28 @@ export function handoffReply(
 ): string {
   if (!queued.closed) return deps.translate(lang, "reply.handoff");
   return deps.translate(lang, "reply.handoff_closed", { opens: formatOpening(lang, queued.closed) });
+}
+
+/** Whether the last reply told the citizen nobody could take the conversation (out of hours or not in time). */
+async function offeredCaseOrCallBack(
+  deps: AssistantDeps,
+  conversationId: string,
+  before: number,
+): Promise<boolean> {
+  const [last] = await deps.database.db
+    .select({ meta: messages.meta })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        lt(messages.sequence, before),
+        inArray(messages.role, ["assistant", "staff"]),
+      ),
+    )
+    .orderBy(desc(messages.sequence))
+    .limit(1);
+  const meta = (last?.meta ?? {}) as { closed?: unknown; handoff?: unknown };
+  return meta.closed === true || meta.handoff === "pickup_timeout";
 }
 
 /** What a person holding the conversation leaves the bot to say: nothing. */
@@ -193,6 +215,17 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
       return finish(await answerPrivacyRequest({ database: deps.database, ...args, lang, now: input.now }));
     }
     if (label === "handoff") {
+      // Told that nobody could take it, the citizen may take up the offer: "call me back" starts the
+      // call-back request (or another case) through the case step instead of queueing them again.
+      const offered = await offeredCaseOrCallBack(deps, conversation.id, message.sequence);
+      const caseStep = async () =>
+        deps.handleCaseTurn
+          ? deps.handleCaseTurn(caseTurnInput(conversation, message.text, lang, input.now))
+          : null;
+      if (offered) {
+        const caseTurn = await caseStep();
+        if (caseTurn?.handled) return finish(caseTurnOutcome(caseTurn));
+      }
       const queued = await queueForPerson(
         deps.database.db,
         conversation.id,
@@ -202,7 +235,13 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
         deps.handoff,
       );
       if (queued.closed) {
-        return finish({ status: "handoff", text: handoffReply(deps, lang, queued), meta: { closed: true } });
+        const notice = handoffReply(deps, lang, queued);
+        const caseTurn = offered ? null : await caseStep();
+        if (caseTurn?.handled) {
+          const outcome = caseTurnOutcome(caseTurn);
+          return finish({ ...outcome, text: `${notice}\n\n${outcome.text}`, meta: { closed: true } });
+        }
+        return finish({ status: "handoff", text: notice, meta: { closed: true } });
       }
       return finish({ ...fixedReply(deps, lang, "handoff", "reply.handoff"), handoff: true });
     }

@@ -41,7 +41,8 @@ function makeDeps(database: Database, handoff?: AssistantDeps["handoff"]): Assis
     chatModel: offline,
     offlineModel: offline,
     searchKnowledge: async () => [],
-    assessInput: (text) => (/talk to a person|parler à une personne/i.test(text) ? "handoff" : "ok"),
+    assessInput: (text) =>
+      /talk to a person|parler à une personne|call me back/i.test(text) ? "handoff" : "ok",
     translate,
     languages: { supported: ["en", "fr", "ro"], fallback: "en" },
     settings: {
@@ -350,6 +351,75 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
     expect(message.text).toContain("reply.handoff_closed");
     expect(message.text).toMatch(/lundi/);
     expect((await row(other.id)).state).toBe("bot");
+  });
+
+  it("after 'nobody can take it', asking for a call back starts that request instead of queueing again", async () => {
+    await use()
+      .db.insert(slaCalendars)
+      .values({ code: "cc-office", timeZone: "Europe/London", hours: { mon: [["09:00", "17:00"]] } })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(slaPolicies)
+      .values({
+        code: "cc-callback",
+        calendarCode: "cc-office",
+        firstResponseMinutes: 60,
+        nextResponseMinutes: 60,
+        resolutionMinutes: 480,
+        warnBeforeMinutes: 30,
+      })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(departments)
+      .values({ code: "customer-services", names: { en: "Contact centre" } })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(services)
+      .values({
+        code: "callback-request",
+        departmentCode: "customer-services",
+        names: { en: "Call back" },
+        slaPolicyCode: "cc-callback",
+      })
+      .onConflictDoNothing();
+    const deps: AssistantDeps = {
+      ...makeDeps(use(), { pickupTimeoutMinutes: 5, businessHours: true }),
+      handleCaseTurn: async (turn) =>
+        /call me back/i.test(turn.text)
+          ? { handled: true, status: "clarification", reply: "[stub] Which number should we call?" }
+          : { handled: false },
+    };
+    const say = (conv: Awaited<ReturnType<typeof open>>, text: string, now: Date) =>
+      respondToCitizenMessage({
+        ctx: { deps, actor: conv.actor, now },
+        conversationId: conv.id,
+        input: { text },
+      });
+
+    // Out of hours: the notice, and the call-back request starts at once.
+    const night = await open();
+    const sunday = new Date("2026-12-06T11:00:00Z");
+    const asked = await say(night, "Please call me back", sunday);
+    expect(asked.message.text).toContain("reply.handoff_closed");
+    expect(asked.message.text).toContain("[stub] Which number should we call?");
+    expect((await row(night.id)).state).toBe("bot");
+    const person = await say(night, "I want to talk to a person", sunday);
+    expect(person.message.text).toMatch(/^\[en\] reply.handoff_closed/);
+    expect(person.message.text).not.toContain("[stub]");
+
+    // In hours, after the pick-up check told them nobody was free.
+    const day = await open();
+    const monday = new Date("2026-12-07T10:00:00Z");
+    await say(day, "I want to talk to a person", monday);
+    const requestedAt = (await row(day.id)).handoffRequestedAt!.toISOString();
+    await handlePickupTimeout(
+      { database: use(), translate, pickupTimeoutMinutes: 5 },
+      { conversationId: day.id, requestedAt },
+      new Date(monday.getTime() + 5 * 60_000),
+    );
+    const later = new Date(monday.getTime() + 6 * 60_000);
+    expect((await say(day, "call me back", later)).message.text).toBe("[stub] Which number should we call?");
+    expect((await row(day.id)).state).toBe("bot");
   });
 
   it("hands a sensitive topic the assistant cannot answer to a person at once, other topics after two misses", async () => {
