@@ -106,6 +106,30 @@ describe("offline answerer", () => {
     );
   });
 
+  it("gives the list item the question names, not the whole list", async () => {
+    const DAYS: GroundingPassage = {
+      id: "P4",
+      title: "Bin collection days",
+      headingPath: ["Bin collection days", "Find your collection day"],
+      lang: "en",
+      text: [
+        "Your collection day depends on the area you live in:",
+        "- Monday: Northgate, Hillcrest and Millbrook",
+        "- Tuesday: Eastfield and Ashby Park",
+        "- Friday: Westbrook and Oakley",
+        "",
+        "The collection day finder at https://city.example/find shows your next collections.",
+      ].join("\n"),
+    };
+    const mine = await model.answerQuestion(ask("when is my bin collected? I live in Hillcrest", [DAYS]));
+    expect(mine.text).toContain("Monday: Northgate, Hillcrest and Millbrook");
+    expect(mine.text).not.toContain("Tuesday");
+    expect(mine.text).toContain("collection day finder");
+    // Without a name, the citizen gets the whole list.
+    const all = await model.answerQuestion(ask("when are bins collected?", [DAYS]));
+    expect(all.text).toContain("Tuesday: Eastfield");
+  });
+
   it("says a passage in another language is used as it is", async () => {
     const ro = await model.answerQuestion(ask("Când se colectează sticla?", [GLASS], { lang: "ro" }));
     expect(ro.covered).toBe(true);

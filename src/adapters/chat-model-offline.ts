@@ -141,6 +141,7 @@ function answerOffline(request: AnswerRequest): AnswerDraft {
       limit,
       budget,
       passage.lang === request.lang,
+      passage.lang,
     );
     parts.push(withHeading(passage, chosen, asLines));
     citedIds.push(passage.id);
@@ -168,7 +169,9 @@ function withHeading(passage: GroundingPassage, chosen: SectionSentence[], asLin
   const lead = chosen[0]!;
   const leadTerms = new Set(analyzeText([lead.text, ...(lead.items ?? [])].join(" "), passage.lang));
   const headingTerms = analyzeText(heading, passage.lang);
-  if (headingTerms.length === 0 || headingTerms.every((t) => leadTerms.has(t))) return body;
+  // Label only a lead that says less than half of what the heading says.
+  const said = headingTerms.filter((t) => leadTerms.has(t)).length;
+  if (headingTerms.length === 0 || said * 2 >= headingTerms.length) return body;
   const label = heading.replace(/[.:;!?]+$/, "");
   return asLines ? `${label}:\n${body.replace(/^\n/, "")}` : `${label}: ${body}`;
 }
@@ -181,6 +184,7 @@ function pickSentences(
   limit: number,
   budget: number,
   sameLanguage: boolean,
+  lang: string,
 ): SectionSentence[] {
   // Rarity of each term inside the section: "Hillcrest" tells the sentences apart, "bin" does not.
   const df = new Map<string, number>();
@@ -199,17 +203,49 @@ function pickSentences(
     return score - 0.01 * s.order;
   };
   const ranked = sentences.map((s) => ({ s, score: scoreOf(s) })).sort((a, b) => b.score - a.score);
-  const lead = ranked[0]!.s;
+  const lead = narrowList(ranked[0]!.s, questionTerms, sameLanguage, lang);
   const chosen = [lead];
   let used = length(lead);
   for (const s of sentences) {
-    if (s === lead || chosen.length >= limit) continue;
+    if (s === lead || s === ranked[0]!.s || chosen.length >= limit) continue;
     const size = length(s);
     if (used + size > budget && chosen.length > 0) continue;
     chosen.push(s);
     used += size;
   }
   return [lead, ...chosen.slice(1).sort((a, b) => a.order - b.order)];
+}
+
+/**
+ * A list whose items the question tells apart by a name ("I live in Hillcrest" among the areas and
+ * their days) gives the item or two it names, after the list's introduction, instead of the whole list.
+ */
+function narrowList(
+  lead: SectionSentence,
+  questionTerms: Map<string, number>,
+  sameLanguage: boolean,
+  lang: string,
+): SectionSentence {
+  const items = lead.items;
+  if (!items || items.length < 3 || !sameLanguage) return lead;
+  // Only names tell items apart (places, "Central Library"): a lowercase word ("plastic") may sit in
+  // several items' wording while the citizen wants the whole list.
+  const itemTerms = items.map((item) => {
+    const names = item
+      .split(/\s+/)
+      .slice(1)
+      .filter((word) => /^\p{Lu}\p{Ll}/u.test(word));
+    return new Set(analyzeText(names.join(" "), lang));
+  });
+  const introTerms = new Set(analyzeText(lead.text, lang));
+  const telling = [...questionTerms.keys()].filter((term) => {
+    const holders = itemTerms.filter((t) => t.has(term)).length;
+    return holders > 0 && holders <= 2 && !introTerms.has(term);
+  });
+  if (telling.length === 0) return lead;
+  const named = items.filter((_, i) => telling.some((term) => itemTerms[i]!.has(term)));
+  if (named.length === 0 || named.length > 2) return lead;
+  return { ...lead, items: named };
 }
 
 const length = (s: SectionSentence) => s.text.length + (s.items?.join(" ").length ?? 0);
