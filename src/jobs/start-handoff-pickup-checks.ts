@@ -3,6 +3,7 @@ import type { Logger } from "../logger";
 import type { JobQueue } from "../ports/job-queue";
 import type { Translate } from "../services/conversations/context";
 import type { EnqueueDelivery } from "../services/deliveries/context";
+import { assignQueuedConversations } from "../services/handoff/assign-conversation";
 import { handlePickupTimeout, sweepPickupChecks } from "../services/handoff/handle-pickup-timeout";
 import { handoffPickupTimeoutJob } from "./catalogue";
 
@@ -20,7 +21,8 @@ export type StartHandoffPickupChecksOptions = {
 /**
  * Wires the pick-up check job and plans the checks of every conversation already waiting: at start
  * (an in-process queue forgets its jobs in a restart) and then every `sweepIntervalMs` (requests
- * made on the Workers runtime, which has no queue, are planned here).
+ * made on the Workers runtime, which has no queue, are planned here). Each sweep also assigns the
+ * waiting conversations that found nobody free when they arrived.
  */
 export async function startHandoffPickupChecks(
   options: StartHandoffPickupChecksOptions,
@@ -42,7 +44,13 @@ export async function startHandoffPickupChecks(
     }
   });
   const settings = { jobQueue: queue, pickupTimeoutMinutes: options.pickupTimeoutMinutes };
-  const sweep = () => sweepPickupChecks(database, settings, new Date());
+  // Each sweep also assigns waiting conversations nobody could take when they arrived (a place has come
+  // free since, or someone became available on another process).
+  const sweep = async () => {
+    const planned = await sweepPickupChecks(database, settings, new Date());
+    await assignQueuedConversations(database.db, new Date());
+    return planned;
+  };
   const sweepLogged = () =>
     sweep().catch((error: unknown) => {
       logger.error("handoff pick-up sweep failed", {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "../cases/record-audit";
+import { assignQueuedConversations } from "./assign-conversation";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
 
@@ -19,7 +20,7 @@ export async function closeConversation({
   const actor = requireHandoffStaff(ctx);
   const parsed = CloseConversationInput.parse(input);
   const now = ctx.now ?? new Date();
-  return ctx.database.db.transaction(async (tx) => {
+  const summary = await ctx.database.db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, parsed.conversationId);
     if (conversation.state === "closed") return toHandoffSummary(conversation, now);
     const moved = await changeOwner(tx, ctx, conversation, {
@@ -36,4 +37,7 @@ export async function closeConversation({
     });
     return toHandoffSummary(moved, now);
   });
+  // A place came free for whoever held it: the queue gives them the next waiting conversation they fit.
+  await assignQueuedConversations(ctx.database.db, now);
+  return summary;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
+import { assignQueuedConversations } from "./assign-conversation";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
 
@@ -23,7 +24,7 @@ export async function handBackConversation({
   const actor = requireHandoffStaff(ctx);
   const parsed = HandBackInput.parse(input);
   const now = ctx.now ?? new Date();
-  return ctx.database.db.transaction(async (tx) => {
+  const summary = await ctx.database.db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, parsed.conversationId);
     if (conversation.state === "bot") return toHandoffSummary(conversation, now);
     if (conversation.state === "closed") {
@@ -43,4 +44,7 @@ export async function handBackConversation({
     });
     return toHandoffSummary(moved, now);
   });
+  // A place came free for whoever held it: the queue gives them the next waiting conversation they fit.
+  await assignQueuedConversations(ctx.database.db, now);
+  return summary;
 }

@@ -23,7 +23,9 @@ import { respondToCitizenMessage } from "../assistant/respond-to-citizen-message
 import { createConversation } from "../conversations/create-conversation";
 import { createMemoryRateLimiter } from "../conversations/rate-limiter";
 import { assignConversation, setStaffAvailability } from "./assign-conversation";
+import { closeConversation } from "./close-conversation";
 import type { HandoffContext } from "./context";
+import { handBackConversation } from "./hand-back-conversation";
 import { handlePickupTimeout, sweepPickupChecks } from "./handle-pickup-timeout";
 import { handoffPickupTimeoutJob } from "./pickup-timeout-job";
 import { markHandoff, queueForPerson } from "./request-handoff";
@@ -123,6 +125,21 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
     expect(picks.filter((p) => p === "cap-two")).toHaveLength(2);
     expect(picks[3]).toBeNull();
     expect((await row((await queue("en")).id)).state).toBe("waiting");
+  });
+
+  it("gives the next waiting conversation to a person as soon as a hand-back or a close frees a place", async () => {
+    const cleo = await staff("free-cleo", { capacity: 1 });
+    const first = await queue("en");
+    const second = await queue("en");
+    const third = await queue("en");
+    expect([first.assignedStaffId, second.assignedStaffId]).toEqual(["free-cleo", null]);
+    const ctx: HandoffContext = { database: use(), actor: cleo };
+    await takeOverConversation({ ctx, input: { conversationId: first.id } });
+    await handBackConversation({ ctx, input: { conversationId: first.id } });
+    expect((await row(second.id)).assignedStaffId).toBe("free-cleo");
+    expect((await row(third.id)).assignedStaffId).toBeNull();
+    await closeConversation({ ctx, input: { conversationId: second.id } });
+    expect((await row(third.id)).assignedStaffId).toBe("free-cleo");
   });
 
   it("routes by the department of the conversation's case", async () => {
