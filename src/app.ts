@@ -97,6 +97,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** Microsoft Teams for staff; without it POST /channels/teams/messages is a 404. */
   teams?: TeamsChannel;
+  /** Aborted when the process begins to shut down: long-lived streams (the staff queue) end, so draining is quick. */
+  shutdownSignal?: AbortSignal;
 }
 
 /** How requests for a person are queued, from config; the pick-up check needs the job queue. */
@@ -254,6 +256,7 @@ export function buildApp(deps: AppDeps) {
       staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS),
       enqueueDelivery: deps.enqueueDelivery,
       knowledge: deps.knowledge,
+      shutdownSignal: deps.shutdownSignal,
     }),
   );
   app.route(

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { SMS_STATUS_PATH } from "../channels/sms/routes";
 import { createBullmqJobQueue } from "./adapters/job-queue-bullmq";
 import { createInProcessJobQueue } from "./adapters/job-queue-in-process";
@@ -61,6 +62,8 @@ export interface Service {
   knowledge: KnowledgeContext;
   /** Carries escalations to Teams when the bot is configured (tests run a pass at will). */
   teamsSync?: TeamsSync;
+  /** Ends the long-lived streams (the staff console's live queue) so that draining requests is quick. */
+  beginShutdown(): void;
   close(): Promise<void>;
 }
 
@@ -183,7 +186,12 @@ export async function startService(config: Config, overrides: ServiceOverrides =
         : undefined;
     if (teamsSync) closers.unshift(() => teamsSync.stop());
 
+    // Aborted at the start of shutdown: the staff console's live queue streams end instead of holding the drain.
+    const streamsClosing = new AbortController();
+    // One listener per open console: more than Node's default of 10 is expected.
+    setMaxListeners(0, streamsClosing.signal);
     const app = buildApp({
+      shutdownSignal: streamsClosing.signal,
       config,
       database,
       logger,
@@ -220,7 +228,11 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       queue,
       knowledge,
       ...(teamsSync ? { teamsSync } : {}),
+      beginShutdown() {
+        streamsClosing.abort();
+      },
       async close() {
+        streamsClosing.abort();
         for (const close of closers) await close();
       },
     };

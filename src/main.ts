@@ -20,6 +20,7 @@ async function main() {
       graceMs: config.SHUTDOWN_GRACE_MS,
     });
     let exitCode = 0;
+    service.beginShutdown();
     const { abandoned } = await requests.drain(config.SHUTDOWN_GRACE_MS);
     if (abandoned > 0) {
       logger.warn("requests still running at the shutdown deadline were cut", { abandoned });

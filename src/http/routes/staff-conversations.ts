@@ -33,6 +33,8 @@ export interface StaffConversationsDeps {
   knowledge?: KnowledgeContext | undefined;
   /** How often the live queue stream reads the queue from the database (every process sees it). */
   queuePollMs?: number;
+  /** Aborted when the process shuts down: open streams end (the browser reconnects to another process). */
+  shutdownSignal?: AbortSignal | undefined;
 }
 
 /** A comment line now and then keeps proxies from closing a quiet stream. */
@@ -64,10 +66,14 @@ export function staffConversationsRoutes(deps: StaffConversationsDeps) {
     const viewer = c.var.staff.userId;
     const pollMs = deps.queuePollMs ?? 2_000;
     return streamSSE(c, async (stream) => {
-      let closed = false;
-      stream.onAbort(() => {
+      let closed = deps.shutdownSignal?.aborted ?? false;
+      let wakeUp = () => {};
+      const close = () => {
         closed = true;
-      });
+        wakeUp();
+      };
+      stream.onAbort(close);
+      deps.shutdownSignal?.addEventListener("abort", close, { once: true });
       let sent = "";
       let lastWrite = 0;
       let list = first.conversations;
@@ -82,7 +88,13 @@ export function staffConversationsRoutes(deps: StaffConversationsDeps) {
           await stream.write(": still here\n\n");
           lastWrite = Date.now();
         }
-        await stream.sleep(pollMs);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
         if (closed) break;
         try {
           list = await readHandoffQueue(deps.database.db, filters, viewer, new Date());
@@ -91,6 +103,7 @@ export function staffConversationsRoutes(deps: StaffConversationsDeps) {
           break;
         }
       }
+      deps.shutdownSignal?.removeEventListener("abort", close);
     });
   });
   app.get("/v1/staff/conversations/:id/suggestions", handoffStaff, async (c) =>

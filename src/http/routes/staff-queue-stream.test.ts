@@ -119,6 +119,25 @@ forEachDatabase("live handoff queue (server-sent events) and suggested replies",
     }
   }, 20_000);
 
+  it("ends open streams at once when the process begins to shut down", async () => {
+    const closing = new AbortController();
+    const a = buildApp({
+      config,
+      database: use(),
+      knowledge,
+      logger: createLogger({ level: "silent", redact: (t) => t }),
+      shutdownSignal: closing.signal,
+    });
+    const res = await a.request("/v1/staff/queue/stream", { headers: AGENT });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toContain("event: queue");
+    const started = Date.now();
+    closing.abort();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {}
+    // Well before the next read of the queue (every 2 s), so draining requests is not held up.
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   it("refuses the stream without credentials (problem+json) and with a bad filter (400)", async () => {
     const res = await app().request("/v1/staff/queue/stream");
     expect(res.status).toBe(401);
