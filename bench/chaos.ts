@@ -202,6 +202,8 @@ const QUESTIONS = [
   "How do I apply for a resident parking permit?",
 ];
 
+/** How the replies to "I want to talk to a person" ended (printed; the check counts handoff events). */
+const escalationStatuses = new Map<string, number>();
 let citizenCounter = 0;
 const nextCitizen = () => {
   citizenCounter += 1;
@@ -247,7 +249,10 @@ async function webCitizen(giveUpAt: number): Promise<void> {
       clientMessageId,
       status: message.status,
     });
-    if (message.status === "handoff") ledger.escalations.add(`${id}/${clientMessageId}`);
+    if (text === "I want to talk to a person") {
+      ledger.escalations.add(`${id}/${clientMessageId}`);
+      escalationStatuses.set(message.status, (escalationStatuses.get(message.status) ?? 0) + 1);
+    }
   }
 }
 
@@ -459,6 +464,7 @@ async function check(dueCaseIds: string[]) {
       where m.role in ('assistant', 'system') and m.meta->>'channel' = 'sms'`,
   );
   const s = sends.rows[0]!;
+  if (s.delivered < s.replies) problems.push(`${s.replies - s.delivered} SMS replies never handed to Twilio`);
   const standInSends = standIn.sent().length;
 
   const casesStored = await query<{ key: string; n: number }>(
@@ -531,6 +537,9 @@ async function check(dueCaseIds: string[]) {
     `\nSMS replies stored ${s.replies}, handed to Twilio ${s.delivered}, sent more than once ${s.sent_twice}; the Twilio stand-in received ${standInSends} sends\n`,
   );
   process.stdout.write(
+    `replies to "I want to talk to a person": ${[...escalationStatuses].map(([k, v]) => `${k} ${v}`).join(", ")}\n`,
+  );
+  process.stdout.write(
     `requests ${ledger.attempts.sent}, failed attempts retried ${ledger.attempts.failed}, never acknowledged ${ledger.attempts.unacknowledged}\n`,
   );
   if (standInSends > s.delivered) {
@@ -565,7 +574,12 @@ async function waitForQuiet(ms: number) {
         where m.role = 'citizen' and (m.idempotency_key like 'twilio:%' or m.idempotency_key like 'chaos-%')
           and not exists (select 1 from messages r where r.reply_to_id = m.id)`,
     );
-    if (rows[0]!.pending === 0) return;
+    const undelivered = await query<{ n: number }>(
+      `select count(*)::int as n from messages m
+        where m.role in ('assistant', 'system') and m.meta->>'channel' = 'sms'
+          and not exists (select 1 from deliveries d where d.message_id = m.id and d.state <> 'pending')`,
+    );
+    if (rows[0]!.pending === 0 && undelivered.rows[0]!.n === 0) return;
     await sleep(1000);
   }
 }

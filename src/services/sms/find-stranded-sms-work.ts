@@ -5,7 +5,10 @@ import type { DeliveryKind, DeliveryTarget } from "../deliveries/context";
 export interface StrandedSmsWork {
   /** Stored inbound texts that should have had a turn and have no reply. */
   turns: string[];
-  /** Stored SMS replies and notices that no delivery job ever picked up. */
+  /**
+   * Stored SMS replies and notices that no delivery job picked up, or whose delivery was left pending
+   * (its job lost with a Redis that came back empty).
+   */
   deliveries: { kind: DeliveryKind; target: DeliveryTarget }[];
 }
 
@@ -51,7 +54,8 @@ export async function findStrandedSmsWork(options: FindStrandedSmsWorkOptions): 
      where m.role in ('assistant', 'system') and m.meta->>'channel' = 'sms'
        and coalesce(m.status, '') <> 'held'
        and m.created_at < ${youngest}::timestamptz and m.created_at > ${oldest}::timestamptz
-       and not exists (select 1 from deliveries d where d.message_id = m.id)
+       and not exists (select 1 from deliveries d where d.message_id = m.id
+                        and (d.state <> 'pending' or d.updated_at >= ${youngest}::timestamptz))
      order by m.created_at
      limit ${limit}`)) as unknown as {
     rows: { id: string; address: string; event: string | null; case_reference: string | null }[];
