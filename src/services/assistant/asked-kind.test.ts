@@ -30,3 +30,11 @@ describe("asked kind", () => {
     expect(stripAskingPhrases("How long does a pothole repair take?")).toBe("does a pothole repair take");
   });
 });
+
+describe("detectAskedKind for opening hours", () => {
+  it("reads 'how long … open' as a time, not a duration", () => {
+    expect(detectAskedKind("how long is the library open on saturday?")).toBe("time");
+    expect(detectAskedKind("Wie lange hat die Zentralbibliothek am Samstag offen?")).toBe("time");
+    expect(detectAskedKind("how long does a pothole repair take?")).toBe("duration");
+  });
+});

@@ -258,10 +258,16 @@ export function stripAskingPhrases(question: string): string {
 export function detectAskedKind(question: string): AskedKind | null {
   const folded = fold(question);
   for (const [kind, cues] of CUES) {
-    if (cues.some((cue) => folded.includes(` ${cue} `))) return kind;
+    if (!cues.some((cue) => folded.includes(` ${cue} `))) continue;
+    // "How long is the library open on Saturday?" asks for opening hours, not a duration.
+    if (kind === "duration" && OPEN_OR_CLOSED.test(folded)) return "time";
+    return kind;
   }
   return null;
 }
+
+const OPEN_OR_CLOSED =
+  / (open|opened|opening|close|closed|closing|ouvert|ouverte|ouvre|ferme|deschis|deschisa|inchis|offen|geoffnet|geschlossen|abierto|abierta|cerrado|nyitva|zarva) /;
 
 const WEEKDAYS =
   "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekdays?|weekends?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|luni|marti|marți|miercuri|joi|vineri|sambata|sâmbătă|sâmbăta|duminica|duminică|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miercoles|miércoles|jueves|viernes|sabado|sábado|domingo|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap";

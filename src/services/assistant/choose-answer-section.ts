@@ -217,7 +217,7 @@ export function chooseAnswerSection(
     const crossed = found[0]!.lang !== lang;
     const other = !crossed
       ? undefined
-      : !first.c.native && first.c.passage.articleId === found[0]!.articleId
+      : !first.c.native
         ? first.c
         : candidates.find((c) => !c.native && c.best);
     return other ? { passages: [other.passage], kind, coverage: 0 } : null;

@@ -10,6 +10,7 @@ import { type QueueOutcome, queueForPerson } from "../handoff/request-handoff";
 import { findSensitiveTopic } from "../handoff/sensitive-topics";
 import { answerPrivacyRequest } from "../privacy/answer-privacy-request";
 import { detectPrivacyRequest } from "../privacy/detect-privacy-request";
+import { stripAskingPhrases } from "./asked-kind";
 import type {
   AssistantDeps,
   CaseTurnInput,
@@ -292,7 +293,10 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
       return finish({ ...fixedReply(deps, lang, "no_answer", "reply.opinion"), meta: { outOfScope: true } });
     }
     const question = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
-    let found = await deps.searchKnowledge({ text: question, lang, k: deps.settings.passagesPerQuestion });
+    // "How much", "cuánto cuesta", "à quelle heure" say what kind of fact is wanted, not what it is
+    // about: searched, they would count against the pages that hold the fact.
+    const searchText = stripAskingPhrases(question) || question;
+    let found = await deps.searchKnowledge({ text: searchText, lang, k: deps.settings.passagesPerQuestion });
     found = await searchInDefaultLanguage(deps, {
       question,
       lang,
