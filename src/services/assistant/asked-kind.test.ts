@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answersKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
+import { answersKind, detectAskedKind, statesKind, stripAskingOnly, stripAskingPhrases } from "./asked-kind";
 
 describe("asked kind", () => {
   it("reads what kind of fact a question wants, in several languages", () => {
@@ -36,5 +36,14 @@ describe("detectAskedKind for opening hours", () => {
     expect(detectAskedKind("how long is the library open on saturday?")).toBe("time");
     expect(detectAskedKind("Wie lange hat die Zentralbibliothek am Samstag offen?")).toBe("time");
     expect(detectAskedKind("how long does a pothole repair take?")).toBe("duration");
+  });
+});
+
+describe("stripAskingOnly", () => {
+  it("drops the phrases that only ask and keeps those that name the topic", () => {
+    expect(stripAskingOnly("¿Cuánto cuesta el permiso de aparcamiento?")).toBe("el permiso de aparcamiento");
+    expect(stripAskingOnly("what's the phone number for the council?")).toContain("phone number");
+    expect(stripAskingOnly("library opening hours")).toContain("opening hours");
+    expect(stripAskingOnly("what time does the tip open")).toBe("does the tip open");
   });
 });

@@ -254,6 +254,23 @@ export function stripAskingPhrases(question: string): string {
   return folded.trim();
 }
 
+// For search, only the phrases that ask ("how much", "cuánto cuesta", "what time"): "phone number" or
+// "opening hours" also say what the question is about.
+const ASKING_ONLY = CUES.flatMap(([kind, cues]) =>
+  cues.filter(
+    (cue) =>
+      cue.includes(" ") &&
+      (kind === "amount" || kind === "duration" || (kind === "time" && !/hours|horaires|program/.test(cue))),
+  ),
+).sort((a, b) => b.length - a.length);
+
+/** The question without the phrases that only ask ("how much", "combien de temps"), for search. */
+export function stripAskingOnly(question: string): string {
+  let folded = fold(question);
+  for (const cue of ASKING_ONLY) folded = folded.split(` ${cue} `).join(" ");
+  return folded.trim();
+}
+
 /** The kind of fact asked for, or null when the wording does not say. */
 export function detectAskedKind(question: string): AskedKind | null {
   const folded = fold(question);

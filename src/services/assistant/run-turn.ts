@@ -10,7 +10,7 @@ import { type QueueOutcome, queueForPerson } from "../handoff/request-handoff";
 import { findSensitiveTopic } from "../handoff/sensitive-topics";
 import { answerPrivacyRequest } from "../privacy/answer-privacy-request";
 import { detectPrivacyRequest } from "../privacy/detect-privacy-request";
-import { stripAskingPhrases } from "./asked-kind";
+import { stripAskingOnly } from "./asked-kind";
 import type {
   AssistantDeps,
   CaseTurnInput,
@@ -295,7 +295,7 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
     const question = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
     // "How much", "cuánto cuesta", "à quelle heure" say what kind of fact is wanted, not what it is
     // about: searched, they would count against the pages that hold the fact.
-    const searchText = stripAskingPhrases(question) || question;
+    const searchText = stripAskingOnly(question) || question;
     let found = await deps.searchKnowledge({ text: searchText, lang, k: deps.settings.passagesPerQuestion });
     found = await searchInDefaultLanguage(deps, {
       question,

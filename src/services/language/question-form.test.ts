@@ -28,6 +28,7 @@ describe("readQuestionForm", () => {
       "Why hasn't my bin been collected?",
       "Hay un bache en la calle Mayor",
       "Este un stâlp căzut pe Mill Lane",
+      "can i book a bulky collection please, a sofa and two armchairs from 8 Ashby Park Road",
     ]) {
       expect(isInformationQuestion(text), text).toBe(false);
     }
