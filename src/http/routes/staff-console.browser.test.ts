@@ -134,10 +134,10 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await citizen.close();
   }, 120_000);
 
-  async function signIn(page: Page, next = "/staff") {
+  async function signIn(page: Page, next = "/staff", email = "anna@city.example") {
     await page.goto(`${service.url}${next}`);
     await expect.poll(() => page.url()).toContain("/staff/sign-in");
-    await page.getByLabel("Email").fill("anna@city.example");
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(TEST_STAFF_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
   }
@@ -232,5 +232,41 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await agent.getByRole("button", { name: "Filter" }).click();
     await expect.poll(() => agent.url()).toContain("sla=breached");
     await agent.close();
+  }, 60_000);
+
+  it("a supervisor reassigns a waiting conversation from the conversation page", async () => {
+    await addStaffUser({
+      ctx: { database: service.database },
+      input: {
+        email: "sue@city.example",
+        name: "Sue Lead",
+        roles: ["supervisor"],
+        password: TEST_STAFF_PASSWORD,
+      },
+    });
+    const created = (await (
+      await fetch(`${service.url}/v1/conversations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ channel: "web", lang: "en" }),
+      })
+    ).json()) as { id: string; token: string };
+    await fetch(`${service.url}/v1/conversations/${created.id}/handoff`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${created.token}` },
+    });
+    const sue = await browser.newPage({ bypassCSP: true });
+    await signIn(sue, `/staff/conversations/${created.id}`, "sue@city.example");
+    await sue.getByRole("heading", { name: "Conversation", exact: true }).waitFor();
+    const choice = sue.getByLabel("Assign to");
+    // Whoever the queue gave it to (Anna, if an earlier test left her available), Sue takes it on herself.
+    const self = await choice.locator("option", { hasText: "Sue Lead" }).getAttribute("value");
+    await choice.selectOption(self!);
+    await sue.getByRole("button", { name: "Assign", exact: true }).click();
+    await expect.poll(() => sue.locator("#console-status").textContent()).toBe("Assigned to Sue Lead.");
+    await expect.poll(() => sue.locator("#owner-state").textContent()).toBe("waiting (Sue Lead)");
+    await screenshot(sue, "staff-console-supervisor-assign");
+    expect(await axeViolations(sue)).toEqual([]);
+    await sue.close();
   }, 60_000);
 });

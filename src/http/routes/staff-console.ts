@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { DomainError } from "../../domain/errors";
 import type { CaseView } from "../../services/cases/case-view";
 import { listCases } from "../../services/cases/list-cases";
+import { type AssignableStaff, listAssignableStaff } from "../../services/handoff/assign-conversation";
 import type { HandoffContext } from "../../services/handoff/context";
 import {
   getStaffConversation,
@@ -112,7 +113,10 @@ export function staffConsoleRoutes(deps: StaffConsoleDeps) {
 
   app.get("/staff/conversations/:id", ...pages, async (c) => {
     const view = await getStaffConversation({ ctx: ctx(c), input: { conversationId: c.req.param("id") } });
-    return c.html(page(deps.cityName, "Conversation", conversationBody(view), c.var.staffSessionCsrf));
+    // Supervisors and admins get the reassignment form; agents never see it (the API refuses them too).
+    const supervising = c.var.staff.roles.some((r) => r === "supervisor" || r === "admin");
+    const staff = supervising ? await listAssignableStaff({ ctx: ctx(c) }) : undefined;
+    return c.html(page(deps.cityName, "Conversation", conversationBody(view, staff), c.var.staffSessionCsrf));
   });
   return app;
 }
@@ -137,7 +141,22 @@ function queueRows(list: QueueEntry[], waiting: boolean): string {
     .join("\n");
 }
 
-function conversationBody(view: StaffConversationView): string {
+function assignForm(view: StaffConversationView, staff: AssignableStaff[] | undefined): string {
+  if (!staff || (view.state !== "waiting" && view.state !== "human")) return "";
+  const options = staff
+    .map(
+      (p) =>
+        `<option value="${escapeHtml(p.id)}"${p.id === view.assignedStaffId ? " selected" : ""}>${escapeHtml(p.name ?? p.id)} (${p.available ? "available" : "not available"}, ${p.load} of ${p.capacity}${p.languages.length ? `, ${escapeHtml(p.languages.join(" "))}` : ""})</option>`,
+    )
+    .join("");
+  return `<form id="assign-form" class="assign">
+<label for="assign-to">Assign to</label>
+<select id="assign-to">${options}</select>
+<button type="submit" class="secondary">Assign</button>
+</form>`;
+}
+
+function conversationBody(view: StaffConversationView, staff?: AssignableStaff[]): string {
   const transcript = view.transcript
     .filter((m) => m.text)
     .map(
@@ -185,6 +204,7 @@ function conversationBody(view: StaffConversationView): string {
 <button type="button" data-action="hand-back" class="secondary">Hand back to assistant</button>
 <button type="button" data-action="close" class="secondary">Close</button>
 </div>
+${assignForm(view, staff)}
 <h2>Transcript</h2>
 <ol id="transcript" class="transcript" aria-live="polite">${transcript}</ol>
 <form id="reply-form">
@@ -326,6 +346,8 @@ label{font-weight:600}
 #console-status{min-height:1.5em;font-weight:600}
 header nav a{margin-left:1rem}
 .nowrap{white-space:nowrap}
+.assign{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:0 0 1rem}
+.assign select{font:inherit;padding:.25rem;max-width:100%}
 button[aria-pressed="true"]{background:#1e5e2a;border-color:#1e5e2a;color:#fff}
 button[aria-pressed="true"]::before{content:"\\2713  "}
 .live{font-size:.875rem;color:#333}

@@ -184,5 +184,21 @@ forEachDatabase("live handoff queue (server-sent events) and suggested replies",
     });
     expect(done.status).toBe(200);
     expect(await done.json()).toMatchObject({ state: "waiting", assignedStaffId: "u-ada" });
+
+    // The console offers the reassignment form to the supervisor only.
+    const supervisorPage = await (
+      await a.request(`/staff/conversations/${created.id}`, {
+        headers: { authorization: "Bearer sup-token-0123456789" },
+      })
+    ).text();
+    expect(supervisorPage).toContain('id="assign-form"');
+    expect(supervisorPage).toMatch(
+      /<option value="u-ada" selected>u-ada \(not available, 1 of 3\)<\/option>/,
+    );
+    const agentPage = await (
+      await a.request(`/staff/conversations/${created.id}`, { headers: AGENT })
+    ).text();
+    expect(agentPage).toContain("Transcript");
+    expect(agentPage).not.toContain('id="assign-form"');
   });
 });

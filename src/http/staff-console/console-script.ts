@@ -199,6 +199,13 @@ export const CONSOLE_JS = `"use strict";
       await act("messages", { text: box.value }, "Reply sent.");
       box.value = "";
     });
+    const assign = document.getElementById("assign-form");
+    assign?.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const choice = document.getElementById("assign-to");
+      const name = choice.options[choice.selectedIndex]?.textContent || choice.value;
+      await act("assign", { staffId: choice.value }, "Assigned to " + name.replace(/ \\(.*$/, "") + ".");
+    });
     const note = document.getElementById("note-form");
     note?.addEventListener("submit", async (event) => {
       event.preventDefault();

@@ -239,3 +239,46 @@ export async function assignConversation({
     return toHandoffSummary(moved!, now);
   });
 }
+
+export interface AssignableStaff {
+  id: string;
+  name: string | null;
+  available: boolean;
+  /** Conversations waiting for them or held by them now. */
+  load: number;
+  capacity: number;
+  languages: string[];
+  departments: string[];
+}
+
+/** Who a supervisor can give a conversation to: active agents, supervisors and admins, with their load. */
+export async function listAssignableStaff({ ctx }: { ctx: HandoffContext }): Promise<AssignableStaff[]> {
+  requireStaff(ctx.actor as Parameters<typeof requireStaff>[0], ["supervisor", "admin"]);
+  const db = ctx.database.db;
+  const people = await db
+    .select()
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.active, true),
+        sql`${staffUsers.roles} && ${sql.raw(`array['${HANDOFF_ROLES.join("','")}']::text[]`)}`,
+      ),
+    )
+    .orderBy(asc(staffUsers.name), asc(staffUsers.id))
+    .limit(500);
+  const loads = await db
+    .select({ staffId: conversations.assignedStaffId, n: count() })
+    .from(conversations)
+    .where(inArray(conversations.state, LOADED_STATES))
+    .groupBy(conversations.assignedStaffId);
+  const loadOf = new Map(loads.map((row) => [row.staffId, Number(row.n)]));
+  return people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    available: p.available,
+    load: loadOf.get(p.id) ?? 0,
+    capacity: p.capacity,
+    languages: p.languages,
+    departments: p.departments,
+  }));
+}

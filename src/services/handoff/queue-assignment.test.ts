@@ -22,7 +22,7 @@ import type { AssistantDeps } from "../assistant/assistant-deps";
 import { respondToCitizenMessage } from "../assistant/respond-to-citizen-message";
 import { createConversation } from "../conversations/create-conversation";
 import { createMemoryRateLimiter } from "../conversations/rate-limiter";
-import { assignConversation, setStaffAvailability } from "./assign-conversation";
+import { assignConversation, listAssignableStaff, setStaffAvailability } from "./assign-conversation";
 import { closeConversation } from "./close-conversation";
 import type { HandoffContext } from "./context";
 import { handBackConversation } from "./hand-back-conversation";
@@ -191,6 +191,10 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
       input: { conversationId: conv.id, staffId: "re-agent" },
     });
     expect(moved).toMatchObject({ state: "waiting", assignedStaffId: "re-agent" });
+    const people = await listAssignableStaff({ ctx: ctx(supervisor) });
+    expect(people.find((p) => p.id === "re-agent")).toMatchObject({ available: false, load: 1, capacity: 3 });
+    expect(people.find((p) => p.id === "re-ana")).toMatchObject({ available: true, load: 0 });
+    await expect(listAssignableStaff({ ctx: ctx(agent) })).rejects.toMatchObject({ code: "forbidden" });
     const audits = await use().db.select().from(auditLog).where(eq(auditLog.subjectId, conv.id));
     expect(audits.map((a) => a.action)).toContain("conversation.assign");
     await expect(
