@@ -243,3 +243,18 @@ describe("chooseAnswerSection with days named in another language", () => {
     expect(chooseAnswerSection("what time is the football on saturday", "en", [], [LIB])).toBeNull();
   });
 });
+
+describe("chooseAnswerSection: the article that states the fact asked", () => {
+  it("prefers, among pages holding the question's words, the one whose sentence states what was asked", () => {
+    const missed = article("report-a-missed-bin", "Report a missed collection", 0.9, [
+      ["Before you report", "Check it was the right week for your brown bin and that the lid was closed."],
+      ["How to report", "Tell us which bin was missed: black, blue or brown."],
+    ]);
+    const garden = article("garden-waste-collection", "Garden waste collection", 0.7, [
+      [null, "Garden waste is collected from subscribers every two weeks."],
+      ["Subscribe", "The brown bin costs £48 a year; subscribe online."],
+    ]);
+    const choice = chooseAnswerSection("how much is the brown bin?", "en", [], [missed, garden]);
+    expect(choice?.passages[0]?.articleId).toBe("garden-waste-collection");
+  });
+});

@@ -49,6 +49,8 @@ const WEIGHTS = {
   polarity: 0.4,
   /** A section heading naming the kind asked, when choosing the article. */
   articleKindHeading: 0.1,
+  /** A sentence stating the kind asked with the question's terms, when choosing the article. */
+  articleKindSentence: 0.2,
 };
 
 // Negations in the supported languages, folded; matched as whole words of a heading or question.
@@ -137,13 +139,27 @@ export function chooseAnswerSection(
   let articleScore = Number.NEGATIVE_INFINITY;
   const headingAsks = (c: Candidate) =>
     kind !== null && answersKind(detectAskedKind(c.passage.headingPath.at(-1) ?? ""), kind);
+  // The fact asked and what it is about in one sentence: "A death should be registered within 5 days".
+  const kindSentenceOf = (c: Candidate) => {
+    let best = 0;
+    if (kind === null || kind === "list" || !c.matchable) return best;
+    for (const sentence of c.sentences)
+      if (statesKind(sentence.text, kind))
+        best = Math.max(
+          best,
+          (1 - OWN_WORDS_SHARE) * share(new Set([...sentence.terms, ...c.titleTerms])) +
+            OWN_WORDS_SHARE * share(sentence.terms),
+        );
+    return best;
+  };
   for (const sections of byArticle.values()) {
     const union = new Set(sections.flatMap((c) => [...c.terms]));
     const score = sameLanguage
       ? share(union) +
         WEIGHTS.title * share(sections[0]!.titleTerms) +
         WEIGHTS.articleRank * sections[0]!.prior +
-        (sections.some(headingAsks) ? WEIGHTS.articleKindHeading : 0)
+        (sections.some(headingAsks) ? WEIGHTS.articleKindHeading : 0) +
+        WEIGHTS.articleKindSentence * Math.max(0, ...sections.map(kindSentenceOf))
       : sections[0]!.prior;
     if (score > articleScore) {
       article = sections;
@@ -169,16 +185,7 @@ export function chooseAnswerSection(
       let exact = 0;
       for (const [w, weight] of wordWeight) if (c.words.has(w)) exact += weight / wordTotal;
       const statesAsked = kind !== null && sectionStates(c.passage.text, kind);
-      // The fact asked and what it is about in one sentence: "A death should be registered within 5 days".
-      let kindSentence = 0;
-      if (kind !== null && kind !== "list" && c.matchable)
-        for (const sentence of c.sentences)
-          if (statesKind(sentence.text, kind))
-            kindSentence = Math.max(
-              kindSentence,
-              (1 - OWN_WORDS_SHARE) * share(new Set([...sentence.terms, ...c.titleTerms])) +
-                OWN_WORDS_SHARE * share(sentence.terms),
-            );
+      const kindSentence = kindSentenceOf(c);
       // "Prices" over a list of fees answers "how much", though it shares no word with the question.
       const headingAsked = headingAsks(c);
       const score =
