@@ -59,6 +59,7 @@ const ROUTES: Record<string, Expected> = {
   "GET /staff": { anonymous: 303, allowed: handoffStaff, allowedStatus: 200 },
   "GET /staff/conversations/:id": { anonymous: 303, allowed: handoffStaff, allowedStatus: 404 },
   "GET /staff/cases": { anonymous: 303, allowed: handoffStaff, allowedStatus: 200 },
+  "GET /staff/cases/:reference": { anonymous: 303, allowed: caseWorkers, allowedStatus: 404 },
   "GET /staff/console.js": { anonymous: 200, allowed: anyStaff, allowedStatus: 200 },
   // Public by design: the sign-in page, and sign-in/out, which carry their own checks.
   "GET /staff/sign-in": { anonymous: 200, allowed: anyStaff, allowedStatus: 200 },

@@ -1,7 +1,12 @@
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { Database } from "../../db/client";
 import { DomainError } from "../../domain/errors";
-import type { CaseView } from "../../services/cases/case-view";
+import { CaseStatus, canMoveTo } from "../../services/cases/case-status";
+import type { CaseEventView, CaseView } from "../../services/cases/case-view";
+import type { CaseContext } from "../../services/cases/context";
+import { type CaseDetail, getCase } from "../../services/cases/get-case";
+import { type CaseAssignees, listCaseAssignees } from "../../services/cases/list-case-assignees";
+import { type CaseNoticeView, listCaseNotices } from "../../services/cases/list-case-notices";
 import { listCases } from "../../services/cases/list-cases";
 import { type AssignableStaff, listAssignableStaff } from "../../services/handoff/assign-conversation";
 import type { HandoffContext } from "../../services/handoff/context";
@@ -111,6 +116,26 @@ export function staffConsoleRoutes(deps: StaffConsoleDeps) {
     );
   });
 
+  // The case page only reads; its forms post to the /v1/staff/cases API (CSRF token, roles, audit there).
+  app.get("/staff/cases/:reference", ...pages, async (c) => {
+    const caseCtx: CaseContext = { database: deps.database, actor: c.var.staff, requestId: c.var.requestId };
+    const input = { reference: c.req.param("reference") };
+    const detail = await getCase({ ctx: caseCtx, input });
+    const notices = await listCaseNotices({ ctx: caseCtx, input });
+    const assignees = await listCaseAssignees({ ctx: caseCtx });
+    const done = CASE_DONE[c.req.query("done") ?? ""];
+    const admin = c.var.staff.roles.includes("admin");
+    return c.html(
+      page(
+        deps.cityName,
+        `Case ${detail.case.reference}`,
+        caseBody(detail, notices, assignees, { admin, now: new Date() }),
+        c.var.staffSessionCsrf,
+        done,
+      ),
+    );
+  });
+
   app.get("/staff/conversations/:id", ...pages, async (c) => {
     const view = await getStaffConversation({ ctx: ctx(c), input: { conversationId: c.req.param("id") } });
     // Supervisors and admins get the reassignment form; agents never see it (the API refuses them too).
@@ -172,7 +197,7 @@ function conversationBody(view: StaffConversationView, staff?: AssignableStaff[]
   const cases =
     view.openCases.length === 0
       ? "<p>No open cases.</p>"
-      : `<ul>${view.openCases.map((c) => `<li>${escapeHtml(c.reference)} · ${escapeHtml(c.serviceCode)} · ${escapeHtml(c.status)}</li>`).join("")}</ul>`;
+      : `<ul>${view.openCases.map((c) => `<li><a href="/staff/cases/${encodeURIComponent(c.reference)}">${escapeHtml(c.reference)}</a> · ${escapeHtml(c.serviceCode)} · ${escapeHtml(c.status)}</li>`).join("")}</ul>`;
   const notes = view.events.filter((e) => e.kind === "note");
   const history = view.events
     .filter((e) => e.kind === "owner_changed" || e.kind === "assigned" || e.kind === "handoff_closed")
@@ -286,7 +311,7 @@ function casesBody(list: CaseView[], query: Record<string, string>, now: Date): 
       : list
           .map((k) => {
             const clock = slaCountdown(k.sla, k.status, now);
-            return `<tr><td class="nowrap">${escapeHtml(k.reference)}</td><td>${escapeHtml(k.service.name)}</td><td>${escapeHtml(k.status.replaceAll("_", " "))}</td><td>${escapeHtml(k.priority)}</td><td>${escapeHtml(k.department)}</td><td>${escapeHtml(k.assigneeId ?? "Nobody")}</td><td><span class="sla sla-${clock.level}"${clock.due ? ` data-due="${escapeHtml(clock.due)}"` : ""}>${escapeHtml(clock.text)}</span></td><td class="nowrap">${clock.due ? escapeHtml(clock.due.slice(0, 16).replace("T", " ")) : "—"}</td></tr>`;
+            return `<tr><td class="nowrap"><a href="/staff/cases/${encodeURIComponent(k.reference)}">${escapeHtml(k.reference)}</a></td><td>${escapeHtml(k.service.name)}</td><td>${escapeHtml(k.status.replaceAll("_", " "))}</td><td>${escapeHtml(k.priority)}</td><td>${escapeHtml(k.department)}</td><td>${escapeHtml(k.assigneeId ?? "Nobody")}</td><td><span class="sla sla-${clock.level}"${clock.due ? ` data-due="${escapeHtml(clock.due)}"` : ""}>${escapeHtml(clock.text)}</span></td><td class="nowrap">${clock.due ? escapeHtml(clock.due.slice(0, 16).replace("T", " ")) : "—"}</td></tr>`;
           })
           .join("\n");
   return `<h1>Cases</h1>
@@ -310,7 +335,241 @@ ${option("waiting_for_citizen", "Waiting for the citizen", query.status)}${optio
 </table>`;
 }
 
-function page(cityName: string, title: string, body: string, csrf: string | undefined): string {
+/** What the case page says after one of its forms succeeded (the script reloads it with ?done=). */
+const CASE_DONE: Record<string, string> = {
+  status: "Status changed. The citizen was sent the new status and your note.",
+  note: "Private note added.",
+  assign: "Assignment saved.",
+};
+
+const STATUS_NAMES: Record<CaseStatus, string> = {
+  new: "New",
+  open: "Open",
+  in_progress: "In progress",
+  waiting_for_citizen: "Waiting for the citizen",
+  resolved: "Resolved",
+  closed: "Closed",
+};
+
+const statusName = (status: string | null) =>
+  status ? (STATUS_NAMES[status as CaseStatus] ?? status.replaceAll("_", " ")) : "";
+
+const utc = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—");
+
+const NOTICE_NAMES: Record<string, string> = {
+  "case.opened": "case opened",
+  "case.linked": "report joined this case",
+  "case.status_change": "status change",
+  "case.note": "reply",
+};
+
+interface HistoryItem {
+  at: string;
+  kind: string;
+  title: string;
+  text?: string | null;
+  lang?: string | null;
+}
+
+/** Case events and the notices sent to citizens, in time order, each as a title line and its text. */
+function caseHistory(
+  events: CaseEventView[],
+  notices: CaseNoticeView[],
+  nameOf: (id: string | null) => string,
+): HistoryItem[] {
+  const by = (e: CaseEventView) =>
+    e.actorType === "staff" ? nameOf(e.actorId) : e.actorType === "citizen" ? "the citizen" : "the system";
+  const items: HistoryItem[] = events.map((e) => {
+    const data = e.data as Record<string, unknown>;
+    const field = (key: string) => (typeof data[key] === "string" ? (data[key] as string) : null);
+    switch (e.type) {
+      case "case.opened":
+        return { at: e.at, kind: "status", title: `Opened by ${by(e)}` };
+      case "case.status_change":
+        return {
+          at: e.at,
+          kind: "status",
+          title: `Status ${statusName(e.fromStatus)} → ${statusName(e.toStatus)} by ${by(e)}${e.note ? ", with a note to the citizen" : ""}`,
+          text: e.note,
+        };
+      case "case.note":
+        return e.visibility === "public"
+          ? { at: e.at, kind: "status", title: `Reply to the citizen by ${by(e)}`, text: e.note }
+          : { at: e.at, kind: "internal", title: `Private note by ${by(e)}`, text: e.note };
+      case "case.assigned": {
+        const to = field("toAssignee");
+        const dept = field("toDepartment");
+        const moved = dept && dept !== field("fromDepartment") ? `, department ${dept}` : "";
+        return {
+          at: e.at,
+          kind: "assigned",
+          title: `${to ? `Assigned to ${nameOf(to)}` : "Returned to the department's queue"}${moved}, by ${by(e)}`,
+        };
+      }
+      case "case.priority_change":
+        return {
+          at: e.at,
+          kind: "assigned",
+          title: `Priority ${field("from") ?? ""} → ${field("to") ?? ""} by ${by(e)}`,
+          text: e.note,
+        };
+      case "case.notice_failed":
+        return {
+          at: e.at,
+          kind: "failed",
+          title: "A notice to the citizen could not be delivered",
+          text: e.note,
+        };
+      case "case.duplicate_report":
+        return {
+          at: e.at,
+          kind: "assigned",
+          title: "Another citizen reported the same problem",
+          text: e.note,
+        };
+      default:
+        return {
+          at: e.at,
+          kind: "other",
+          title: `${e.type.replace(/^case\./, "").replaceAll("_", " ")} by ${by(e)}`,
+          text: e.note,
+        };
+    }
+  });
+  for (const n of notices) {
+    items.push({
+      at: n.at,
+      kind: "notice",
+      title: `Sent to the ${n.to === "reporter" ? "citizen" : "other reporter"} by ${n.channel}${n.event && NOTICE_NAMES[n.event] ? ` (${NOTICE_NAMES[n.event]})` : ""}`,
+      text: n.text,
+      lang: n.lang,
+    });
+  }
+  // Stable: a change and the notice it sent share a time; the change stays first.
+  return items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+function caseBody(
+  detail: CaseDetail,
+  notices: CaseNoticeView[],
+  assignees: CaseAssignees,
+  viewer: { admin: boolean; now: Date },
+): string {
+  const k = detail.case;
+  const names = new Map(assignees.staff.map((s) => [s.id, s.name ?? s.id]));
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? id) : "Nobody");
+  const clock = slaCountdown(k.sla, k.status, viewer.now);
+  const location =
+    [k.location.address, k.location.lat !== null ? `${k.location.lat}, ${k.location.long}` : null]
+      .filter(Boolean)
+      .join(" · ") || "—";
+  const attributes = Object.entries(k.attributes)
+    .map(
+      ([key, value]) =>
+        `<dt>${escapeHtml(key.replaceAll("_", " "))}</dt><dd>${escapeHtml(Array.isArray(value) ? value.join(", ") : value)}</dd>`,
+    )
+    .join("");
+  const media = k.mediaUrls.filter((u) => /^https?:\/\//i.test(u));
+  const history = caseHistory(detail.history, notices, nameOf)
+    .map(
+      (h) =>
+        `<li class="ev-${h.kind}"><span class="who"><time datetime="${escapeHtml(h.at)}">${escapeHtml(utc(h.at))}</time> · ${escapeHtml(h.title)}</span>${h.text ? `<p${h.lang ? ` lang="${escapeHtml(h.lang)}"` : ""}>${escapeHtml(h.text)}</p>` : ""}</li>`,
+    )
+    .join("\n");
+
+  const current = CaseStatus.safeParse(k.status);
+  const next = current.success
+    ? CaseStatus.options.filter((s) => canMoveTo(current.data, s))
+    : ([] as CaseStatus[]);
+  const statusForm =
+    k.status === "closed" && !viewer.admin
+      ? `<section class="case-form" aria-labelledby="status-title"><h2 id="status-title">Change status</h2><p>The case is closed. Only an admin can reopen it.</p></section>`
+      : `<form id="case-status-form" class="case-form" aria-labelledby="status-title" novalidate>
+<h2 id="status-title">Change status</h2>
+<label for="case-status">New status</label>
+<select id="case-status">${next.map((s) => `<option value="${s}">${escapeHtml(STATUS_NAMES[s])}</option>`).join("")}</select>
+<label for="case-status-note">Note to the citizen (sent with the new status; optional)</label>
+<textarea id="case-status-note" rows="3" maxlength="4000"></textarea>
+<button type="submit">Change status</button>
+<p id="case-status-error" class="form-error" role="alert"></p>
+</form>`;
+  const staffOptions = [
+    `<option value=""${k.assigneeId ? "" : " selected"}>Nobody: the department's queue</option>`,
+    ...assignees.staff.map(
+      (s) =>
+        `<option value="${escapeHtml(s.id)}"${s.id === k.assigneeId ? " selected" : ""}>${escapeHtml(s.name ?? s.id)}${s.departments.length ? ` (${escapeHtml(s.departments.join(", "))})` : ""}</option>`,
+    ),
+  ].join("");
+  const deptList = assignees.departments.some((d) => d.code === k.department)
+    ? assignees.departments
+    : [{ code: k.department, name: k.department }, ...assignees.departments];
+  const deptOptions = deptList
+    .map(
+      (d) =>
+        `<option value="${escapeHtml(d.code)}"${d.code === k.department ? " selected" : ""}>${escapeHtml(d.name)}${d.name !== d.code ? ` (${escapeHtml(d.code)})` : ""}</option>`,
+    )
+    .join("");
+
+  return `<p><a href="/staff/cases">← All cases</a></p>
+<h1>Case ${escapeHtml(k.reference)}</h1>
+<div id="case" data-reference="${escapeHtml(k.reference)}" class="layout">
+<div>
+<dl class="facts">
+<dt>Service</dt><dd>${escapeHtml(k.service.name)} (${escapeHtml(k.service.code)})</dd>
+<dt>Status</dt><dd id="case-status-now">${escapeHtml(statusName(k.status))}</dd>
+<dt>SLA</dt><dd><span class="sla sla-${clock.level}"${clock.due ? ` data-due="${escapeHtml(clock.due)}"` : ""}>${escapeHtml(clock.text)}</span>${clock.due ? ` <span class="nowrap">due ${escapeHtml(utc(clock.due))}</span>` : ""}</dd>
+<dt>Priority</dt><dd>${escapeHtml(k.priority)}</dd>
+<dt>Department</dt><dd>${escapeHtml(k.department)}</dd>
+<dt>Assignee</dt><dd id="case-assignee">${escapeHtml(nameOf(k.assigneeId))}</dd>
+<dt>Location</dt><dd>${escapeHtml(location)}</dd>
+<dt>Channel</dt><dd>${escapeHtml(k.channel)}${k.conversationId ? ` · <a href="/staff/conversations/${encodeURIComponent(k.conversationId)}">conversation</a>` : ""}</dd>
+<dt>Language</dt><dd>${escapeHtml(k.lang)}</dd>
+<dt>Opened</dt><dd>${escapeHtml(utc(k.createdAt))}</dd>
+<dt>Other reporters</dt><dd>${detail.followers}</dd>
+</dl>
+<h2>Description</h2>
+<p class="description" lang="${escapeHtml(k.lang)}">${escapeHtml(k.description)}</p>
+${attributes ? `<h2>Details</h2><dl class="facts">${attributes}</dl>` : ""}
+${media.length ? `<h2>Photos and files</h2><ul>${media.map((u, i) => `<li><a href="${escapeHtml(u)}">File ${i + 1}</a></li>`).join("")}</ul>` : ""}
+<h2>SLA clocks</h2>
+<dl class="facts">
+<dt>First response</dt><dd>${k.sla.firstRespondedAt ? `answered ${escapeHtml(utc(k.sla.firstRespondedAt))}` : `due ${escapeHtml(utc(k.sla.firstResponseDueAt))}`}</dd>
+<dt>Next response</dt><dd>${k.sla.nextResponseDueAt ? `due ${escapeHtml(utc(k.sla.nextResponseDueAt))}` : "—"}</dd>
+<dt>Resolution</dt><dd>${k.sla.resolutionDueAt ? `due ${escapeHtml(utc(k.sla.resolutionDueAt))}` : "—"}</dd>
+${k.sla.pausedSince ? `<dt>Paused</dt><dd>since ${escapeHtml(utc(k.sla.pausedSince))}</dd>` : ""}
+</dl>
+<h2>History</h2>
+<ol id="case-history" class="history">${history || "<li>Nothing yet.</li>"}</ol>
+</div>
+<aside>
+${statusForm}
+<form id="case-note-form" class="case-form" aria-labelledby="note-title" novalidate>
+<h2 id="note-title">Private note</h2>
+<label for="case-note-text">Note for staff (never sent to the citizen)</label>
+<textarea id="case-note-text" rows="3" maxlength="4000"></textarea>
+<button type="submit" class="secondary">Add note</button>
+<p id="case-note-error" class="form-error" role="alert"></p>
+</form>
+<form id="case-assign-form" class="case-form" aria-labelledby="assign-title" data-department="${escapeHtml(k.department)}" novalidate>
+<h2 id="assign-title">Assignment</h2>
+<label for="case-assign-department">Department</label>
+<select id="case-assign-department">${deptOptions}</select>
+<label for="case-assign-to">Assignee</label>
+<select id="case-assign-to">${staffOptions}</select>
+<button type="submit" class="secondary">Save assignment</button>
+<p id="case-assign-error" class="form-error" role="alert"></p>
+</form>
+</aside>
+</div>`;
+}
+
+function page(
+  cityName: string,
+  title: string,
+  body: string,
+  csrf: string | undefined,
+  status?: string,
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -364,13 +623,25 @@ button[aria-pressed="true"]::before{content:"\\2713  "}
 .sla-soon::before{content:"\\25D4  "}
 .sla-ok{background:#e3f1e3;color:#1e4620;border-color:#2e6b34}
 .sla-none{background:#f1f1f1;color:#333;border-color:#8a8a8a}
+select,input{font:inherit}
+.case-form{border:1px solid #8a8a8a;border-radius:6px;padding:.75rem;margin:0 0 1rem}
+.case-form select{display:block;padding:.25rem;margin:.25rem 0 .5rem;max-width:100%}
+.case-form h2{margin:0 0 .5rem;font-size:1.125rem}
+.form-error{color:#8c1d18;font-weight:600;margin:.5rem 0 0}
+.form-error:empty{display:none}
+.description{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
+.history{list-style:none;padding:0}
+.history li{border-left:4px solid #8a8a8a;padding:.25rem .75rem;margin:0 0 .75rem}
+.history p{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+.history .ev-status{border-color:#14365f}.history .ev-internal{border-color:#8a6d00;background:#fff8e5}
+.history .ev-notice{border-color:#2e6b34;background:#f1f8f1}.history .ev-failed{border-color:#b3261e;background:#fdeceb}
 </style>
 <script src="/staff/console.js" defer></script>
 </head>
 <body>
 <header><span>${escapeHtml(cityName)} · Staff console</span><nav aria-label="Console"><a href="/staff">Conversations</a> <a href="/staff/cases">Cases</a></nav></header>
 <main>
-<p id="console-status" role="status"></p>
+<p id="console-status" role="status">${escapeHtml(status ?? "")}</p>
 ${body}
 </main>
 </body>

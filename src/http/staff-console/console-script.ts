@@ -99,7 +99,8 @@ export const CONSOLE_JS = `"use strict";
     setInterval(tick, 5000);
   }
 
-  const cases = document.getElementById("cases-body");
+  // SLA badges on the cases list and on a case page count down by themselves.
+  const cases = document.getElementById("cases-body") || document.getElementById("case");
   if (cases) {
     const span = (ms) => {
       const minutes = Math.max(1, Math.round(ms / 60000));
@@ -117,6 +118,49 @@ export const CONSOLE_JS = `"use strict";
       }
     };
     setInterval(countdown, 30000);
+  }
+
+  const caseView = document.getElementById("case");
+  if (caseView) {
+    const reference = caseView.dataset.reference;
+    // Each form posts to the staff cases API; success reloads the page (history, status, clock) with a
+    // message, a refusal is shown in the form's own alert and leaves what was typed in place.
+    const wire = (formId, path, body, done) => {
+      const form = document.getElementById(formId);
+      if (!form) return;
+      const error = form.querySelector("[role='alert']");
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        if (error) error.textContent = "";
+        const payload = body();
+        if (typeof payload === "string") { if (error) error.textContent = payload; return; }
+        const button = form.querySelector("button[type='submit']");
+        if (button) button.disabled = true;
+        try {
+          await api("POST", "/v1/staff/cases/" + encodeURIComponent(reference) + "/" + path, payload);
+          location.href = location.pathname + "?done=" + done;
+        } catch (e) {
+          if (error) error.textContent = e.message || "The change was not saved.";
+          if (button) button.disabled = false;
+        }
+      });
+    };
+    wire("case-status-form", "status", () => {
+      const note = document.getElementById("case-status-note").value.trim();
+      return note ? { status: document.getElementById("case-status").value, note }
+        : { status: document.getElementById("case-status").value };
+    }, "status");
+    wire("case-note-form", "notes", () => {
+      const note = document.getElementById("case-note-text").value.trim();
+      return note ? { note, visibility: "internal" } : "Write the note first.";
+    }, "note");
+    wire("case-assign-form", "assign", () => {
+      const form = document.getElementById("case-assign-form");
+      const department = document.getElementById("case-assign-department").value;
+      const assignee = document.getElementById("case-assign-to").value;
+      return department && department !== form.dataset.department
+        ? { assigneeId: assignee || null, department } : { assigneeId: assignee || null };
+    }, "assign");
   }
 
   const view = document.getElementById("conversation");
