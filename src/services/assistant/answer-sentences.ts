@@ -1,4 +1,5 @@
 import { analyzeText } from "../retrieval/analyzer";
+import { memoByText } from "./text-memo";
 
 /** A sentence of a knowledge section, or a list with the sentence that introduces it. */
 export interface SectionSentence {
@@ -13,7 +14,11 @@ export interface SectionSentence {
  * A section's sentences in order. A list stays with the sentence that introduces it ("Your day
  * depends on your area:"), since neither answers anything alone; Markdown is removed.
  */
-export function splitSectionSentences(markdown: string, lang: string): SectionSentence[] {
+export const splitSectionSentences = memoByText(splitSentences, (sentences) =>
+  sentences.map((s) => ({ ...s, terms: new Set(s.terms), ...(s.items ? { items: [...s.items] } : {}) })),
+);
+
+function splitSentences(markdown: string, lang: string): SectionSentence[] {
   const sentences: SectionSentence[] = [];
   const segmenter = new Intl.Segmenter(lang, { granularity: "sentence" });
   const add = (text: string) => {

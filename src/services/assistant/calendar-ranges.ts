@@ -5,6 +5,8 @@
  * to spell out "Sunday".
  */
 
+import { memoByText } from "./text-memo";
+
 // Each language's weekdays, Monday first, folded (lower case, no diacritics).
 const WEEKDAYS: Record<string, string[]> = {
   en: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
@@ -36,7 +38,9 @@ function fold(text: string): string {
 }
 
 /** The weekdays, in the text's language, that a range or an "every day" in it covers. */
-export function coveredWeekdays(text: string, lang: string): string[] {
+export const coveredWeekdays = memoByText(findCoveredWeekdays, (days) => [...days]);
+
+function findCoveredWeekdays(text: string, lang: string): string[] {
   const days = WEEKDAYS[lang];
   if (!days) return [];
   const folded = fold(text);
@@ -93,7 +97,9 @@ const SEASONS: { months: number[]; names: Record<string, string> }[] = [
 ];
 
 /** The seasons, named in the text's language, that a month range in it ("1 October to 31 March") spans. */
-export function coveredSeasons(text: string, lang: string): string[] {
+export const coveredSeasons = memoByText(findCoveredSeasons, (seasons) => [...seasons]);
+
+function findCoveredSeasons(text: string, lang: string): string[] {
   const months = MONTHS[lang];
   if (!months) return [];
   const names = months.join("|");
@@ -118,7 +124,9 @@ export function coveredSeasons(text: string, lang: string): string[] {
  * Samstag or sâmbătă; "summer" for été or vara), so a German question about Saturday meets the
  * English opening hours that say "Monday to Saturday".
  */
-export function calendarMarks(text: string, lang: string): string[] {
+export const calendarMarks = memoByText(findCalendarMarks, (marks) => [...marks]);
+
+function findCalendarMarks(text: string, lang: string): string[] {
   const days = WEEKDAYS[lang];
   if (!days) return [];
   const folded = fold(text);
