@@ -627,7 +627,7 @@ select,input{font:inherit}
 .case-form{border:1px solid #8a8a8a;border-radius:6px;padding:.75rem;margin:0 0 1rem}
 .case-form select{display:block;padding:.25rem;margin:.25rem 0 .5rem;max-width:100%}
 .case-form h2{margin:0 0 .5rem;font-size:1.125rem}
-.form-error{color:#8c1d18;font-weight:600;margin:.5rem 0 0}
+.form-error{color:#8c1d18;font-weight:600;margin:.5rem 0 0;overflow-wrap:anywhere}
 .form-error:empty{display:none}
 .description{white-space:pre-wrap;overflow-wrap:anywhere;margin:0}
 .history{list-style:none;padding:0}

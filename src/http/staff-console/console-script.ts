@@ -23,7 +23,11 @@ export const CONSOLE_JS = `"use strict";
       body: body === undefined ? undefined : JSON.stringify(body) });
     if (res.status === 401) { location.href = "/staff/sign-in?next=" + encodeURIComponent(location.pathname); }
     const data = await res.json().catch(() => ({}));
-    if (!res.ok) throw new Error(data.detail || res.statusText);
+    if (!res.ok) {
+      // The problem's field errors say what to fix ("status: Invalid option ..."); the detail alone may not.
+      const fields = (Array.isArray(data.errors) ? data.errors : []).map((e) => (e.path ? e.path + ": " : "") + e.message);
+      throw new Error([data.detail || res.statusText, ...fields].join(" "));
+    }
     return data;
   };
   const waited = (seconds) => seconds == null ? "" : seconds < 60 ? seconds + " s" : Math.floor(seconds / 60) + " min";

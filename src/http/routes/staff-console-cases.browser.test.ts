@@ -1,0 +1,200 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestService, type TestService } from "../../../test/service";
+import { TEST_STAFF_PASSWORD } from "../../../test/staff-session";
+import { auditLog, conversations } from "../../db/schema";
+import { openCase } from "../../services/cases/open-case";
+import { addStaffUser } from "../../services/staff/add-staff-user";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveChromium = existsSync(CHROMIUM);
+const SCREENSHOTS = join(process.cwd(), ".tmp");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+describe.skipIf(!haveChromium)("staff console case page in headless Chromium", () => {
+  let service: TestService;
+  let browser: Browser;
+  let annaId: string;
+
+  beforeAll(async () => {
+    service = await startTestService();
+    const anna = await addStaffUser({
+      ctx: { database: service.database },
+      input: {
+        email: "anna@city.example",
+        name: "Anna Popescu",
+        roles: ["agent"],
+        password: TEST_STAFF_PASSWORD,
+      },
+    });
+    annaId = anna.id;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close();
+  });
+
+  async function screenshot(page: Page, name: string) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function axeViolations(page: Page) {
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe;
+      const result = await axe.run({
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  }
+
+  it("an agent opens a case from the list, changes its status with a note, adds a private note and assigns it; the citizen gets only the status note", async () => {
+    // A citizen's web conversation, and a case opened for them in it.
+    const chat = (await (
+      await fetch(`${service.url}/v1/conversations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ channel: "web", lang: "en" }),
+      })
+    ).json()) as { id: string; token: string };
+    const [conversation] = await service.database.db
+      .select({ contactId: conversations.contactId })
+      .from(conversations)
+      .where(eq(conversations.id, chat.id));
+    const opened = await openCase({
+      ctx: {
+        database: service.database,
+        actor: { kind: "staff", userId: annaId, roles: ["agent"] },
+      },
+      input: {
+        serviceCode: "callback-request",
+        description: "Please call me about <b>council tax</b> <script>alert(1)</script>",
+        attributes: { phone: "+447700900123", topic: "council tax" },
+        contactId: conversation!.contactId,
+        conversationId: chat.id,
+        channel: "web",
+        lang: "en",
+        detectDuplicates: false,
+      },
+    });
+    const reference = opened.case.reference;
+
+    const agent = await browser.newPage({ bypassCSP: true });
+    const scripts: string[] = [];
+    agent.on("pageerror", (error) => scripts.push(error.message));
+    await agent.goto(`${service.url}/staff/cases`);
+    await expect.poll(() => agent.url()).toContain("/staff/sign-in");
+    await agent.getByLabel("Email").fill("anna@city.example");
+    await agent.getByLabel("Password").fill(TEST_STAFF_PASSWORD);
+    await agent.getByRole("button", { name: "Sign in" }).click();
+    await agent.getByRole("heading", { name: "Cases" }).waitFor();
+    await agent.getByRole("link", { name: reference }).click();
+    await agent.getByRole("heading", { name: `Case ${reference}` }).waitFor();
+    expect(agent.url()).toBe(`${service.url}/staff/cases/${reference}`);
+
+    // Citizen text is shown as text, never as markup.
+    expect(await agent.locator(".description").textContent()).toBe(
+      "Please call me about <b>council tax</b> <script>alert(1)</script>",
+    );
+    expect(await agent.locator(".description b").count()).toBe(0);
+    // The same clock words and colour as the list.
+    const badge = agent.locator("#case .sla");
+    expect(await badge.getAttribute("class")).toMatch(/^sla sla-(ok|soon|breached)$/);
+    expect(await badge.textContent()).toMatch(/^(On time: due in|Due soon: in|Breached) /);
+    expect(await agent.locator("#case-history").textContent()).toContain("Opened by Anna Popescu");
+    await screenshot(agent, "staff-case-detail");
+    expect(await axeViolations(agent)).toEqual([]);
+
+    // An empty private note is refused in the form's alert, before anything is sent.
+    await agent.getByRole("button", { name: "Add note" }).click();
+    await expect.poll(() => agent.locator("#case-note-error").textContent()).toBe("Write the note first.");
+    // A refusal from the API shows in the alert too (a status the lifecycle does not know).
+    await agent.evaluate(() => {
+      const select = document.getElementById("case-status") as HTMLSelectElement;
+      select.add(new Option("Bogus", "bogus"));
+      select.value = "bogus";
+    });
+    await agent.getByRole("button", { name: "Change status" }).click();
+    await expect.poll(() => agent.locator("#case-status-error").textContent()).not.toBe("");
+    expect(await agent.locator("#case-status-error").getAttribute("role")).toBe("alert");
+    await screenshot(agent, "staff-case-errors");
+
+    await agent.getByLabel("New status", { exact: true }).selectOption("in_progress");
+    await agent
+      .getByLabel("Note to the citizen (sent with the new status; optional)")
+      .fill("A colleague will phone you tomorrow morning.");
+    await agent.getByRole("button", { name: "Change status" }).click();
+    await expect
+      .poll(() => agent.locator("#console-status").textContent())
+      .toBe("Status changed. The citizen was sent the new status and your note.");
+    expect(await agent.locator("#case-status-now").textContent()).toBe("In progress");
+
+    await agent.getByLabel("Note for staff (never sent to the citizen)").fill("Caller prefers Romanian.");
+    await agent.getByRole("button", { name: "Add note" }).click();
+    await expect.poll(() => agent.locator("#console-status").textContent()).toBe("Private note added.");
+
+    await agent.getByLabel("Assignee").selectOption({ label: "Anna Popescu" });
+    await agent.getByRole("button", { name: "Save assignment" }).click();
+    await expect.poll(() => agent.locator("#console-status").textContent()).toBe("Assignment saved.");
+    expect(await agent.locator("#case-assignee").textContent()).toBe("Anna Popescu");
+
+    // The history in time order: opened, the status change with its note, the notice the citizen got,
+    // the private note, the assignment.
+    const items = await agent.locator("#case-history > li").allTextContents();
+    const position = (pattern: RegExp) => items.findIndex((t) => pattern.test(t));
+    const statusAt = position(/Status New → In progress by Anna Popescu.*A colleague will phone you/s);
+    const noticeAt = position(/Sent to the citizen by web \(status change\).*A colleague will phone you/s);
+    const noteAt = position(/Private note by Anna Popescu.*Caller prefers Romanian/s);
+    const assignAt = position(/Assigned to Anna Popescu, by Anna Popescu/);
+    expect([statusAt, noticeAt, noteAt, assignAt].every((i) => i > 0)).toBe(true);
+    expect(statusAt).toBeLessThan(noticeAt);
+    expect(noticeAt).toBeLessThan(noteAt);
+    expect(noteAt).toBeLessThan(assignAt);
+    expect(scripts).toEqual([]);
+    await screenshot(agent, "staff-case-after-changes");
+    expect(await axeViolations(agent)).toEqual([]);
+
+    // The citizen's conversation has the status note and nothing of the private note.
+    const view = (await (
+      await fetch(`${service.url}/v1/conversations/${chat.id}`, {
+        headers: { authorization: `Bearer ${chat.token}` },
+      })
+    ).json()) as { messages: { role: string; text: string }[] };
+    const texts = view.messages.map((m) => m.text).join("\n");
+    expect(texts).toContain("A colleague will phone you tomorrow morning.");
+    expect(texts).not.toContain("Caller prefers Romanian");
+
+    // Each page view and change was audited under Anna's id.
+    const audited = await service.database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, annaId), eq(auditLog.subjectId, reference)));
+    const actions = audited.map((a) => a.action);
+    for (const action of [
+      "case.read",
+      "case.notices_read",
+      "case.status_change",
+      "case.note",
+      "case.assign",
+    ]) {
+      expect(actions).toContain(action);
+    }
+    await agent.close();
+  }, 120_000);
+});
