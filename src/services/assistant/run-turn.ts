@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { messages } from "../../db/schema";
 import type { AnswerDraft, ChatModel, CondensedQuestion, HistoryTurn, Surface } from "../../ports/chat-model";
-import { isNo, isYes } from "../cases/intake-answers";
+import { isCancel, isNo, isYes } from "../cases/intake-answers";
 import { type ConversationRow, isWithStaff } from "../conversations/context";
 import type { MessageRow } from "../conversations/find-reply";
 import type { Citation } from "../conversations/message-view";
@@ -271,7 +271,7 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
     // A follow-up to a knowledge answer ("and for glass?") stays with the knowledge base; anything
     // else meets case intake first, so a citizen answering an intake question is not condensed.
     // A bare "yes" or "no" is never a new question: an intake may take it, otherwise it is acknowledged.
-    const bareReply = isYes(message.text) || isNo(message.text);
+    const bareReply = isYes(message.text) || isNo(message.text) || isCancel(message.text);
     let condensed: CondensedQuestion | undefined;
     if (lastReplyStatus === "answered" && !bareReply)
       condensed = await condense(deps, condenseRequest, meta, input.signal);

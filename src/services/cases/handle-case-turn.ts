@@ -148,8 +148,9 @@ export async function handleCaseTurn(deps: CaseTurnDeps, input: CaseTurnInput): 
     if (waiting) return { handled: false, paused: await pausedIntake(db, waiting, input) };
   }
 
-  // A bare "yes" or "no" answers something; it never starts a report of its own.
-  if (input.continueOnly || isYes(text) || isNo(text)) return { handled: false };
+  // A bare "yes" or "no" answers something, and "never mind, cancel it" calls something off: neither
+  // starts a report of its own.
+  if (input.continueOnly || isYes(text) || isNo(text) || isCancel(text)) return { handled: false };
   return startIntake(deps, input, text);
 }
 

@@ -87,7 +87,62 @@ const CANCEL = new Set(
 export const isYes = (text: string) =>
   YES.has(foldAnswer(text).replace(/ (please|merci|thanks|thank you)$/, ""));
 export const isNo = (text: string) => NO.has(foldAnswer(text));
-export const isCancel = (text: string) => CANCEL.has(foldAnswer(text));
+/**
+ * Words that call the report off wherever they stand in the first words of a message ("actually never
+ * mind, cancel that", "non laissez tomber, annulez s'il vous plaît", "anulați vă rog, a venit mașina"),
+ * folded; "stop" is not among them, since over SMS it means an opt-out.
+ */
+const CANCEL_WORDS = [
+  "cancel",
+  "never mind",
+  "nevermind",
+  "forget it",
+  "forget about it",
+  "annuler",
+  "annulez",
+  "annule",
+  "laisse tomber",
+  "laissez tomber",
+  "oubliez",
+  "anuleaza",
+  "anulati",
+  "anuleaza o",
+  "renunt",
+  "renuntati",
+  "las o balta",
+  "lasati",
+  "abbrechen",
+  "stornieren",
+  "vergiss es",
+  "vergessen sie es",
+  "cancelar",
+  "cancela",
+  "cancele",
+  "olvidalo",
+  "olvidelo",
+  "no importa",
+  "megse",
+];
+const NEGATIONS = new Set(["don t", "dont", "do not", "not", "nu", "nicht", "ne"]);
+/** How far into a message a cancel word still calls off the report. */
+const CANCEL_REACH = 6;
+
+export const isCancel = (text: string) => {
+  const folded = foldAnswer(text);
+  if (CANCEL.has(folded)) return true;
+  const words = folded.split(" ");
+  for (let at = 0; at < Math.min(CANCEL_REACH, words.length); at++) {
+    const rest = ` ${words.slice(at).join(" ")} `;
+    const phrase = CANCEL_WORDS.find((w) => rest.startsWith(` ${w} `));
+    if (!phrase) continue;
+    // "please don't cancel it", "ne l'annulez pas", "nu anulați": kept.
+    const before = words.slice(Math.max(0, at - 2), at).join(" ");
+    const after = words.slice(at + phrase.split(" ").length, at + phrase.split(" ").length + 2);
+    if ([...NEGATIONS].some((n) => ` ${before} `.includes(` ${n} `)) || after.includes("pas")) return false;
+    return true;
+  }
+  return false;
+};
 
 export interface Choice {
   key: string;
