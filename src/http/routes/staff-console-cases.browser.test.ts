@@ -196,5 +196,21 @@ describe.skipIf(!haveChromium)("staff console case page in headless Chromium", (
       expect(actions).toContain(action);
     }
     await agent.close();
+
+    // Under the page's real Content-Security-Policy the script still runs and no violation is reported.
+    const strict = await browser.newPage();
+    const violations: string[] = [];
+    strict.on("console", (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await strict.goto(`${service.url}/staff/cases/${reference}`);
+    await strict.getByLabel("Email").fill("anna@city.example");
+    await strict.getByLabel("Password").fill(TEST_STAFF_PASSWORD);
+    await strict.getByRole("button", { name: "Sign in" }).click();
+    await strict.getByRole("heading", { name: `Case ${reference}` }).waitFor();
+    await strict.getByRole("button", { name: "Add note" }).click();
+    await expect.poll(() => strict.locator("#case-note-error").textContent()).toBe("Write the note first.");
+    expect(violations).toEqual([]);
+    await strict.close();
   }, 120_000);
 });
