@@ -8,6 +8,7 @@ import type { Citation } from "../conversations/message-view";
 import { formatOpening } from "../conversations/request-handoff";
 import { type QueueOutcome, queueForPerson } from "../handoff/request-handoff";
 import { findSensitiveTopic } from "../handoff/sensitive-topics";
+import { refersBack } from "../language/question-form";
 import { answerPrivacyRequest } from "../privacy/answer-privacy-request";
 import { detectPrivacyRequest } from "../privacy/detect-privacy-request";
 import { stripAskingOnly } from "./asked-kind";
@@ -292,7 +293,9 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
     if (isOpinionOrPrediction(message.text)) {
       return finish({ ...fixedReply(deps, lang, "no_answer", "reply.opinion"), meta: { outOfScope: true } });
     }
-    const question = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
+    const asked = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
+    // "How long will it take you to fix it?" while a pothole report waits: "it" is the pothole.
+    const question = paused && refersBack(asked) ? `${asked} ${paused.intake.name}` : asked;
     // "How much", "cuánto cuesta", "à quelle heure" say what kind of fact is wanted, not what it is
     // about: searched, they would count against the pages that hold the fact.
     const searchText = stripAskingOnly(question) || question;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isInformationQuestion, readQuestionForm } from "./question-form";
+import { isInformationQuestion, readQuestionForm, refersBack } from "./question-form";
 
 describe("readQuestionForm", () => {
   it("reads questions about a service as questions, in every supported language", () => {
@@ -58,5 +58,15 @@ describe("readQuestionForm", () => {
     // A condition with no question word, or a report with a question that asks for action, still reports.
     expect(isInformationQuestion("if you can, please fix the light on Elm Road")).toBe(false);
     expect(isInformationQuestion("My bin wasn't collected today, when will you come back?")).toBe(false);
+  });
+});
+
+describe("refersBack", () => {
+  it("finds a short question that names its subject only by a pronoun", () => {
+    expect(refersBack("how long will it take you to fix it?")).toBe(true);
+    expect(refersBack("vous mettez combien de temps pour enlever ça ?")).toBe(true);
+    expect(refersBack("y cuánto tardan normalmente en arreglarla?")).toBe(true);
+    expect(refersBack("how long does a pothole repair take?")).toBe(false);
+    expect(refersBack("combien coûte la collecte des encombrants ?")).toBe(false);
   });
 });

@@ -409,3 +409,26 @@ export function isInformationQuestion(text: string): boolean {
     (form.asksWhoHandles || form.statements.split(/\s+/).filter(Boolean).length < 3)
   );
 }
+
+/**
+ * Pronouns that point back at what was just discussed, folded, in the supported languages; only those
+ * that are never articles ("la", "le", "o", "das" are both, so they are left out).
+ */
+const BACK_REFERENCES = new Set("it them ca cela asta aceasta es ihn eso esto ezt azt".split(" "));
+/** Longest message still read as pointing back rather than standing on its own. */
+const BACK_REFERENCE_WORDS = 12;
+
+/**
+ * True for a short question that names its subject only by a pronoun ("how long will it take you to
+ * fix it?", "cât durează s-o reparați?"): the subject is whatever the conversation is about.
+ */
+export function refersBack(text: string): boolean {
+  const words = foldWords(text).replace(/\?/g, " ").split(" ").filter(Boolean);
+  if (words.length === 0 || words.length > BACK_REFERENCE_WORDS) return false;
+  // Spanish and Romanian attach the pronoun to the verb: "arreglarla", "s-o repare".
+  return words.some(
+    (w) =>
+      BACK_REFERENCES.has(w) ||
+      (/^\p{L}{4,}(la|lo|las|los)$/u.test(w) && /(ar|er|ir)(la|lo|las|los)$/.test(w)),
+  );
+}
