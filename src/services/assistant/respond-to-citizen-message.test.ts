@@ -7,6 +7,7 @@ import { conversations, messages } from "../../db/schema";
 import { createLogger } from "../../logger";
 import type { AnswerDraft, ChatModel } from "../../ports/chat-model";
 import { createConversation } from "../conversations/create-conversation";
+import { toMessageView } from "../conversations/message-view";
 import { createMemoryRateLimiter } from "../conversations/rate-limiter";
 import type {
   AssistantDeps,
@@ -151,6 +152,31 @@ forEachDatabase("respondToCitizenMessage", (use) => {
     const streamed = tokens.join("");
     expect(streamed).not.toMatch(/\[P\d\]|evil\.example/);
     expect(streamed).toContain("https://www.riverton.example/waste/find-my-day");
+  });
+
+  it("returns the reply exactly as stored, and touches the conversation with the reply's language", async () => {
+    const model = scriptedModel(() => ({
+      text: "Les poubelles passent chaque semaine [P1].",
+      citedIds: ["P1"],
+      covered: true,
+    }));
+    const deps = makeDeps(use(), { chatModel: model });
+    const conv = await open("en");
+    const now = new Date("2026-03-02T10:00:00.000Z");
+    const { message } = await respondToCitizenMessage({
+      ctx: { deps, actor: conv.actor, now },
+      conversationId: conv.id,
+      input: { text: "Quand sont collectées les poubelles ?", lang: "fr" },
+    });
+    const [stored] = await use().db.select().from(messages).where(eq(messages.id, message.id));
+    expect(stored).toBeDefined();
+    expect(toMessageView(stored!)).toEqual(message);
+    expect(stored!.role).toBe("assistant");
+    expect(stored!.createdAt.getTime()).toBe(now.getTime() + 1);
+    const [conversation] = await use().db.select().from(conversations).where(eq(conversations.id, conv.id));
+    expect(conversation!.updatedAt.getTime()).toBe(now.getTime());
+    expect(stored!.lang).toBe("fr");
+    expect(conversation!.lang).toBe("fr");
   });
 
   it("falls back to the offline answerer when the model fails, and records it", async () => {

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import { eq, sql } from "drizzle-orm";
+import type { Database, Db } from "../../db/client";
 import { conversations, messages } from "../../db/schema";
 import type { ConversationActor } from "../conversations/context";
 import { findReply, type MessageRow } from "../conversations/find-reply";
@@ -80,6 +80,12 @@ export async function storeReply(
   turn: TurnOutcome,
   now: Date,
 ): Promise<MessageRow> {
+  // The usual case, a bot reply in a conversation no person has taken, costs one statement; anything
+  // else (taken over, a duplicate reply, a missing conversation) takes the transaction below.
+  if (turn.role === "assistant") {
+    const stored = await storeUnlessTaken(deps.database, conversation, message, turn, now);
+    if (stored) return stored;
+  }
   return deps.database.db.transaction(async (tx) => {
     const [current] = await tx
       .select({ state: conversations.state })
@@ -111,13 +117,7 @@ async function insertReply(
       status: outcome.status,
       citations: outcome.citations,
       replyToId: message.id,
-      meta: {
-        ...outcome.meta,
-        ...(outcome.case ? { case: outcome.case } : {}),
-        ...(outcome.intake ? { intake: outcome.intake } : {}),
-        ...(outcome.options ? { options: outcome.options } : {}),
-        ...(outcome.handoff ? { handoff: true } : {}),
-      },
+      meta: replyMeta(outcome),
       createdAt: new Date(now.getTime() + 1),
     })
     .onConflictDoNothing()
@@ -132,4 +132,78 @@ async function insertReply(
     .set({ updatedAt: now, ...(outcome.lang !== conversation.lang ? { lang: outcome.lang } : {}) })
     .where(eq(conversations.id, conversation.id));
   return stored;
+}
+
+function replyMeta(outcome: TurnOutcome): Record<string, unknown> {
+  return {
+    ...outcome.meta,
+    ...(outcome.case ? { case: outcome.case } : {}),
+    ...(outcome.intake ? { intake: outcome.intake } : {}),
+    ...(outcome.options ? { options: outcome.options } : {}),
+    ...(outcome.handoff ? { handoff: true } : {}),
+  };
+}
+
+/**
+ * insertReply and the conversation's touch in one statement, under the same row lock the handoff verbs
+ * take: nothing is stored when a person owns the conversation, the reply already exists or the
+ * conversation is gone (the caller then takes the slower path that handles each).
+ */
+async function storeUnlessTaken(
+  database: Database,
+  conversation: { id: string; lang: string },
+  message: MessageRow,
+  outcome: TurnOutcome,
+  now: Date,
+): Promise<MessageRow | undefined> {
+  const createdAt = new Date(now.getTime() + 1).toISOString();
+  const touchLang = outcome.lang !== conversation.lang ? sql`, lang = ${outcome.lang}::text` : sql``;
+  const [row] = await database.query<StoredReplyRow>(sql`
+    with owner as (
+      select id from conversations where id = ${conversation.id}::uuid and state <> 'human' for update
+    ), stored as (
+      insert into messages (conversation_id, role, text, lang, status, citations, reply_to_id, meta, created_at)
+      select id, ${outcome.role}::text, ${outcome.text}::text, ${outcome.lang}::text, ${outcome.status}::text,
+        ${JSON.stringify(outcome.citations)}::jsonb, ${message.id}::uuid, ${JSON.stringify(replyMeta(outcome))}::jsonb,
+        ${createdAt}::timestamptz
+      from owner
+      on conflict do nothing
+      returning *
+    ), touched as (
+      update conversations set updated_at = ${now.toISOString()}::timestamptz${touchLang}
+      where id in (select conversation_id from stored)
+    )
+    select * from stored`);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role,
+    text: row.text,
+    lang: row.lang,
+    status: row.status,
+    citations: row.citations,
+    idempotencyKey: row.idempotency_key,
+    replyToId: row.reply_to_id,
+    feedback: row.feedback,
+    meta: row.meta,
+    sequence: Number(row.sequence),
+    createdAt: new Date(row.created_at),
+  };
+}
+
+interface StoredReplyRow {
+  id: string;
+  conversation_id: string;
+  role: string;
+  text: string;
+  lang: string | null;
+  status: string | null;
+  citations: MessageRow["citations"];
+  idempotency_key: string | null;
+  reply_to_id: string | null;
+  feedback: number | null;
+  meta: Record<string, unknown>;
+  sequence: number;
+  created_at: string | Date;
 }
