@@ -258,3 +258,15 @@ describe("chooseAnswerSection: the article that states the fact asked", () => {
     expect(choice?.passages[0]?.articleId).toBe("garden-waste-collection");
   });
 });
+
+describe("chooseAnswerSection with everyday words", () => {
+  it("reads 'fix' as the page's 'repair'", () => {
+    const pothole = article("report-a-pothole", "Report a pothole", 0.9, [
+      ["How to report", "Report a pothole online or by phone; tell us the street and a landmark."],
+      ["How quickly we repair", "Potholes 40 mm deep or more are repaired within 10 working days."],
+      ["Damage to your vehicle", "Claims for damage go to the insurance team."],
+    ]);
+    const choice = chooseAnswerSection("how long will it take you to fix it? pothole", "en", [], [pothole]);
+    expect(choice?.passages[0]?.headingPath).toEqual(["How quickly we repair"]);
+  });
+});

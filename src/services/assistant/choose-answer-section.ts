@@ -11,6 +11,7 @@ import {
   coveredWeekdays,
   isCalendarMark,
 } from "./calendar-ranges";
+import { everydayTermsOf } from "./everyday-words";
 import { weakTermsOf } from "./weak-terms";
 
 /** Articles whose sections compete for the answer. */
@@ -206,6 +207,27 @@ export function chooseAnswerSection(
       return { c, coverage, score, kindSentence };
     })
     .sort((a, b) => b.score - a.score);
+  if (process.env.DEBUG_SECTIONS) {
+    console.error(
+      "Q",
+      question,
+      "ARTICLES",
+      [...byArticle.keys()].join(","),
+      "->",
+      article?.[0]?.passage.articleId,
+      "kind",
+      kind,
+      "found0",
+      found[0]?.articleId,
+      [...weights].map(([k, v]) => k + ":" + v.toFixed(1)).join(" "),
+    );
+    for (const s of scored)
+      console.error(
+        s.score.toFixed(3),
+        s.coverage.toFixed(2),
+        s.kindSentence.toFixed(2),
+        s.c.passage.headingPath.at(-1),
+      );
   const first = scored[0];
   if (!first) return null;
   // "When are bins collected in Manchester?": a place the pages found never mention is another city's.
@@ -363,7 +385,9 @@ function weighQuestion(
   const n = Math.max(1, candidates.length);
   const weights = new Map<string, number>();
   // Days and seasons also as language-neutral marks: "Samstag" meets "Monday to Saturday".
-  for (const term of [...analyzeText(stripAskingPhrases(question), lang), ...calendarMarks(question, lang)]) {
+  const everyday = everydayTermsOf(lang);
+  const asked = analyzeText(stripAskingPhrases(question), lang).map((term) => everyday.get(term) ?? term);
+  for (const term of [...asked, ...calendarMarks(question, lang)]) {
     if (weights.has(term)) continue;
     const df = candidates.reduce((count, c) => count + (c.terms.has(term) ? 1 : 0), 0);
     const rarity = 1 + Math.log((n + 1) / (df + 1));
