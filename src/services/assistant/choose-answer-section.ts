@@ -207,27 +207,6 @@ export function chooseAnswerSection(
       return { c, coverage, score, kindSentence };
     })
     .sort((a, b) => b.score - a.score);
-  if (process.env.DEBUG_SECTIONS) {
-    console.error(
-      "Q",
-      question,
-      "ARTICLES",
-      [...byArticle.keys()].join(","),
-      "->",
-      article?.[0]?.passage.articleId,
-      "kind",
-      kind,
-      "found0",
-      found[0]?.articleId,
-      [...weights].map(([k, v]) => k + ":" + v.toFixed(1)).join(" "),
-    );
-    for (const s of scored)
-      console.error(
-        s.score.toFixed(3),
-        s.coverage.toFixed(2),
-        s.kindSentence.toFixed(2),
-        s.c.passage.headingPath.at(-1),
-      );
   const first = scored[0];
   if (!first) return null;
   // "When are bins collected in Manchester?": a place the pages found never mention is another city's.
