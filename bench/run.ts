@@ -3,6 +3,7 @@ import { runCli, UsageError } from "../src/cli/run-cli";
 const BENCHES: Record<string, () => Promise<(args: string[]) => Promise<unknown>>> = {
   retrieval: async () => (await import("./retrieval")).runRetrievalBench,
   turn: async () => (await import("./turn")).runTurnBench,
+  "turn-cost": async () => (await import("./turn-cost")).runTurnCostBench,
   sla: async () => (await import("./sla")).runSlaBench,
   "model-wait": async () => (await import("./model-wait")).runModelWaitBench,
   load: async () => (await import("./load")).runLoadBench,
