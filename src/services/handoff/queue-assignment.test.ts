@@ -353,6 +353,23 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
       .from(conversationEvents)
       .where(eq(conversationEvents.conversationId, conv.id));
     expect(event).toMatchObject({ kind: "handoff_closed", reason: "citizen_request" });
+    // The same turn run again (a retried request, a restart mid-turn) records the refusal once.
+    const again = await queueForPerson(
+      use().db,
+      conv.id,
+      "citizen_request",
+      new Date(sunday.getTime() + 60_000),
+      undefined,
+      settings,
+    );
+    expect(again.closed?.opensAt.toISOString()).toBe("2026-12-07T09:00:00.000Z");
+    const refusals = await use()
+      .db.select()
+      .from(conversationEvents)
+      .where(
+        and(eq(conversationEvents.conversationId, conv.id), eq(conversationEvents.kind, "handoff_closed")),
+      );
+    expect(refusals).toHaveLength(1);
 
     const monday = new Date("2026-12-07T10:00:00Z");
     const open2 = await queueForPerson(use().db, conv.id, "citizen_request", monday, undefined, settings);

@@ -1,6 +1,14 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { caseIntakes, cases, conversationEvents, services, slaCalendars, slaPolicies } from "../../db/schema";
+import {
+  caseIntakes,
+  cases,
+  conversationEvents,
+  messages,
+  services,
+  slaCalendars,
+  slaPolicies,
+} from "../../db/schema";
 import { isWithStaff } from "../conversations/context";
 import { type BusinessCalendar, isOpen, nextOpening } from "../sla/calendar";
 import { assignWaitingConversation } from "./assign-conversation";
@@ -57,6 +65,15 @@ export async function queueForPerson(
       const calendar = await handoffCalendar(tx, conversation.id);
       if (calendar && !isOpen(calendar, now)) {
         const opensAt = nextOpening(calendar, now);
+        // A turn run again for the same message (a retried request, a restart mid-turn) records the
+        // refusal once: only a citizen message newer than the last refusal earns another.
+        if (await refusedSinceLastMessage(tx, conversation.id)) {
+          return {
+            state: conversation.state,
+            assignedStaffId: null,
+            closed: { opensAt, timeZone: calendar.timeZone },
+          } satisfies QueueOutcome;
+        }
         await tx.insert(conversationEvents).values({
           conversationId: conversation.id,
           kind: "handoff_closed",
@@ -135,4 +152,27 @@ export async function handoffCalendar(db: Db, conversationId: string): Promise<B
     if (row) return row as BusinessCalendar;
   }
   return undefined;
+}
+
+/** True when a refusal out of hours was stored after the citizen's latest message. */
+async function refusedSinceLastMessage(tx: Db, conversationId: string): Promise<boolean> {
+  const [refusal] = await tx
+    .select({ at: conversationEvents.createdAt })
+    .from(conversationEvents)
+    .where(
+      and(
+        eq(conversationEvents.conversationId, conversationId),
+        eq(conversationEvents.kind, "handoff_closed"),
+      ),
+    )
+    .orderBy(desc(conversationEvents.createdAt))
+    .limit(1);
+  if (!refusal) return false;
+  const [message] = await tx
+    .select({ at: messages.createdAt })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.role, "citizen")))
+    .orderBy(desc(messages.createdAt))
+    .limit(1);
+  return !message || refusal.at >= message.at;
 }
