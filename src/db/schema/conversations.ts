@@ -70,9 +70,7 @@ export const messages = pgTable(
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
     // The SMS sweep's window of recent SMS traffic (texts without a reply, replies without a delivery).
-    index("messages_sms_created_idx")
-      .on(t.createdAt)
-      .where(sql`${t.meta}->>'channel' = 'sms'`),
+    index("messages_sms_created_idx").on(t.createdAt).where(sql`${t.meta}->>'channel' = 'sms'`),
     uniqueIndex("messages_idempotency_key")
       .on(t.conversationId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
