@@ -29,7 +29,7 @@ export const deliveries = pgTable(
     address: text("address").notNull(),
     contactId: uuid("contact_id").references(() => contacts.id, { onDelete: "cascade" }),
     caseReference: text("case_reference"),
-    /** pending | sent | delivered | undelivered | failed | blocked */
+    /** pending | sending (claimed, the provider being called) | sent | delivered | undelivered | failed | blocked */
     state: text("state").notNull().default("pending"),
     /** The provider's id for the sent message (Twilio MessageSid). */
     providerId: text("provider_id"),

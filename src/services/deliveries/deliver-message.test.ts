@@ -51,6 +51,34 @@ forEachDatabase("deliverMessage", (use) => {
     return { contact: contact!, target: queued[0]! };
   };
 
+  it("texts once when two runs of its job overlap, and never again once the send was claimed", async () => {
+    const { target } = await storeNotice("+40721555077");
+    const run = () =>
+      deliverMessage({ ctx: context(), kind: "notification", target, attempt: 1, maxAttempts: 5 });
+    const results = await Promise.all([run(), run()]);
+    expect(results.map((r) => r.state).sort()).toEqual(["already_done", "sent"]);
+    expect(standIn.sent().filter((r) => r.form.To === "+40721555077")).toHaveLength(1);
+    // A send whose outcome was never recorded (the database went away after the provider took it)
+    // stays claimed: the job run again does not text the citizen a second time.
+    const second = await storeNotice("+40721555078");
+    await use().db.insert(deliveries).values({
+      messageId: second.target.messageId,
+      kind: "notification",
+      channel: "sms",
+      address: "+40721555078",
+      contactId: second.contact.id,
+      state: "sending",
+    });
+    await deliverMessage({
+      ctx: context(),
+      kind: "notification",
+      target: second.target,
+      attempt: 1,
+      maxAttempts: 5,
+    });
+    expect(standIn.sent().filter((r) => r.form.To === "+40721555078")).toHaveLength(0);
+  });
+
   it("sends a message once however often its job runs, and keeps it in the conversation", async () => {
     const { target } = await storeNotice("+40721555001");
     expect(target).toMatchObject({

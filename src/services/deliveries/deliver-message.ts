@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { caseEvents, cases, contacts, conversations, deliveries, messages } from "../../db/schema";
 import type { DeliveryAttempt } from "../../db/schema/deliveries";
@@ -88,22 +88,22 @@ export async function deliverMessage({
   const sender = ctx.senders[target.channel];
   if (!sender) throw new Error(`no sender configured for ${target.channel}`);
   const callback = ctx.statusCallbackUrls?.[target.channel];
+  // Claimed before the provider is called: a job run again after the send (the database failed while
+  // recording it, or the process died) finds the claim and does not text the citizen a second time.
+  const claimed = await db
+    .update(deliveries)
+    .set({ state: "sending", updatedAt: now })
+    .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, "pending")))
+    .returning({ id: deliveries.id });
+  if (claimed.length === 0) return { state: "already_done", current: "sending" };
+
+  let sent: { providerId: string };
   try {
-    const sent = await sender.send({
+    sent = await sender.send({
       to: target.address,
       text: message.text,
       ...(callback ? { statusCallbackUrl: callback } : {}),
     });
-    await db
-      .update(deliveries)
-      .set({
-        state: "sent",
-        providerId: sent.providerId,
-        attempts: appendAttempt({ at: now.toISOString(), outcome: "sent", providerId: sent.providerId }),
-        updatedAt: now,
-      })
-      .where(eq(deliveries.id, delivery.id));
-    return { state: "sent", providerId: sent.providerId };
   } catch (error) {
     const details = error instanceof ChannelSendError ? error.details : { retryable: true };
     const text = error instanceof Error ? error.message : String(error);
@@ -123,9 +123,10 @@ export async function deliverMessage({
       return { state: "blocked", reason: "opted_out" };
     }
     if (details.retryable && attempt < maxAttempts) {
+      // The provider refused it, so nothing went out: the claim is given back for the retry.
       await db
         .update(deliveries)
-        .set({ attempts: appendAttempt(record), updatedAt: now })
+        .set({ state: "pending", attempts: appendAttempt(record), updatedAt: now })
         .where(eq(deliveries.id, delivery.id));
       return { state: "retry", error: text };
     }
@@ -133,6 +134,17 @@ export async function deliverMessage({
     await recordFailedNotice(db, delivery, details.code, now);
     return { state: "failed", code: details.code, error: text };
   }
+  // Outside the try: a database error here is not a failed send, and must not lead to a second one.
+  await db
+    .update(deliveries)
+    .set({
+      state: "sent",
+      providerId: sent.providerId,
+      attempts: appendAttempt({ at: now.toISOString(), outcome: "sent", providerId: sent.providerId }),
+      updatedAt: now,
+    })
+    .where(eq(deliveries.id, delivery.id));
+  return { state: "sent", providerId: sent.providerId };
 }
 
 function appendAttempt(attempt: DeliveryAttempt) {
