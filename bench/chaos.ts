@@ -464,8 +464,23 @@ async function check(dueCaseIds: string[]) {
       where m.role in ('assistant', 'system') and m.meta->>'channel' = 'sms'`,
   );
   const s = sends.rows[0]!;
-  if (s.delivered < s.replies) problems.push(`${s.replies - s.delivered} SMS replies never handed to Twilio`);
   const standInSends = standIn.sent().length;
+  // A send claimed but never recorded (the service was killed after Twilio took it) stays `sending`: it
+  // counts as handed to Twilio when the stand-in received it, and as lost when it did not.
+  const claimed = await query<{ address: string; text: string }>(
+    `select d.address, m.text from deliveries d join messages m on m.id = d.message_id
+      where d.state = 'sending' and d.provider_id is null and m.meta->>'channel' = 'sms'`,
+  );
+  const received = standIn.sent();
+  const claimedReceived = claimed.rows.filter((row) =>
+    received.some((sent) => sent.form.To === row.address && sent.form.Body === row.text),
+  ).length;
+  s.delivered += claimedReceived;
+  if (claimed.rows.length > 0)
+    process.stdout.write(
+      `sends claimed but not recorded: ${claimed.rows.length}, of which Twilio received ${claimedReceived}\n`,
+    );
+  if (s.delivered < s.replies) problems.push(`${s.replies - s.delivered} SMS replies never handed to Twilio`);
 
   const casesStored = await query<{ key: string; n: number }>(
     `select substring(description from 'chaos report [0-9]+') as key, count(*)::int as n
