@@ -122,6 +122,8 @@ function serviceEnv(): NodeJS.ProcessEnv {
     CASE_LIMIT_PER_MINUTE: "0",
     SMS_SWEEP_SECONDS: "3",
     SLA_SWEEP_SECONDS: "3",
+    // A send cut off by the kill is settled (asked of the stand-in) this long after its claim.
+    DELIVERY_STALE_CLAIM_SECONDS: "15",
     SHUTDOWN_GRACE_MS: "5000",
   };
 }
@@ -465,21 +467,18 @@ async function check(dueCaseIds: string[]) {
   );
   const s = sends.rows[0]!;
   const standInSends = standIn.sent().length;
-  // A send claimed but never recorded (the service was killed after Twilio took it) stays `sending`: it
-  // counts as handed to Twilio when the stand-in received it, and as lost when it did not.
-  const claimed = await query<{ address: string; text: string }>(
-    `select d.address, m.text from deliveries d join messages m on m.id = d.message_id
-      where d.state = 'sending' and d.provider_id is null and m.meta->>'channel' = 'sms'`,
+  // A send cut off by a kill stays claimed (`sending`) until its delivery asks Twilio whether it took the
+  // message: recorded with its SID if so, sent if not. One still claimed at the end was never settled.
+  const claimed = await query<{ n: number }>(
+    `select count(*)::int as n from deliveries d join messages m on m.id = d.message_id
+      where d.state = 'sending' and m.meta->>'channel' = 'sms'`,
   );
-  const received = standIn.sent();
-  const claimedReceived = claimed.rows.filter((row) =>
-    received.some((sent) => sent.form.To === row.address && sent.form.Body === row.text),
-  ).length;
-  s.delivered += claimedReceived;
-  if (claimed.rows.length > 0)
-    process.stdout.write(
-      `sends claimed but not recorded: ${claimed.rows.length}, of which Twilio received ${claimedReceived}\n`,
-    );
+  if (claimed.rows[0]!.n > 0) problems.push(`${claimed.rows[0]!.n} sends left claimed and never settled`);
+  const found = await query<{ n: number }>(
+    `select count(*)::int as n from deliveries d
+      where d.channel = 'sms' and d.attempts @> '[{"outcome": "found"}]'::jsonb`,
+  );
+  process.stdout.write(`sends cut off by a kill and found at Twilio afterwards: ${found.rows[0]!.n}\n`);
   if (s.delivered < s.replies) problems.push(`${s.replies - s.delivered} SMS replies never handed to Twilio`);
 
   const casesStored = await query<{ key: string; n: number }>(
@@ -589,10 +588,12 @@ async function waitForQuiet(ms: number) {
         where m.role = 'citizen' and (m.idempotency_key like 'twilio:%' or m.idempotency_key like 'chaos-%')
           and not exists (select 1 from messages r where r.reply_to_id = m.id)`,
     );
+    // Pending, or claimed and not yet settled after a kill.
     const undelivered = await query<{ n: number }>(
       `select count(*)::int as n from messages m
         where m.role in ('assistant', 'system') and m.meta->>'channel' = 'sms'
-          and not exists (select 1 from deliveries d where d.message_id = m.id and d.state <> 'pending')`,
+          and not exists (select 1 from deliveries d where d.message_id = m.id
+                           and d.state not in ('pending', 'sending'))`,
     );
     if (rows[0]!.pending === 0 && undelivered.rows[0]!.n === 0) return;
     await sleep(1000);
@@ -641,7 +642,8 @@ async function main() {
     say(
       `load done: ${ledger.webMessages.size} web messages, ${ledger.sms.size} texts, ${ledger.cases.size} reports acknowledged`,
     );
-    await waitForQuiet(60_000);
+    // A send cut off by the last kill waits for its job's stall check (30 s) and its claim to go stale.
+    await waitForQuiet(120_000);
     await sleep(8000);
     problems = await check(dueCaseIds);
   } catch (error) {

@@ -149,6 +149,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
         senders: { sms: sender },
         statusCallbackUrls: { sms: `${twilio.publicBaseUrl.replace(/\/+$/, "")}${SMS_STATUS_PATH}` },
         logger,
+        staleClaimMs: config.DELIVERY_STALE_CLAIM_SECONDS * 1000,
       });
     }
     // A request for a person nobody picks up in time is answered honestly (the check survives restarts).
@@ -217,6 +218,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
         intervalMs: config.SMS_SWEEP_SECONDS * 1000,
         // Work younger than one sweep period may still be on its way through the queue.
         minAgeMs: Math.min(20_000, config.SMS_SWEEP_SECONDS * 1000),
+        staleClaimMs: config.DELIVERY_STALE_CLAIM_SECONDS * 1000,
       });
       closers.unshift(() => smsSweep.stop());
     }

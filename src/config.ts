@@ -89,6 +89,11 @@ export const Config = z.object({
    * handed to delivery) is queued again; 0 turns the sweep off.
    */
   SMS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /**
+   * A send claimed this long ago and never recorded (the process died while Twilio was called) is settled
+   * by asking Twilio whether it took the message: recorded if so, sent if not. Longer than a send can take.
+   */
+  DELIVERY_STALE_CLAIM_SECONDS: z.coerce.number().int().min(15).max(3600).default(60),
 
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: optionalUrl,

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 /**
  * A stand-in for Twilio's REST API (the Messages resource), started by tests on port 0. It records
  * every request the real `twilio` client makes and answers what the test scripts: the message
- * resource, a Twilio error (21610, 5xx), or nothing at all (a timeout).
+ * resource, a Twilio error (21610, 5xx), or nothing at all (a timeout). Listing messages
+ * (`GET …/Messages.json?To=…`) returns the ones it created, newest first, as Twilio does.
  */
 export type TwilioReply =
   | { kind: "message"; status?: string }
@@ -33,6 +34,7 @@ export async function startTwilioStandIn(
   reply: (request: TwilioRequest, index: number) => TwilioReply = () => ({ kind: "message" }),
 ): Promise<TwilioStandIn> {
   const requests: TwilioRequest[] = [];
+  const created: Record<string, unknown>[] = [];
   const open = new Set<ServerResponse>();
   let counter = 0;
   const server = createServer(async (req, res) => {
@@ -47,6 +49,18 @@ export async function startTwilioStandIn(
       form: Object.fromEntries(new URLSearchParams(body)),
     };
     requests.push(request);
+    if (request.method === "GET" && /\/Messages\.json(\?|$)/.test(request.path)) {
+      const filter = new URL(request.path, "http://stand-in").searchParams;
+      const to = filter.get("To");
+      const from = filter.get("From");
+      const messages = created
+        .filter((m) => (!to || m.to === to) && (!from || m.from === from))
+        .reverse()
+        .slice(0, Number(filter.get("PageSize") ?? 50));
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ messages, next_page_uri: null, page: 0, page_size: messages.length }));
+      return;
+    }
     const answer = reply(request, requests.length - 1);
     if (answer.kind === "hang") return;
     if (answer.kind === "error") {
@@ -63,23 +77,23 @@ export async function startTwilioStandIn(
     }
     counter += 1;
     const sid = `SM${String(counter).padStart(32, "0")}`;
+    const message = {
+      sid,
+      account_sid: request.user,
+      to: request.form.To,
+      from: request.form.From ?? null,
+      messaging_service_sid: request.form.MessagingServiceSid ?? null,
+      body: request.form.Body,
+      status: answer.status ?? "queued",
+      num_segments: "1",
+      direction: "outbound-api",
+      api_version: "2010-04-01",
+      date_created: new Date().toUTCString(),
+      uri: `/2010-04-01/Accounts/${request.user}/Messages/${sid}.json`,
+    };
+    created.push(message);
     res.writeHead(201, { "content-type": "application/json" });
-    res.end(
-      JSON.stringify({
-        sid,
-        account_sid: request.user,
-        to: request.form.To,
-        from: request.form.From ?? null,
-        messaging_service_sid: request.form.MessagingServiceSid ?? null,
-        body: request.form.Body,
-        status: answer.status ?? "queued",
-        num_segments: "1",
-        direction: "outbound-api",
-        api_version: "2010-04-01",
-        date_created: new Date().toUTCString(),
-        uri: `/2010-04-01/Accounts/${request.user}/Messages/${sid}.json`,
-      }),
-    );
+    res.end(JSON.stringify(message));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

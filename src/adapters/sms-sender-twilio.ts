@@ -1,6 +1,11 @@
 import twilio from "twilio";
 import type RequestClient from "twilio/lib/base/RequestClient";
-import { ChannelSendError, type ChannelSender, type OutboundMessage } from "../ports/channel-sender";
+import {
+  ChannelSendError,
+  type ChannelSender,
+  type OutboundMessage,
+  type SentMessageQuery,
+} from "../ports/channel-sender";
 
 export interface TwilioSmsSenderOptions {
   accountSid: string;
@@ -59,6 +64,29 @@ export function createTwilioSmsSender(options: TwilioSmsSenderOptions): ChannelS
       } catch (error) {
         throw toSendError(error);
       }
+    },
+    async findSent(query: SentMessageQuery) {
+      // Twilio lists the newest first; a claim is at most minutes old, so one page is enough.
+      let recent: Awaited<ReturnType<typeof client.messages.list>>;
+      try {
+        recent = await client.messages.list({
+          to: query.to,
+          ...(options.fromNumber && !options.messagingServiceSid ? { from: options.fromNumber } : {}),
+          pageSize: 50,
+          limit: 50,
+        });
+      } catch (error) {
+        throw toSendError(error);
+      }
+      // Twilio stamps its own clock; a minute of leeway covers the difference from ours.
+      const earliest = query.since.getTime() - 60_000;
+      const match = recent.find(
+        (m) =>
+          m.direction.startsWith("outbound") &&
+          m.body === query.text &&
+          (m.dateCreated ? m.dateCreated.getTime() >= earliest : true),
+      );
+      return match ? { providerId: match.sid, status: match.status } : null;
     },
   };
 }

@@ -29,6 +29,7 @@ export function startSmsSweep(options: {
   enqueueDelivery: EnqueueDelivery;
   intervalMs: number;
   minAgeMs?: number;
+  staleClaimMs?: number;
 }): SmsSweep {
   const { logger } = options;
   let running: Promise<SmsSweepCounts> | null = null;
@@ -38,6 +39,7 @@ export function startSmsSweep(options: {
         const work = await findStrandedSmsWork({
           database: options.database,
           ...(options.minAgeMs === undefined ? {} : { minAgeMs: options.minAgeMs }),
+          ...(options.staleClaimMs === undefined ? {} : { staleClaimMs: options.staleClaimMs }),
         });
         const counts: SmsSweepCounts = { turns: 0, deliveries: 0, failed: 0 };
         for (const messageId of work.turns) {

@@ -28,7 +28,20 @@ export class ChannelSendError extends Error {
   }
 }
 
+/** What the provider is asked after a send whose outcome was never recorded (the process died mid-call). */
+export interface SentMessageQuery {
+  to: string;
+  text: string;
+  /** The send was claimed at this time: anything the provider accepted earlier is another message. */
+  since: Date;
+}
+
 /** Sends one message on one channel. */
 export interface ChannelSender {
   send(message: OutboundMessage): Promise<SentMessage>;
+  /**
+   * Asks the provider whether it accepted this message (same address and text) since the claim, so an
+   * unrecorded send is recorded rather than sent twice or never. Senders that cannot ask leave it out.
+   */
+  findSent?(query: SentMessageQuery): Promise<SentMessage | null>;
 }

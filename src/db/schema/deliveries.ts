@@ -4,7 +4,7 @@ import { contacts, messages } from "./conversations";
 /** One try at handing a message to a channel provider, and what came of it. */
 export interface DeliveryAttempt {
   at: string;
-  /** sent | failed | blocked | status:<provider status> */
+  /** sent | found (taken by the provider, found after a cut-off send) | failed | blocked | status:<provider status> */
   outcome: string;
   code?: string;
   error?: string;

@@ -24,7 +24,15 @@ export interface DeliveryContext {
   statusCallbackUrls?: Partial<Record<DeliveryTarget["channel"], string>>;
   logger?: Logger;
   now?: Date;
+  /**
+   * A send claimed this long ago and never recorded was cut off (the process died while the provider
+   * was being called): the provider is asked whether it took the message (default STALE_CLAIM_MS).
+   */
+  staleClaimMs?: number;
 }
+
+/** Longer than any provider call (the Twilio client times out after 10 s), so a live send is never doubted. */
+export const STALE_CLAIM_MS = 60_000;
 
 /** Provider errors that may clear on a later try: queue overflow, unreachable handset, carrier trouble. */
 export const RETRYABLE_STATUS_CODES: ReadonlySet<string> = new Set(["30001", "30003", "30008", "30009"]);

@@ -79,6 +79,67 @@ forEachDatabase("deliverMessage", (use) => {
     expect(standIn.sent().filter((r) => r.form.To === "+40721555078")).toHaveLength(0);
   });
 
+  it("settles a stale claim by asking Twilio: records the text Twilio took, sends the one it never saw", async () => {
+    const claimedAt = new Date(Date.now() - 5 * 60_000);
+    const claim = async (address: string) => {
+      const stored = await storeNotice(address);
+      await use().db.insert(deliveries).values({
+        messageId: stored.target.messageId,
+        kind: "notification",
+        channel: "sms",
+        address,
+        contactId: stored.contact.id,
+        state: "sending",
+        createdAt: claimedAt,
+        updatedAt: claimedAt,
+      });
+      return stored;
+    };
+    const run = (target: Awaited<ReturnType<typeof claim>>["target"], now = new Date()) =>
+      deliverMessage({
+        ctx: { ...context(), now },
+        kind: "notification",
+        target,
+        attempt: 1,
+        maxAttempts: 5,
+      });
+
+    // Twilio took the first text before the process died: it is recorded with Twilio's SID, not sent again.
+    const took = await claim("+40721555081");
+    const [tookMessage] = await use()
+      .db.select({ text: messages.text })
+      .from(messages)
+      .where(eq(messages.id, took.target.messageId));
+    const { sid } = (await (
+      await fetch(`${standIn.baseUrl}/2010-04-01/Accounts/AC${"3".repeat(32)}/Messages.json`, {
+        method: "POST",
+        body: new URLSearchParams({ To: "+40721555081", From: "+40312000000", Body: tookMessage!.text }),
+      })
+    ).json()) as { sid: string };
+    expect(await run(took.target)).toEqual({ state: "sent", providerId: sid });
+    expect(standIn.sent().filter((r) => r.form.To === "+40721555081")).toHaveLength(1);
+    const [tookRow] = await use()
+      .db.select()
+      .from(deliveries)
+      .where(eq(deliveries.messageId, took.target.messageId));
+    expect(tookRow).toMatchObject({ state: "sent", providerId: sid });
+
+    // Twilio never saw the second: it is sent now, once, however often the job runs.
+    const lost = await claim("+40721555082");
+    const settled = await run(lost.target);
+    expect(settled.state).toBe("sent");
+    expect(await run(lost.target)).toEqual({ state: "already_done", current: "sent" });
+    expect(standIn.sent().filter((r) => r.form.To === "+40721555082")).toHaveLength(1);
+
+    // A fresh claim may still be on its way to Twilio: it is left alone.
+    const fresh = await claim("+40721555083");
+    expect(await run(fresh.target, new Date(claimedAt.getTime() + 10_000))).toEqual({
+      state: "already_done",
+      current: "sending",
+    });
+    expect(standIn.sent().filter((r) => r.form.To === "+40721555083")).toHaveLength(0);
+  });
+
   it("sends a message once however often its job runs, and keeps it in the conversation", async () => {
     const { target } = await storeNotice("+40721555001");
     expect(target).toMatchObject({

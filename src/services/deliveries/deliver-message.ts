@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { caseEvents, cases, contacts, conversations, deliveries, messages } from "../../db/schema";
 import type { DeliveryAttempt } from "../../db/schema/deliveries";
 import { ChannelSendError } from "../../ports/channel-sender";
-import type { DeliveryContext, DeliveryKind, DeliveryTarget } from "./context";
+import { type DeliveryContext, type DeliveryKind, type DeliveryTarget, STALE_CLAIM_MS } from "./context";
 import { hasConsent, setContactConsent } from "./set-contact-consent";
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
@@ -72,7 +72,14 @@ export async function deliverMessage({
     .where(eq(deliveries.messageId, target.messageId))
     .limit(1);
   if (!delivery) throw new Error("delivery upsert returned no row");
-  if (delivery.state !== "pending") return { state: "already_done", current: delivery.state };
+  let claimedAt: Date | null = null;
+  if (delivery.state === "sending") {
+    const settled = await settleStaleClaim(ctx, delivery, message.text, now);
+    if (settled) return settled;
+    claimedAt = delivery.updatedAt;
+  } else if (delivery.state !== "pending") {
+    return { state: "already_done", current: delivery.state };
+  }
 
   // Checked again at send time: a bot reply queued before a person took over is never sent.
   if (message.role === "assistant" && message.owner === "human") {
@@ -90,10 +97,19 @@ export async function deliverMessage({
   const callback = ctx.statusCallbackUrls?.[target.channel];
   // Claimed before the provider is called: a job run again after the send (the database failed while
   // recording it, or the process died) finds the claim and does not text the citizen a second time.
+  // A stale claim the provider never saw is taken over only by the one job that still finds it as it was.
   const claimed = await db
     .update(deliveries)
     .set({ state: "sending", updatedAt: now })
-    .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, "pending")))
+    .where(
+      claimedAt
+        ? and(
+            eq(deliveries.id, delivery.id),
+            eq(deliveries.state, "sending"),
+            eq(deliveries.updatedAt, claimedAt),
+          )
+        : and(eq(deliveries.id, delivery.id), eq(deliveries.state, "pending")),
+    )
     .returning({ id: deliveries.id });
   if (claimed.length === 0) return { state: "already_done", current: "sending" };
 
@@ -147,13 +163,59 @@ export async function deliverMessage({
   return { state: "sent", providerId: sent.providerId };
 }
 
+/**
+ * A send left claimed (`sending`) by a job that died while calling the provider. A recent claim may
+ * still be in flight and is left alone; an older one is settled by asking the provider: the message it
+ * took is recorded as sent, and one it never saw is sent now (null tells the caller to send). A sender
+ * that cannot be asked leaves the claim as it is: at most once, never twice.
+ */
+async function settleStaleClaim(
+  ctx: DeliveryContext,
+  delivery: DeliveryRow,
+  text: string,
+  now: Date,
+): Promise<DeliveryResult | null> {
+  const sender = ctx.senders[delivery.channel as DeliveryTarget["channel"]];
+  const staleAfter = ctx.staleClaimMs ?? STALE_CLAIM_MS;
+  if (now.getTime() - delivery.updatedAt.getTime() < staleAfter || !sender?.findSent) {
+    return { state: "already_done", current: "sending" };
+  }
+  let found: { providerId: string } | null;
+  try {
+    found = await sender.findSent({ to: delivery.address, text, since: delivery.updatedAt });
+  } catch (error) {
+    // The provider cannot say yet; the queue's backoff asks again.
+    return { state: "retry", error: error instanceof Error ? error.message : String(error) };
+  }
+  if (!found) return null;
+  const recorded = await ctx.database.db
+    .update(deliveries)
+    .set({
+      state: "sent",
+      providerId: found.providerId,
+      attempts: appendAttempt({ at: now.toISOString(), outcome: "found", providerId: found.providerId }),
+      updatedAt: now,
+    })
+    .where(and(eq(deliveries.id, delivery.id), eq(deliveries.state, "sending")))
+    .returning({ id: deliveries.id });
+  ctx.logger?.info("unrecorded send found at the provider and recorded", {
+    messageId: delivery.messageId,
+    providerId: found.providerId,
+  });
+  return recorded.length > 0
+    ? { state: "sent", providerId: found.providerId }
+    : { state: "already_done", current: "sending" };
+}
+
 function appendAttempt(attempt: DeliveryAttempt) {
   return sql`${deliveries.attempts} || ${JSON.stringify([attempt])}::jsonb`;
 }
 
 /** Sends tried so far (sent or refused), across jobs. */
 export function sendCount(delivery: DeliveryRow): number {
-  return delivery.attempts.filter((a) => a.outcome === "sent" || a.outcome === "failed").length;
+  return delivery.attempts.filter(
+    (a) => a.outcome === "sent" || a.outcome === "found" || a.outcome === "failed",
+  ).length;
 }
 
 export async function finish(

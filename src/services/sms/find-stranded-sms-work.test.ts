@@ -68,8 +68,19 @@ describe("stranded SMS work", () => {
       now: later(),
       minAgeMs: 30_000,
     });
-    expect(third.deliveries).toEqual([
+    const stranded = [
       { kind: "reply", target: { messageId: confirmation!.id, channel: "sms", address: "+40722111002" } },
-    ]);
+    ];
+    expect(third.deliveries).toEqual(stranded);
+
+    // A send claimed by a job that died calling Twilio: left to its job while the claim is fresh, swept once stale.
+    await db
+      .update(deliveries)
+      .set({ state: "sending", updatedAt: new Date(Date.now() - 120_000) })
+      .where(inArray(deliveries.messageId, [confirmation!.id]));
+    const sweep = (staleClaimMs: number) =>
+      findStrandedSmsWork({ database: service.database, now: later(), minAgeMs: 30_000, staleClaimMs });
+    expect((await sweep(10 * 60_000)).deliveries).toEqual([]);
+    expect((await sweep(60_000)).deliveries).toEqual(stranded);
   });
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import type { DeliveryKind, DeliveryTarget } from "../deliveries/context";
+import { type DeliveryKind, type DeliveryTarget, STALE_CLAIM_MS } from "../deliveries/context";
 
 export interface StrandedSmsWork {
   /** Stored inbound texts that should have had a turn and have no reply. */
@@ -21,18 +21,22 @@ export interface FindStrandedSmsWorkOptions {
   lookbackMs?: number;
   /** Most items of each kind per sweep (default 500). */
   limit?: number;
+  /** A send claimed longer ago and never recorded is settled again (default STALE_CLAIM_MS). */
+  staleClaimMs?: number;
 }
 
 /**
  * SMS work that PostgreSQL holds but no job will finish: an inbound text stored while its `sms.turn`
  * job could not be queued (Redis out of reach) or whose job gave up (the database out of reach on
- * every try), and a reply or notice stored but never handed to a delivery job. Keywords (STOP, HELP…)
+ * every try), a reply or notice stored but never handed to a delivery job, and a send claimed by a job
+ * that died calling the provider (its delivery settles it by asking the provider). Keywords (STOP, HELP…)
  * and texts from contacts who opted out never get a turn, so they are not stranded.
  */
 export async function findStrandedSmsWork(options: FindStrandedSmsWorkOptions): Promise<StrandedSmsWork> {
   const now = options.now ?? new Date();
   const youngest = new Date(now.getTime() - (options.minAgeMs ?? 20_000)).toISOString();
   const oldest = new Date(now.getTime() - (options.lookbackMs ?? 6 * 3_600_000)).toISOString();
+  const staleClaim = new Date(now.getTime() - (options.staleClaimMs ?? STALE_CLAIM_MS)).toISOString();
   const limit = options.limit ?? 500;
   const db = options.database.db;
   const turns = (await db.execute(sql`
@@ -55,7 +59,9 @@ export async function findStrandedSmsWork(options: FindStrandedSmsWorkOptions): 
        and coalesce(m.status, '') <> 'held'
        and m.created_at < ${youngest}::timestamptz and m.created_at > ${oldest}::timestamptz
        and not exists (select 1 from deliveries d where d.message_id = m.id
-                        and (d.state <> 'pending' or d.updated_at >= ${youngest}::timestamptz))
+                        and (d.state not in ('pending', 'sending')
+                             or (d.state = 'pending' and d.updated_at >= ${youngest}::timestamptz)
+                             or (d.state = 'sending' and d.updated_at >= ${staleClaim}::timestamptz)))
      order by m.created_at
      limit ${limit}`)) as unknown as {
     rows: { id: string; address: string; event: string | null; case_reference: string | null }[];
