@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { recordAudit } from "../cases/record-audit";
-import { assignQueuedConversations } from "./assign-conversation";
-import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
-import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
+import type { HandoffContext } from "./context";
+import type { HandoffSummary } from "./handoff-view";
+import { releaseConversation } from "./release-conversation";
 
 export const CloseConversationInput = z.object({
   conversationId: z.string(),
@@ -17,27 +16,6 @@ export async function closeConversation({
   ctx: HandoffContext;
   input: unknown;
 }): Promise<HandoffSummary> {
-  const actor = requireHandoffStaff(ctx);
   const parsed = CloseConversationInput.parse(input);
-  const now = ctx.now ?? new Date();
-  const summary = await ctx.database.db.transaction(async (tx) => {
-    const conversation = await lockConversation(tx, parsed.conversationId);
-    if (conversation.state === "closed") return toHandoffSummary(conversation, now);
-    const moved = await changeOwner(tx, ctx, conversation, {
-      to: "closed",
-      reason: parsed.reason,
-      assignedStaffId: null,
-      now,
-    });
-    await recordAudit(tx, actor, ctx.requestId, {
-      action: "conversation.close",
-      subjectType: "conversation",
-      subjectId: conversation.id,
-      details: { from: conversation.state, reason: parsed.reason },
-    });
-    return toHandoffSummary(moved, now);
-  });
-  // A place came free for whoever held it: the queue gives them the next waiting conversation they fit.
-  await assignQueuedConversations(ctx.database.db, now);
-  return summary;
+  return releaseConversation(ctx, { ...parsed, to: "closed", action: "conversation.close" });
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { DomainError } from "../../domain/errors";
-import { recordAudit } from "../cases/record-audit";
-import { assignQueuedConversations } from "./assign-conversation";
-import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
-import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
+import type { HandoffContext } from "./context";
+import type { HandoffSummary } from "./handoff-view";
+import { releaseConversation } from "./release-conversation";
 
 export const HandBackInput = z.object({
   conversationId: z.string(),
@@ -21,30 +20,13 @@ export async function handBackConversation({
   ctx: HandoffContext;
   input: unknown;
 }): Promise<HandoffSummary> {
-  const actor = requireHandoffStaff(ctx);
   const parsed = HandBackInput.parse(input);
-  const now = ctx.now ?? new Date();
-  const summary = await ctx.database.db.transaction(async (tx) => {
-    const conversation = await lockConversation(tx, parsed.conversationId);
-    if (conversation.state === "bot") return toHandoffSummary(conversation, now);
-    if (conversation.state === "closed") {
-      throw new DomainError("conflict", "This conversation is closed.");
-    }
-    const moved = await changeOwner(tx, ctx, conversation, {
-      to: "bot",
-      reason: parsed.reason,
-      assignedStaffId: null,
-      now,
-    });
-    await recordAudit(tx, actor, ctx.requestId, {
-      action: "conversation.hand_back",
-      subjectType: "conversation",
-      subjectId: conversation.id,
-      details: { from: conversation.state },
-    });
-    return toHandoffSummary(moved, now);
+  return releaseConversation(ctx, {
+    ...parsed,
+    to: "bot",
+    action: "conversation.hand_back",
+    refuse: (conversation) => {
+      if (conversation.state === "closed") throw new DomainError("conflict", "This conversation is closed.");
+    },
   });
-  // A place came free for whoever held it: the queue gives them the next waiting conversation they fit.
-  await assignQueuedConversations(ctx.database.db, now);
-  return summary;
 }

@@ -1,0 +1,45 @@
+import { recordAudit } from "../cases/record-audit";
+import type { ConversationRow } from "../conversations/context";
+import { assignQueuedConversations } from "./assign-conversation";
+import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
+import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
+
+/**
+ * Staff let go of a conversation (hand it back to the bot, or close it): the owner changes under the
+ * conversation's lock, the change is audited, and the place that came free goes to the next waiting
+ * conversation the staff member fits. Asked again once done, it changes nothing.
+ */
+export async function releaseConversation(
+  ctx: HandoffContext,
+  release: {
+    conversationId: string;
+    reason: string;
+    to: "bot" | "closed";
+    action: "conversation.hand_back" | "conversation.close";
+    /** Throws when the conversation cannot be released this way (a closed one handed back). */
+    refuse?: (conversation: ConversationRow) => void;
+  },
+): Promise<HandoffSummary> {
+  const actor = requireHandoffStaff(ctx);
+  const now = ctx.now ?? new Date();
+  const summary = await ctx.database.db.transaction(async (tx) => {
+    const conversation = await lockConversation(tx, release.conversationId);
+    if (conversation.state === release.to) return toHandoffSummary(conversation, now);
+    release.refuse?.(conversation);
+    const moved = await changeOwner(tx, ctx, conversation, {
+      to: release.to,
+      reason: release.reason,
+      assignedStaffId: null,
+      now,
+    });
+    await recordAudit(tx, actor, ctx.requestId, {
+      action: release.action,
+      subjectType: "conversation",
+      subjectId: conversation.id,
+      details: { from: conversation.state, reason: release.reason },
+    });
+    return toHandoffSummary(moved, now);
+  });
+  await assignQueuedConversations(ctx.database.db, now);
+  return summary;
+}
