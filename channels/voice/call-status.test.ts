@@ -1,19 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conversationEvents } from "../../src/db/schema";
-import { startTestService, type TestService } from "../../test/service";
-import { startTwilioStandIn, type TwilioStandIn } from "../../test/twilio-stand-in";
-import { callFields, postSigned } from "./twiml.fixture";
+import type { TestService } from "../../test/service";
+import { callFields, startVoiceTestService, type VoiceTestService } from "./twiml.fixture";
 
-const TOKEN = "voice-status-auth-token";
-const PUBLIC = "https://civicdesk.example";
 const callSid = `CA${"ab12".repeat(8)}`;
 
 describe("the voice call status callback", () => {
   let service: TestService;
-  let twilioApi: TwilioStandIn;
-  const post = (path: string, fields: Record<string, string>, options?: { signature?: string | null }) =>
-    postSigned(service.url, PUBLIC, TOKEN, path, fields, options);
+  const post = (...args: Parameters<VoiceTestService["post"]>) => voice.post(...args);
   const events = () =>
     service.database.db
       .select()
@@ -22,22 +17,12 @@ describe("the voice call status callback", () => {
         and(eq(conversationEvents.kind, "call_status"), eq(conversationEvents.reason, `twilio:${callSid}`)),
       );
 
+  let voice: VoiceTestService;
   beforeAll(async () => {
-    twilioApi = await startTwilioStandIn();
-    service = await startTestService({
-      env: {
-        TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`,
-        TWILIO_AUTH_TOKEN: TOKEN,
-        TWILIO_FROM_NUMBER: "+441632960123",
-        PUBLIC_BASE_URL: PUBLIC,
-        TWILIO_API_BASE_URL: twilioApi.baseUrl,
-      },
-    });
+    voice = await startVoiceTestService();
+    ({ service } = voice);
   }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await twilioApi?.close();
-  });
+  afterAll(() => voice?.close());
 
   it("refuses an unsigned callback and stores nothing", async () => {
     const res = await post(

@@ -1,33 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestService, type TestService } from "../../test/service";
-import { startTwilioStandIn, type TwilioStandIn } from "../../test/twilio-stand-in";
-import { callFields, findAll, parseTwiml, postSigned } from "./twiml.fixture";
-
-const TOKEN = "voice-test-auth-token";
-const PUBLIC = "https://civicdesk.example";
+import type { TestService } from "../../test/service";
+import {
+  callFields,
+  findAll,
+  parseTwiml,
+  startVoiceTestService,
+  type VoiceTestService,
+} from "./twiml.fixture";
 
 describe("a call while a staff member holds the caller's conversation", () => {
   let service: TestService;
-  let twilioApi: TwilioStandIn;
-  const post = (path: string, fields: Record<string, string>) =>
-    postSigned(service.url, PUBLIC, TOKEN, path, fields);
+  const post = (...args: Parameters<VoiceTestService["post"]>) => voice.post(...args);
 
+  let voice: VoiceTestService;
   beforeAll(async () => {
-    twilioApi = await startTwilioStandIn();
-    service = await startTestService({
-      env: {
-        TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`,
-        TWILIO_AUTH_TOKEN: TOKEN,
-        TWILIO_FROM_NUMBER: "+441632960123",
-        PUBLIC_BASE_URL: PUBLIC,
-        TWILIO_API_BASE_URL: twilioApi.baseUrl,
-      },
-    });
+    voice = await startVoiceTestService();
+    ({ service } = voice);
   }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await twilioApi?.close();
-  });
+  afterAll(() => voice?.close());
 
   it("is put through to a person instead of hearing the assistant", async () => {
     const caller = "+447700900077";

@@ -1,33 +1,29 @@
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../../test/service";
-import { startTwilioStandIn, type TwilioStandIn } from "../../test/twilio-stand-in";
-import { callFields, findAll, parseTwiml, pathOf, postSigned } from "./twiml.fixture";
-
-const TOKEN = "voice-test-auth-token";
-const PUBLIC = "https://civicdesk.example";
-const ENV = {
-  TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`,
-  TWILIO_AUTH_TOKEN: TOKEN,
-  TWILIO_FROM_NUMBER: "+441632960123",
-  PUBLIC_BASE_URL: PUBLIC,
-  VOICE_VOICES: "fr:Polly.Lea",
-};
+import type { TwilioStandIn } from "../../test/twilio-stand-in";
+import {
+  callFields,
+  findAll,
+  VOICE_TEST_PUBLIC as PUBLIC,
+  parseTwiml,
+  pathOf,
+  postSigned,
+  startVoiceTestService,
+  VOICE_TEST_TOKEN as TOKEN,
+  type VoiceTestService,
+} from "./twiml.fixture";
 
 describe("voice line webhooks", () => {
-  let service: TestService;
   let twilioApi: TwilioStandIn;
-  const post = (path: string, fields: Record<string, string>, options?: { signature?: string | null }) =>
-    postSigned(service.url, PUBLIC, TOKEN, path, fields, options);
+  const post = (...args: Parameters<VoiceTestService["post"]>) => voice.post(...args);
 
+  let voice: VoiceTestService;
   beforeAll(async () => {
-    twilioApi = await startTwilioStandIn();
-    service = await startTestService({ env: { ...ENV, TWILIO_API_BASE_URL: twilioApi.baseUrl } });
+    voice = await startVoiceTestService({ VOICE_VOICES: "fr:Polly.Lea" });
+    ({ twilioApi } = voice);
   }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await twilioApi?.close();
-  });
+  afterAll(() => voice?.close());
 
   it("refuses a call without a signature, with a wrong one, or with a field changed after signing", async () => {
     const fields = callFields("CA-unsigned", "+447700900001");

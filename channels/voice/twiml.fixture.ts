@@ -1,4 +1,6 @@
 import twilio from "twilio";
+import { startTestService, type TestService } from "../../test/service";
+import { startTwilioStandIn, type TwilioStandIn } from "../../test/twilio-stand-in";
 
 /** One parsed TwiML element. */
 export interface TwimlNode {
@@ -100,4 +102,45 @@ export async function postSigned(
 export function pathOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.pathname}${parsed.search}`;
+}
+
+export const VOICE_TEST_TOKEN = "voice-test-auth-token";
+export const VOICE_TEST_PUBLIC = "https://civicdesk.example";
+
+export interface VoiceTestService {
+  service: TestService;
+  /** Twilio's REST API as a stand-in: the texts the voice line sends the caller land here. */
+  twilioApi: TwilioStandIn;
+  /** Posts to a voice webhook signed with the test token over the public URL. */
+  post(
+    path: string,
+    fields: Record<string, string>,
+    options?: { signature?: string | null },
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The service with the voice line on (Twilio variables set, its REST calls sent to a stand-in). */
+export async function startVoiceTestService(env: Record<string, string> = {}): Promise<VoiceTestService> {
+  const twilioApi = await startTwilioStandIn();
+  const service = await startTestService({
+    env: {
+      TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`,
+      TWILIO_AUTH_TOKEN: VOICE_TEST_TOKEN,
+      TWILIO_FROM_NUMBER: "+441632960123",
+      PUBLIC_BASE_URL: VOICE_TEST_PUBLIC,
+      TWILIO_API_BASE_URL: twilioApi.baseUrl,
+      ...env,
+    },
+  });
+  return {
+    service,
+    twilioApi,
+    post: (path, fields, options) =>
+      postSigned(service.url, VOICE_TEST_PUBLIC, VOICE_TEST_TOKEN, path, fields, options),
+    async close() {
+      await service.close();
+      await twilioApi.close();
+    },
+  };
 }
