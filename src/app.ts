@@ -52,6 +52,11 @@ import { recordDeliveryStatus } from "./services/deliveries/record-delivery-stat
 import type { GuardrailJudge } from "./services/guardrails/assess-input";
 import type { HandoffSettings } from "./services/handoff/context";
 import { parseSensitiveTopics } from "./services/handoff/sensitive-topics";
+import {
+  createSummaryCache,
+  type SummaryCache,
+  type SummaryDeps,
+} from "./services/handoff/summarize-conversation";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import type { RetentionPolicy } from "./services/privacy/context";
 import { createPassageSearch } from "./services/retrieval/search-passages";
@@ -99,6 +104,21 @@ export interface AppDeps {
   teams?: TeamsChannel;
   /** Aborted when the process begins to shut down: long-lived streams (the staff queue) end, so draining is quick. */
   shutdownSignal?: AbortSignal;
+  /** Generated conversation summaries, shared with the Teams sync; the app makes its own when absent. */
+  summaryCache?: SummaryCache;
+}
+
+/** Conversation summaries for staff, written by the chat model when the configured one can write them. */
+export function summaryDeps(
+  deps: Pick<AppDeps, "chatModel" | "config" | "logger" | "summaryCache">,
+): SummaryDeps | undefined {
+  if (!deps.chatModel?.summarizeTranscript) return undefined;
+  return {
+    chatModel: deps.chatModel,
+    cache: deps.summaryCache ?? createSummaryCache(),
+    timeoutMs: deps.config.STAFF_SUMMARY_TIMEOUT_MS,
+    logger: deps.logger,
+  };
 }
 
 /** How requests for a person are queued, from config; the pick-up check needs the job queue. */
@@ -120,6 +140,7 @@ const CREDENTIAL_PATHS = /^\/(v1\/staff|v1\/cases|v1\/conversations\/|open311\/|
 export function buildApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { config } = deps;
+  const summaries = summaryDeps(deps);
   app.use(requestId({ headerName: "x-request-id" }));
   app.use(secureHeaders({ crossOriginResourcePolicy: false }));
   app.use(contentSecurityPolicy());
@@ -257,6 +278,7 @@ export function buildApp(deps: AppDeps) {
       enqueueDelivery: deps.enqueueDelivery,
       knowledge: deps.knowledge,
       shutdownSignal: deps.shutdownSignal,
+      summaries,
     }),
   );
   app.route(
@@ -265,6 +287,7 @@ export function buildApp(deps: AppDeps) {
       database: deps.database,
       staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS),
       cityName: config.CITY_NAME,
+      summaries,
     }),
   );
   app.route(
@@ -397,6 +420,7 @@ export function buildApp(deps: AppDeps) {
           consoleBaseUrl: config.PUBLIC_BASE_URL,
           enqueueDelivery: deps.enqueueDelivery,
           knowledge: deps.knowledge,
+          summaries,
         })),
       }),
     );

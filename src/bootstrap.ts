@@ -9,7 +9,7 @@ import { createOpenAiRoutingJudge } from "./adapters/routing-judge-openai";
 import { createTwilioSmsSender } from "./adapters/sms-sender-twilio";
 import { createTeamsStaffNotifier } from "./adapters/staff-notifier-teams";
 import { createAgentsSdkTeamsChannel } from "./adapters/teams-agents-sdk";
-import { type AppDeps, buildApp, caseCreationLimits, retentionPolicy } from "./app";
+import { type AppDeps, buildApp, caseCreationLimits, retentionPolicy, summaryDeps } from "./app";
 import { type Config, teamsSettings, twilioSettings } from "./config";
 import {
   configuredChatModel,
@@ -37,6 +37,7 @@ import { createServiceLogger } from "./service-logger";
 import { prepareCaseIntake } from "./services/cases/prepare-case-intake";
 import { registerStaffUsers } from "./services/cases/register-staff-users";
 import { createRoutingEngine } from "./services/catalogue/routing-engine";
+import { createSummaryCache } from "./services/handoff/summarize-conversation";
 import type { KnowledgeContext } from "./services/knowledge/context";
 import { syncKnowledgeDir } from "./services/knowledge/sync-knowledge-dir";
 
@@ -170,6 +171,10 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       logger,
     );
 
+    // One cache of generated summaries for the console and the Teams cards of this process.
+    const models = chatModelOf(config, overrides);
+    const summaryCache = createSummaryCache();
+    const summaries = summaryDeps({ chatModel: models.chatModel, config, logger, summaryCache });
     const teamsSync =
       teams && teamsConfig
         ? startTeamsSync({
@@ -182,6 +187,7 @@ export async function startService(config: Config, overrides: ServiceOverrides =
               consoleBaseUrl: config.PUBLIC_BASE_URL,
               enqueueDelivery,
               knowledge,
+              summaries,
             }),
           })
         : undefined;
@@ -201,7 +207,8 @@ export async function startService(config: Config, overrides: ServiceOverrides =
       jobQueue: queue,
       knowledge,
       handleCaseTurn,
-      ...chatModelOf(config, overrides),
+      ...models,
+      summaryCache,
       ...(overrides.clock ? { clock: overrides.clock } : {}),
       ...(teams ? { teams } : {}),
       ...(overrides.rateLimits ? { rateLimits: overrides.rateLimits } : {}),

@@ -102,6 +102,8 @@ export const Config = z.object({
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
   MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  /** The longest the staff console (and a Teams card) waits for a generated summary before showing the extractive one. */
+  STAFF_SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
   KB_AUTOLOAD: booleanFlag.default(true),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { buildAnswerPrompt, NO_ANSWER_SENTINEL } from "../../prompts/answer-question";
 import { buildCondensePrompt } from "../../prompts/condense-question";
 import type { PromptMessages } from "../../prompts/prompt-parts";
+import { buildSummaryPrompt, readSummaryLines } from "../../prompts/summarize-transcript";
 import type {
   AnswerDraft,
   AnswerRequest,
@@ -11,6 +12,7 @@ import type {
   CondensedQuestion as CondensedQuestionShape,
   CondenseRequest,
   ModelCallOptions,
+  SummaryRequest,
 } from "../ports/chat-model";
 
 export interface OpenAiChatModelOptions {
@@ -68,6 +70,13 @@ export function createOpenAiChatModel(options: OpenAiChatModelOptions): ChatMode
         ? await streamAnswer(llm, messages, options.timeoutMs, call.onToken, call.signal)
         : (await llm.invoke(messages, { signal: call.signal })).text;
       return readDraft(text);
+    },
+
+    async summarizeTranscript(request: SummaryRequest, call: ModelCallOptions = {}): Promise<string[]> {
+      const prompt = buildSummaryPrompt({ ...request, cityName: options.cityName });
+      const lines = readSummaryLines((await llm.invoke(toMessages(prompt), { signal: call.signal })).text);
+      if (lines.length === 0) throw new Error("the model wrote an empty summary");
+      return lines;
     },
   };
 }

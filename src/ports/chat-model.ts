@@ -67,10 +67,28 @@ export interface ModelCallOptions {
   onToken?: (token: string) => void;
 }
 
+/** One message of a conversation as a summary sees it, already redacted. */
+export interface TranscriptTurn {
+  role: "citizen" | "assistant" | "staff";
+  text: string;
+}
+
+export interface SummaryRequest {
+  /** The conversation, oldest first, with contact details masked. */
+  turns: TranscriptTurn[];
+  /** The language staff read the summary in (ISO 639-1). */
+  lang: string;
+}
+
 /** The assistant's language model, whichever provider sits behind it. */
 export interface ChatModel {
   /** "offline" or the provider's model name; recorded with every reply. */
   readonly name: string;
   condenseQuestion(request: CondenseRequest, options?: ModelCallOptions): Promise<CondensedQuestion>;
   answerQuestion(request: AnswerRequest, options?: ModelCallOptions): Promise<AnswerDraft>;
+  /**
+   * A few short lines on what the citizen needs and where the conversation stands, for the staff
+   * member taking it over. Absent on models that cannot write one (the offline answerer).
+   */
+  summarizeTranscript?(request: SummaryRequest, options?: ModelCallOptions): Promise<string[]>;
 }

@@ -16,6 +16,7 @@ import {
 } from "../../services/handoff/list-handoff-queue";
 import { postStaffReply } from "../../services/handoff/post-staff-reply";
 import { suggestReplies } from "../../services/handoff/suggest-replies";
+import type { SummaryDeps } from "../../services/handoff/summarize-conversation";
 import { takeNextConversation } from "../../services/handoff/take-next-conversation";
 import { takeOverConversation } from "../../services/handoff/take-over-conversation";
 import type { KnowledgeContext } from "../../services/knowledge/context";
@@ -35,6 +36,8 @@ export interface StaffConversationsDeps {
   queuePollMs?: number;
   /** Aborted when the process shuts down: open streams end (the browser reconnects to another process). */
   shutdownSignal?: AbortSignal | undefined;
+  /** Writes conversation summaries with the chat model; the extractive summary only without it. */
+  summaries?: SummaryDeps | undefined;
 }
 
 /** A comment line now and then keeps proxies from closing a quiet stream. */
@@ -48,6 +51,7 @@ export function staffConversationsRoutes(deps: StaffConversationsDeps) {
     actor: c.var.staff,
     requestId: c.var.requestId,
     ...(deps.enqueueDelivery ? { enqueueDelivery: deps.enqueueDelivery } : {}),
+    ...(deps.summaries ? { summaries: deps.summaries } : {}),
   });
   const handoffStaff = allowRoles("agent", "supervisor", "admin");
   app.use("/v1/staff/conversations", staffAuth(deps.staffTokens), limitBody(MAX_BODY_BYTES));

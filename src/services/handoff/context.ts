@@ -8,6 +8,7 @@ import { requireStaff } from "../cases/context";
 import type { ConversationRow, ConversationState } from "../conversations/context";
 import type { EnqueueDelivery } from "../deliveries/context";
 import type { SensitiveTopic } from "./sensitive-topics";
+import type { SummaryDeps } from "./summarize-conversation";
 
 /** How the queue treats a request for a person; built from config by the app, passed down as deps. */
 export interface HandoffSettings {
@@ -28,6 +29,8 @@ export interface HandoffContext {
   enqueueDelivery?: EnqueueDelivery;
   /** The request's id, copied into audit rows. */
   requestId?: string;
+  /** The chat model that writes conversation summaries; the extractive summary only without it. */
+  summaries?: SummaryDeps | undefined;
   now?: Date;
 }
 

@@ -5,6 +5,7 @@ import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
 import { type HandoffContext, parseConversationId, requireHandoffStaff } from "./context";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
+import { type GeneratedSummary, generateConversationSummary } from "./summarize-conversation";
 
 export const GetStaffConversationInput = z.object({ conversationId: z.string() });
 
@@ -32,14 +33,23 @@ export interface ConversationEventView {
   createdAt: string;
 }
 
+/** Sentences taken word for word from the transcript; no model wrote them. */
+export interface ExtractiveSummary {
+  kind: "extractive";
+  lines: { role: string; text: string }[];
+}
+
 export interface StaffConversationView extends HandoffSummary {
   /** The name of the staff member it is assigned to or held by. */
   assignedStaffName: string | null;
   transcript: StaffMessageView[];
   /** Owner changes and private notes, oldest first. */
   events: ConversationEventView[];
-  /** Sentences taken word for word from the transcript; no model wrote them. */
-  summary: { kind: "extractive"; lines: { role: string; text: string }[] };
+  /**
+   * Written by the chat model when one is configured (marked with its name), else sentences taken word
+   * for word from the transcript. A model that fails or is slow leaves the extractive one.
+   */
+  summary: ExtractiveSummary | GeneratedSummary;
   openCases: {
     reference: string;
     status: string;
@@ -113,7 +123,7 @@ export async function getStaffConversation({
       text: e.text,
       createdAt: e.createdAt.toISOString(),
     })),
-    summary: summarize(transcript),
+    summary: (await generateConversationSummary(ctx.summaries, db, conversation)) ?? summarize(transcript),
     openCases: open.map((c) => ({
       reference: c.reference,
       status: c.status,
@@ -143,7 +153,7 @@ function toStaffMessage(row: typeof messages.$inferSelect): StaffMessageView {
  * The citizen's first message, then their latest ones, each as written: what they came for and where
  * they are now. When they wrote only once, the last replies to them follow, so the reader sees the answer.
  */
-function summarize(transcript: StaffMessageView[]): StaffConversationView["summary"] {
+function summarize(transcript: StaffMessageView[]): ExtractiveSummary {
   const spoken = transcript.filter((m) => inArrayOf(m.role, ["citizen", "assistant", "staff"]) && m.text);
   const citizen = spoken.filter((m) => m.role === "citizen");
   const first = citizen[0];

@@ -2,6 +2,7 @@ import type { Database } from "../../db/client";
 import type { Logger } from "../../logger";
 import type { TeamsChannel } from "../../ports/teams-channel";
 import type { EnqueueDelivery } from "../deliveries/context";
+import type { SummaryDeps } from "../handoff/summarize-conversation";
 import type { KnowledgeContext } from "../knowledge/context";
 
 /** What the Teams staff verbs need: the database, the Teams channel, and where the console lives. */
@@ -15,6 +16,8 @@ export interface TeamsContext {
   enqueueDelivery?: EnqueueDelivery | undefined;
   /** The knowledge base staff can ask in a 1:1 chat; absent, they are told it is not available. */
   knowledge?: KnowledgeContext | undefined;
+  /** Writes the card's summary with the chat model; the citizen's own words without it. */
+  summaries?: SummaryDeps | undefined;
   now?: Date;
 }
 

@@ -14,6 +14,7 @@ import { closeConversation } from "../handoff/close-conversation";
 import type { HandoffContext } from "../handoff/context";
 import { handBackConversation } from "../handoff/hand-back-conversation";
 import { postStaffReply } from "../handoff/post-staff-reply";
+import { generateConversationSummary } from "../handoff/summarize-conversation";
 import { takeOverConversation } from "../handoff/take-over-conversation";
 import { ANY_DEPARTMENT, type TeamsContext } from "./context";
 import { type EscalationFacts, escalationCard } from "./escalation-card";
@@ -36,7 +37,11 @@ function masked(text: string): string {
   return redactPii(text).text;
 }
 
-async function cardFacts(ctx: Pick<TeamsContext, "database">, conversation: ConversationRow, now: Date) {
+async function cardFacts(
+  ctx: Pick<TeamsContext, "database" | "summaries">,
+  conversation: ConversationRow,
+  now: Date,
+) {
   const db = ctx.database.db;
   const recent = await db
     .select({ role: messages.role, text: messages.text })
@@ -65,6 +70,7 @@ async function cardFacts(ctx: Pick<TeamsContext, "database">, conversation: Conv
         .limit(1)
     : [];
   const due = openCase ? nextDue(openCase) : null;
+  const generated = await generateConversationSummary(ctx.summaries, db, conversation);
   const facts: EscalationFacts = {
     conversationId: conversation.id,
     lang: conversation.lang,
@@ -75,10 +81,13 @@ async function cardFacts(ctx: Pick<TeamsContext, "database">, conversation: Conv
     waitingSeconds: conversation.handoffRequestedAt
       ? Math.max(0, (now.getTime() - conversation.handoffRequestedAt.getTime()) / 1000)
       : 0,
-    summary: spoken
-      .filter((m) => m.role === "citizen")
-      .slice(-SUMMARY_LINES)
-      .map((m) => m.text),
+    summary:
+      generated?.lines.map((line) => clip(masked(line), 300)) ??
+      spoken
+        .filter((m) => m.role === "citizen")
+        .slice(-SUMMARY_LINES)
+        .map((m) => m.text),
+    summaryModel: generated?.model ?? null,
     lastMessages: spoken.slice(-LAST_MESSAGES),
     sla: openCase && due ? { caseReference: openCase.reference, ...due } : null,
     now,

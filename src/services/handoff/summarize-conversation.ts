@@ -1,0 +1,158 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { conversations, messages } from "../../db/schema";
+import type { Logger } from "../../logger";
+import type { ChatModel, TranscriptTurn } from "../../ports/chat-model";
+import type { ConversationRow } from "../conversations/context";
+import { redactPii } from "../guardrails/redact-pii";
+
+/** A summary written by the chat model: staff are told which model wrote it and to check the transcript. */
+export interface GeneratedSummary {
+  kind: "generated";
+  /** The model that wrote it, as the provider names it. */
+  model: string;
+  lines: string[];
+  /** The newest message the model read; a newer one means a new summary. */
+  basedOnMessageId: string;
+}
+
+/** Generated summaries kept in memory, so that viewing a conversation again does not call the model. */
+export interface SummaryCache {
+  get(key: string): Promise<string[] | null> | undefined;
+  set(key: string, value: Promise<string[] | null>): void;
+}
+
+/** What writing a summary with the chat model needs; without a model that can summarise, none is written. */
+export interface SummaryDeps {
+  chatModel: ChatModel;
+  cache: SummaryCache;
+  /** The longest a page waits for the model before it shows the extractive summary instead. */
+  timeoutMs: number;
+  logger?: Logger | undefined;
+}
+
+/** The model reads at most this many recent messages, each clipped, so a long conversation stays cheap. */
+const TURNS = 40;
+const TURN_CHARS = 1_000;
+
+/**
+ * Keeps summaries per contact and newest message: a new message makes a new key, so a summary is never
+ * older than the transcript beside it. Failures are kept briefly, so a model that is down is not asked
+ * on every view; entries expire and the oldest are dropped beyond `maxEntries`.
+ */
+export function createSummaryCache(
+  options: { maxEntries?: number; ttlMs?: number; failureTtlMs?: number; clock?: () => number } = {},
+): SummaryCache {
+  const maxEntries = options.maxEntries ?? 500;
+  const ttlMs = options.ttlMs ?? 6 * 3600_000;
+  const failureTtlMs = options.failureTtlMs ?? 60_000;
+  const clock = options.clock ?? Date.now;
+  const entries = new Map<string, { value: Promise<string[] | null>; expiresAt: number }>();
+  return {
+    get(key) {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (entry.expiresAt <= clock()) {
+        entries.delete(key);
+        return undefined;
+      }
+      return entry.value;
+    },
+    set(key, value) {
+      entries.delete(key);
+      const entry = { value, expiresAt: clock() + ttlMs };
+      entries.set(key, entry);
+      // A failure (null) is kept for a short while only; the model is asked again after it.
+      void value.then((lines) => {
+        if (lines === null && entries.get(key) === entry) entry.expiresAt = clock() + failureTtlMs;
+      });
+      while (entries.size > maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        entries.delete(oldest);
+      }
+    },
+  };
+}
+
+/**
+ * A short summary of the contact's recent messages written by the chat model, or null when there is no
+ * such model, nothing the citizen wrote, or the model failed or took too long (the caller then shows the
+ * extractive summary). Every message is masked again before it leaves, in case one was stored unmasked.
+ */
+export async function generateConversationSummary(
+  deps: SummaryDeps | undefined,
+  db: Db,
+  conversation: Pick<ConversationRow, "id" | "contactId" | "lang">,
+): Promise<GeneratedSummary | null> {
+  const model = deps?.chatModel;
+  if (!deps || !model?.summarizeTranscript) return null;
+  const recent = await db
+    .select({ id: messages.id, role: messages.role, text: messages.text })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(
+      and(
+        eq(conversations.contactId, conversation.contactId),
+        inArray(messages.role, ["citizen", "assistant", "staff"]),
+        sql`${messages.text} <> ''`,
+      ),
+    )
+    .orderBy(desc(messages.sequence), desc(messages.createdAt))
+    .limit(TURNS);
+  const newest = recent[0];
+  if (!newest || !recent.some((m) => m.role === "citizen")) return null;
+  const turns: TranscriptTurn[] = recent.reverse().map((m) => ({
+    role: m.role as TranscriptTurn["role"],
+    text: clip(redactPii(m.text).text, TURN_CHARS),
+  }));
+  const key = `${model.name}\u0000${conversation.contactId}\u0000${newest.id}`;
+  let lines = deps.cache.get(key);
+  if (!lines) {
+    lines = askModel(deps, model, { turns, lang: conversation.lang }, conversation.id);
+    deps.cache.set(key, lines);
+  }
+  const written = await lines;
+  return written
+    ? { kind: "generated", model: model.name, lines: written, basedOnMessageId: newest.id }
+    : null;
+}
+
+async function askModel(
+  deps: SummaryDeps,
+  model: ChatModel,
+  request: { turns: TranscriptTurn[]; lang: string },
+  conversationId: string,
+): Promise<string[] | null> {
+  const deadline = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`no summary within ${deps.timeoutMs} ms`);
+      deadline.abort(error);
+      reject(error);
+    }, deps.timeoutMs);
+  });
+  try {
+    const lines = await Promise.race([
+      model.summarizeTranscript!(request, { signal: deadline.signal }),
+      timeout,
+    ]);
+    const clean = lines.map((line) => line.trim()).filter((line) => line !== "");
+    if (clean.length === 0) throw new Error("the model wrote an empty summary");
+    return clean;
+  } catch (error) {
+    deps.logger?.warn("conversation summary not generated; showing the extractive one", {
+      conversationId,
+      model: model.name,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
