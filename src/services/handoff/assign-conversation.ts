@@ -125,6 +125,45 @@ export async function assignQueuedConversations(db: Db, now: Date, limit = 50): 
   return assigned;
 }
 
+/**
+ * Inside the caller's transaction: the staff member becomes unavailable, and the waiting conversations
+ * the queue gave them (not yet taken) go back to the queue, each with an `assigned` event saying who
+ * and why. Conversations they hold stay theirs. The caller runs `assignQueuedConversations` after
+ * committing, so those conversations find someone else. Null when there is no such staff member.
+ */
+export async function withdrawFromQueue(
+  tx: Db,
+  staffId: string,
+  change: { actorId: string; reason: string; now: Date },
+): Promise<{ wasAvailable: boolean; released: number } | null> {
+  const [before] = await tx
+    .select({ available: staffUsers.available })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId))
+    .for("update");
+  if (!before) return null;
+  await tx.update(staffUsers).set({ available: false }).where(eq(staffUsers.id, staffId));
+  const freed = await tx
+    .update(conversations)
+    .set({ assignedStaffId: null, updatedAt: change.now })
+    .where(and(eq(conversations.state, "waiting"), eq(conversations.assignedStaffId, staffId)))
+    .returning({ id: conversations.id });
+  for (const { id } of freed) {
+    await tx.insert(conversationEvents).values({
+      conversationId: id,
+      kind: "assigned",
+      fromState: "waiting",
+      toState: "waiting",
+      actorKind: "staff",
+      actorId: change.actorId,
+      reason: change.reason,
+      text: null,
+      createdAt: change.now,
+    });
+  }
+  return { wasAvailable: before.available, released: freed.length };
+}
+
 export const SetAvailabilityInput = z.object({ available: z.boolean() });
 
 /**
@@ -143,39 +182,30 @@ export async function setStaffAvailability({
   const now = ctx.now ?? new Date();
   const db = ctx.database.db;
   const released = await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(staffUsers)
-      .set({ available: parsed.available })
-      .where(eq(staffUsers.id, actor.userId))
-      .returning({ id: staffUsers.id });
-    if (updated.length === 0) throw new DomainError("not_found", "No staff account for this sign-in.");
-    const freed = parsed.available
-      ? []
-      : await tx
-          .update(conversations)
-          .set({ assignedStaffId: null, updatedAt: now })
-          .where(and(eq(conversations.state, "waiting"), eq(conversations.assignedStaffId, actor.userId)))
-          .returning({ id: conversations.id });
-    for (const { id } of freed) {
-      await tx.insert(conversationEvents).values({
-        conversationId: id,
-        kind: "assigned",
-        fromState: "waiting",
-        toState: "waiting",
-        actorKind: "staff",
+    let freed = 0;
+    if (parsed.available) {
+      const updated = await tx
+        .update(staffUsers)
+        .set({ available: true })
+        .where(eq(staffUsers.id, actor.userId))
+        .returning({ id: staffUsers.id });
+      if (updated.length === 0) throw new DomainError("not_found", "No staff account for this sign-in.");
+    } else {
+      const withdrawn = await withdrawFromQueue(tx, actor.userId, {
         actorId: actor.userId,
         reason: "staff_unavailable",
-        text: null,
-        createdAt: now,
+        now,
       });
+      if (!withdrawn) throw new DomainError("not_found", "No staff account for this sign-in.");
+      freed = withdrawn.released;
     }
     await recordAudit(tx, actor, ctx.requestId, {
       action: "staff.availability",
       subjectType: "staff_user",
       subjectId: actor.userId,
-      details: { available: parsed.available, released: freed.length },
+      details: { available: parsed.available, released: freed },
     });
-    return freed.length;
+    return freed;
   });
   const assigned = parsed.available || released > 0 ? await assignQueuedConversations(db, now) : 0;
   return { available: parsed.available, assigned };

@@ -1,10 +1,15 @@
 import { eq } from "drizzle-orm";
 import { staffSessions } from "../../db/schema";
 import { recordAudit } from "../cases/record-audit";
+import { assignQueuedConversations, withdrawFromQueue } from "../handoff/assign-conversation";
 import type { StaffAuthContext } from "./context";
 import { digestSecret } from "./secrets";
 
-/** Ends this session, or with `everywhere` every session of its user (other browsers, other devices). */
+/**
+ * Ends this session, or with `everywhere` every session of its user (other browsers, other devices).
+ * Whoever signs out is no longer available for the handoff queue: the conversations it gave them and
+ * they have not taken go to someone else (they turn availability on again after signing in).
+ */
 export async function signOutStaff({
   ctx,
   sessionToken,
@@ -14,12 +19,13 @@ export async function signOutStaff({
   sessionToken: string;
   everywhere: boolean;
 }): Promise<{ ended: number }> {
-  return ctx.database.db.transaction(async (tx) => {
+  const now = ctx.now ?? new Date();
+  const result = await ctx.database.db.transaction(async (tx) => {
     const [session] = await tx
       .select({ userId: staffSessions.userId })
       .from(staffSessions)
       .where(eq(staffSessions.tokenHash, digestSecret(sessionToken)));
-    if (!session) return { ended: 0 };
+    if (!session) return { ended: 0, released: 0 };
     const ended = await tx
       .delete(staffSessions)
       .where(
@@ -28,12 +34,24 @@ export async function signOutStaff({
           : eq(staffSessions.tokenHash, digestSecret(sessionToken)),
       )
       .returning({ id: staffSessions.id });
+    const withdrawn = await withdrawFromQueue(tx, session.userId, {
+      actorId: session.userId,
+      reason: everywhere ? "staff_signed_out_everywhere" : "staff_signed_out",
+      now,
+    });
     await recordAudit(tx, { kind: "staff", userId: session.userId, roles: [] }, ctx.requestId, {
       action: everywhere ? "staff.sign_out_everywhere" : "staff.sign_out",
       subjectType: "staff_user",
       subjectId: session.userId,
-      details: { sessions: ended.length },
+      details: {
+        sessions: ended.length,
+        wasAvailable: withdrawn?.wasAvailable ?? false,
+        released: withdrawn?.released ?? 0,
+      },
     });
-    return { ended: ended.length };
+    return { ended: ended.length, released: withdrawn?.released ?? 0 };
   });
+  // What they had not taken goes to whoever is available now (or waits unassigned for anyone).
+  if (result.released > 0) await assignQueuedConversations(ctx.database.db, now);
+  return { ended: result.ended };
 }

@@ -1,0 +1,135 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { beforeEach, expect, it } from "vitest";
+import { forEachDatabase } from "../../../test/db";
+import { auditLog, conversationEvents, conversations, staffUsers } from "../../db/schema";
+import { createConversation } from "../conversations/create-conversation";
+import type { HandoffContext } from "../handoff/context";
+import { markHandoff } from "../handoff/request-handoff";
+import { takeNextConversation } from "../handoff/take-next-conversation";
+import { takeOverConversation } from "../handoff/take-over-conversation";
+import { deactivateStaffUser } from "./deactivate-staff-user";
+import { openStaffSession } from "./open-staff-session";
+import { signOutStaff } from "./sign-out-staff";
+
+forEachDatabase("signing out takes a staff member off the handoff queue", (use) => {
+  const staff = async (id: string, fields: Partial<typeof staffUsers.$inferInsert> = {}) => {
+    await use()
+      .db.insert(staffUsers)
+      .values({ id, roles: ["agent"], available: true, capacity: 2, ...fields });
+    return { kind: "staff" as const, userId: id, roles: ["agent" as const] };
+  };
+  const row = async (id: string) =>
+    (await use().db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
+  const profile = async (id: string) =>
+    (await use().db.select().from(staffUsers).where(eq(staffUsers.id, id)))[0]!;
+  const queue = async () => {
+    const created = await createConversation({
+      ctx: { database: use(), languages: { supported: ["en"], fallback: "en" } },
+      input: { channel: "web", lang: "en" },
+    });
+    await markHandoff(use().db, created.id, "citizen_request", new Date());
+    return created.id;
+  };
+  const session = (userId: string) => openStaffSession({ ctx: { database: use() }, userId, method: "local" });
+
+  // Every test starts with an empty queue and nobody available, whatever the tests before left.
+  beforeEach(async () => {
+    await use()
+      .db.update(conversations)
+      .set({ state: "closed" })
+      .where(inArray(conversations.state, ["waiting", "human"]));
+    await use().db.update(staffUsers).set({ available: false });
+  });
+
+  it("on sign-out, the waiting conversations assigned to them go to someone available; the held ones stay", async () => {
+    const ana = await staff("so-ana");
+    const first = await queue();
+    const second = await queue();
+    expect((await row(first)).assignedStaffId).toBe("so-ana");
+    expect((await row(second)).assignedStaffId).toBe("so-ana");
+    await takeOverConversation({ ctx: { database: use(), actor: ana }, input: { conversationId: first } });
+    await staff("so-bob");
+    const { sessionToken } = await session("so-ana");
+
+    expect(await signOutStaff({ ctx: { database: use() }, sessionToken, everywhere: false })).toEqual({
+      ended: 1,
+    });
+
+    expect((await profile("so-ana")).available).toBe(false);
+    // The one she held is still hers; the one she had not taken now waits for Bob.
+    expect(await row(first)).toMatchObject({ state: "human", assignedStaffId: "so-ana" });
+    expect(await row(second)).toMatchObject({ state: "waiting", assignedStaffId: "so-bob" });
+    const events = await use()
+      .db.select()
+      .from(conversationEvents)
+      .where(and(eq(conversationEvents.conversationId, second), eq(conversationEvents.kind, "assigned")))
+      .orderBy(conversationEvents.createdAt);
+    expect(events.map((e) => [e.reason, e.text])).toEqual([
+      ["general_queue", "so-ana"],
+      ["staff_signed_out", null],
+      ["general_queue", "so-bob"],
+    ]);
+    const [audit] = await use()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, "so-ana"), eq(auditLog.action, "staff.sign_out")));
+    expect(audit?.details).toMatchObject({ sessions: 1, wasAvailable: true, released: 1 });
+
+    // New requests no longer reach her.
+    const third = await queue();
+    expect((await row(third)).assignedStaffId).toBe("so-bob");
+  });
+
+  it("with nobody else available, what they had not taken is back in the general queue for anyone to take", async () => {
+    await staff("so-cleo");
+    const waiting = await queue();
+    expect((await row(waiting)).assignedStaffId).toBe("so-cleo");
+    await session("so-cleo");
+    const { sessionToken } = await session("so-cleo");
+
+    expect(await signOutStaff({ ctx: { database: use() }, sessionToken, everywhere: true })).toEqual({
+      ended: 2,
+    });
+
+    expect((await profile("so-cleo")).available).toBe(false);
+    expect(await row(waiting)).toMatchObject({ state: "waiting", assignedStaffId: null });
+    // A colleague who is not available can still take it from the general queue.
+    const dan = await staff("so-dan", { available: false });
+    const taken = await takeNextConversation({ ctx: { database: use(), actor: dan } as HandoffContext });
+    expect(taken).toMatchObject({ id: waiting, state: "human", assignedStaffId: "so-dan" });
+  });
+
+  it("a deactivated account is taken off the queue and its untaken conversations go to someone else", async () => {
+    await staff("so-eve");
+    const waiting = await queue();
+    expect((await row(waiting)).assignedStaffId).toBe("so-eve");
+    await staff("so-fay");
+    await staff("so-admin", { available: false, roles: ["admin"] });
+
+    await deactivateStaffUser({
+      ctx: { database: use(), actor: { kind: "staff", userId: "so-admin", roles: ["admin"] } },
+      input: { id: "so-eve" },
+    });
+
+    expect(await profile("so-eve")).toMatchObject({ active: false, available: false });
+    expect((await row(waiting)).assignedStaffId).toBe("so-fay");
+    const [released] = await use()
+      .db.select()
+      .from(conversationEvents)
+      .where(
+        and(
+          eq(conversationEvents.conversationId, waiting),
+          eq(conversationEvents.reason, "staff_deactivated"),
+        ),
+      );
+    expect(released).toMatchObject({ kind: "assigned", actorKind: "staff", actorId: "so-admin", text: null });
+  });
+
+  it("signing out with an unknown session changes nobody's availability", async () => {
+    await staff("so-gil");
+    expect(
+      await signOutStaff({ ctx: { database: use() }, sessionToken: "not-a-session", everywhere: true }),
+    ).toEqual({ ended: 0 });
+    expect((await profile("so-gil")).available).toBe(true);
+  });
+});
