@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestService, type TestService } from "../../../test/service";
 import { TEST_STAFF_PASSWORD } from "../../../test/staff-session";
-import { cases } from "../../db/schema";
+import { cases, messages } from "../../db/schema";
 import { openCase } from "../../services/cases/open-case";
 import { addStaffUser } from "../../services/staff/add-staff-user";
 
@@ -120,6 +120,19 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     );
     await citizen.waitForTimeout(500);
     expect(await citizen.locator(notCitizenOrStaff).count()).toBe(botBefore);
+    // A message with an attachment (as an MMS stores it) appears in the open page as a link, by the page's script.
+    const conversationId = /\/staff\/conversations\/([0-9a-f-]{36})/.exec(agent.url())![1]!;
+    const photo = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM7/Media/ME7?a=1&b=2";
+    await service.database.db.insert(messages).values({
+      conversationId,
+      role: "citizen",
+      text: "Photo of the bins",
+      meta: { media: [{ url: photo, contentType: "image/jpeg" }] },
+    });
+    const link = agent.locator("#transcript a", { hasText: "Attachment 1 (image/jpeg)" });
+    await link.waitFor({ timeout: 10_000 });
+    expect(await link.getAttribute("href")).toBe(photo);
+    expect(await link.getAttribute("rel")).toBe("noopener noreferrer");
     await screenshot(citizen, "staff-console-widget-held");
     await screenshot(agent, "staff-console-conversation");
     expect(await axeViolations(agent)).toEqual([]);

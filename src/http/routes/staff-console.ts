@@ -185,12 +185,25 @@ function assignForm(view: StaffConversationView, staff: AssignableStaff[] | unde
 </form>`;
 }
 
+/** The citizen's attachments as links to the provider (opened in a new tab, no referrer sent). */
+function attachmentList(attachments: StaffConversationView["transcript"][number]["attachments"]): string {
+  const links = attachments.filter((a) => /^https?:\/\//i.test(a.url));
+  if (links.length === 0) return "";
+  const items = links
+    .map(
+      (a, i) =>
+        `<li><a href="${escapeHtml(a.url)}" target="_blank" rel="noopener noreferrer">Attachment ${i + 1}${a.contentType ? ` (${escapeHtml(a.contentType)})` : ""}</a></li>`,
+    )
+    .join("");
+  return `<ul class="attachments" aria-label="Attachments the citizen sent">${items}</ul>`;
+}
+
 function conversationBody(view: StaffConversationView, staff?: AssignableStaff[]): string {
   const transcript = view.transcript
     .filter((m) => m.text)
     .map(
       (m) =>
-        `<li class="msg msg-${escapeHtml(m.role)}"><span class="who">${escapeHtml(ROLE_NAMES[m.role] ?? m.role)} · ${escapeHtml(m.createdAt.slice(11, 19))} UTC</span><p${m.lang ? ` lang="${escapeHtml(m.lang)}"` : ""}>${escapeHtml(m.text)}</p>${citationList(m.citations)}</li>`,
+        `<li class="msg msg-${escapeHtml(m.role)}"><span class="who">${escapeHtml(ROLE_NAMES[m.role] ?? m.role)} · ${escapeHtml(m.createdAt.slice(11, 19))} UTC</span><p${m.lang ? ` lang="${escapeHtml(m.lang)}"` : ""}>${escapeHtml(m.text)}</p>${attachmentList(m.attachments)}${citationList(m.citations)}</li>`,
     )
     .join("\n");
   const summary =

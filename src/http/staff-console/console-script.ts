@@ -183,6 +183,17 @@ export const CONSOLE_JS = `"use strict";
         const item = el("li", { class: "msg msg-" + m.role });
         item.append(el("span", { class: "who" }, (ROLE[m.role] || m.role) + " · " + m.createdAt.slice(11, 19) + " UTC"));
         item.append(el("p", m.lang ? { lang: m.lang } : {}, m.text));
+        const files = (m.attachments || []).filter((a) => /^https?:\\/\\//i.test(a.url));
+        if (files.length > 0) {
+          const list = el("ul", { class: "attachments", "aria-label": "Attachments the citizen sent" });
+          files.forEach((a, i) => {
+            const li = el("li");
+            li.append(el("a", { href: a.url, target: "_blank", rel: "noopener noreferrer" },
+              "Attachment " + (i + 1) + (a.contentType ? " (" + a.contentType + ")" : "")));
+            list.append(li);
+          });
+          item.append(list);
+        }
         const cites = (m.citations || []).filter((c) => /^https?:\\/\\//i.test(c.url));
         if (cites.length > 0) {
           const list = el("ul", { class: "cites", "aria-label": "Sources of this reply" });

@@ -19,7 +19,14 @@ export interface StaffMessageView {
   staffId: string | null;
   /** A bot reply kept back because a person held the conversation: what it would have said. */
   withheld: string | null;
+  /** What the citizen sent with the message (MMS photos): the provider's links, never downloaded. */
+  attachments: MessageAttachment[];
   createdAt: string;
+}
+
+export interface MessageAttachment {
+  url: string;
+  contentType: string | null;
 }
 
 export interface ConversationEventView {
@@ -134,6 +141,20 @@ export async function getStaffConversation({
   };
 }
 
+/**
+ * The media stored on a message (MMS: Twilio's MediaUrl and MediaContentType), web links only, so a
+ * stored value can never become a script or data link on a staff page.
+ */
+export function attachmentsOf(meta: unknown): MessageAttachment[] {
+  const media = (meta as { media?: unknown } | null)?.media;
+  if (!Array.isArray(media)) return [];
+  return media.flatMap((item: unknown) => {
+    const { url, contentType } = (item ?? {}) as { url?: unknown; contentType?: unknown };
+    if (typeof url !== "string" || !/^https?:\/\//i.test(url)) return [];
+    return [{ url, contentType: typeof contentType === "string" ? contentType : null }];
+  });
+}
+
 function toStaffMessage(row: typeof messages.$inferSelect): StaffMessageView {
   const meta = row.meta as { staffId?: string; withheld?: { text?: string } };
   return {
@@ -145,6 +166,7 @@ function toStaffMessage(row: typeof messages.$inferSelect): StaffMessageView {
     citations: row.citations,
     staffId: meta.staffId ?? null,
     withheld: meta.withheld?.text ?? null,
+    attachments: attachmentsOf(row.meta),
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -154,6 +154,52 @@ forEachDatabase("Teams handoff sync", (use) => {
     expect(prompt).not.toContain("06 98 76 54 32");
   });
 
+  it("relays the citizen's MMS attachments into the thread as links, after the text", async () => {
+    await recordTeamsConversation({ ctx: { database: use() }, incoming: channel });
+    await linkTeamsChannel({
+      ctx: { database: use() },
+      rootConversationId: channel.rootConversationId,
+      departmentCode: "*",
+    });
+    const now = new Date();
+    const id = await waitingConversation("Le banc est cassé", now);
+    const { teams, sent } = recordingTeams();
+    const ctx = { database: use(), teams, logger, now };
+    await syncTeamsHandoffs({ ctx });
+    const root = sent.findIndex((s) => JSON.stringify(s.message).includes(id));
+    expect(root).toBeGreaterThanOrEqual(0);
+    await use()
+      .db.insert(messages)
+      .values({
+        conversationId: id,
+        role: "citizen",
+        text: "[photo]",
+        lang: "fr",
+        meta: {
+          channel: "sms",
+          media: [
+            {
+              url: "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM9/Media/ME9",
+              contentType: "image/jpeg",
+            },
+            { url: "https://media.example.org/a (1).png" },
+            { url: "javascript:alert(1)", contentType: "text/html" },
+          ],
+        },
+      });
+    expect((await syncTeamsHandoffs({ ctx })).relayed).toBe(1);
+    expect(sent.at(-1)).toMatchObject({
+      threadRootId: `act-${root + 1}`,
+      message: {
+        text: [
+          "Citizen: [photo]",
+          "- [Attachment 1 (image/jpeg)](https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM9/Media/ME9)",
+          "- [Attachment 2](https://media.example.org/a%20%281%29.png)",
+        ].join("\n"),
+      },
+    });
+  });
+
   it("leaves requests from before the last day alone", async () => {
     const old = new Date(Date.now() - 2 * 24 * 3600_000);
     const id = await waitingConversation("old request", old);

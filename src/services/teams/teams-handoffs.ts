@@ -12,6 +12,7 @@ import type { ConversationRow } from "../conversations/context";
 import { redactPii } from "../guardrails/redact-pii";
 import { closeConversation } from "../handoff/close-conversation";
 import type { HandoffContext } from "../handoff/context";
+import { attachmentsOf } from "../handoff/get-staff-conversation";
 import { handBackConversation } from "../handoff/hand-back-conversation";
 import { postStaffReply } from "../handoff/post-staff-reply";
 import { generateConversationSummary } from "../handoff/summarize-conversation";
@@ -282,7 +283,7 @@ async function relayCitizenMessages(ctx: TeamsContext, counts: TeamsSyncCounts) 
     .limit(BATCH);
   for (const { card, channel } of open) {
     const fresh = await db
-      .select({ text: messages.text, sequence: messages.sequence })
+      .select({ text: messages.text, sequence: messages.sequence, meta: messages.meta })
       .from(messages)
       .where(
         and(
@@ -304,7 +305,7 @@ async function relayCitizenMessages(ctx: TeamsContext, counts: TeamsSyncCounts) 
       )
       .returning({ id: teamsHandoffCards.id });
     if (claimed.length === 0) continue;
-    const text = fresh.map((m) => `Citizen: ${masked(m.text)}`).join("\n\n");
+    const text = fresh.map((m) => `Citizen: ${masked(m.text)}${attachmentLines(m.meta)}`).join("\n\n");
     try {
       await ctx.teams.send(channel.reference, { text }, { threadRootId: card.activityId });
       counts.relayed += fresh.length;
@@ -436,6 +437,26 @@ export async function actInHandoffThread({
       return sent.delivery === "sms" ? "Sent to the citizen by SMS." : null;
     }
   }
+}
+
+/**
+ * The citizen's attachments (MMS photos) as Markdown links under the relayed text, so staff in Teams see
+ * them too; the links are the provider's, nothing is downloaded.
+ */
+function attachmentLines(meta: unknown): string {
+  const attachments = attachmentsOf(meta);
+  if (attachments.length === 0) return "";
+  return attachments
+    .map((a, i) => {
+      // Brackets, parentheses and spaces would end the Markdown link early.
+      const href = a.url.replace(
+        /[()[\]\s<>]/g,
+        (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+      );
+      const label = `Attachment ${i + 1}${a.contentType ? ` (${a.contentType.replace(/[[\]]/g, "")})` : ""}`;
+      return `\n- [${label}](${href})`;
+    })
+    .join("");
 }
 
 function errorText(error: unknown): string {
