@@ -120,6 +120,22 @@ forEachDatabase("handleCaseTurn", (use) => {
     expect(stored).toMatchObject({ lat: 51.5072, long: -0.1276, addressString: null });
   });
 
+  it("takes a list answer the first message already gives: a short word, a plural, not the address's words", async () => {
+    const asked = async (text: string) => replyOf(await (await converse()).say(text));
+    // "cat" and "foxes" name their option: the animal is not asked for, only confirmed.
+    expect(await asked("dead cat on the road outside 4 Mill Lane")).toMatch(/• What kind of animal\? Cat\n/);
+    expect(await asked("two dead foxes on the pavement at 9 Mill Lane")).toMatch(
+      /• What kind of animal\? Fox or badger\n/,
+    );
+    // "Station Road" is where it is, not "On the road": the cycle lane is the answer.
+    const cycleLane = await asked("there is a deep pothole in the cycle lane on Station Road");
+    expect(cycleLane).toMatch(/• Where is the pothole\? In a cycle lane\n/);
+    // Nothing named: the question is still asked.
+    expect(await asked("dead animal on the pavement at 9 Mill Lane")).toMatch(
+      /What kind of animal\?\n1\. Cat/,
+    );
+  });
+
   it("links a second report of the same light to the open case and says so", async () => {
     const first = await converse();
     // "completely" names the first option of the list question, so only the confirmation is left.

@@ -136,8 +136,9 @@ const COMMON_WORDS = new Set(
 
 /**
  * What the citizen's first message already says: the message itself as the description when it is
- * more than a few words, a street address or coordinates, and a list answer named by a word that
- * belongs to one option only ("flickering", "blue bin").
+ * more than a few words, a street address or coordinates, and a list answer named by words that
+ * belong to one option only ("flickering", "blue bin", "a dead fox", "in the cycle lane"). Words of
+ * the address are not read as answers: "Station Road" does not say "On the road".
  */
 export function draftFromReport(text: string, intake: IntakeService, lang: string): IntakeDraft {
   const draft: IntakeDraft = { attributes: {} };
@@ -145,7 +146,7 @@ export function draftFromReport(text: string, intake: IntakeService, lang: strin
   const location = extractLocation(text);
   if (location?.kind === "coordinates") Object.assign(draft, { lat: location.lat, long: location.long });
   else if (location) draft.address = location.address;
-  const words = affirmedWords(text);
+  const words = affirmedWords(location?.kind === "address" ? text.replace(location.address, " ") : text);
   for (const attribute of intake.attributes) {
     if (attribute.datatype !== "singlevaluelist") continue;
     const key = optionNamedIn(attribute, words, lang);
@@ -179,17 +180,92 @@ function affirmedWords(text: string): Set<string> {
 function optionNamedIn(attribute: AttributeRow, words: Set<string>, lang: string): string | undefined {
   const wordsByOption = attribute.values.map((v) => {
     const labels = [v.names[lang], v.names.en].filter((l): l is string => Boolean(l));
-    return new Set(
-      labels.flatMap((l) => foldAnswer(l).split(" ")).filter((w) => w.length >= 4 && !COMMON_WORDS.has(w)),
-    );
+    return new Set(labels.flatMap((l) => foldAnswer(l).split(" ")).filter(tellsOptionsApart));
   });
+  // The question's own words name no option: "a dead animal" does not answer "What kind of animal?" with
+  // "Deer or other large animal".
+  const asked = new Set(
+    Object.values(attribute.descriptions as Record<string, string>).flatMap((d) => foldAnswer(d).split(" ")),
+  );
+  for (const set of wordsByOption) for (const w of asked) set.delete(w);
   const counts = new Map<string, number>();
   for (const set of wordsByOption) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const named = attribute.values.filter((_, i) =>
-    [...wordsByOption[i]!].some((w) => counts.get(w) === 1 && words.has(w)),
-  );
-  return named.length === 1 ? named[0]!.key : undefined;
+  // "cats", "foxes" name the option "Cat", "Fox or badger".
+  const said = (w: string) => words.has(w) || words.has(`${w}s`) || words.has(`${w}es`);
+  const named = attribute.values
+    .map((v, i) => ({
+      key: v.key,
+      hits: [...wordsByOption[i]!].filter((w) => counts.get(w) === 1 && said(w)).length,
+    }))
+    .filter((o) => o.hits > 0)
+    .sort((a, b) => b.hits - a.hits);
+  // One option named, or one named by more of its own words than any other.
+  if (named.length === 0 || (named.length > 1 && named[1]!.hits === named[0]!.hits)) return undefined;
+  return named[0]!.key;
 }
+
+/** Short words count when they carry meaning ("cat", "fox", "car"), not when they only join others. */
+function tellsOptionsApart(word: string): boolean {
+  if (COMMON_WORDS.has(word)) return false;
+  return word.length >= 4 || (word.length === 3 && !SHORT_FUNCTION_WORDS.has(word));
+}
+
+const SHORT_FUNCTION_WORDS = new Set([
+  ...[
+    "the",
+    "and",
+    "for",
+    "are",
+    "was",
+    "but",
+    "has",
+    "had",
+    "its",
+    "our",
+    "out",
+    "off",
+    "any",
+    "all",
+    "not",
+  ],
+  ...[
+    "one",
+    "two",
+    "per",
+    "via",
+    "yes",
+    "les",
+    "des",
+    "une",
+    "est",
+    "par",
+    "sur",
+    "oui",
+    "non",
+    "din",
+    "sau",
+  ],
+  ...[
+    "cea",
+    "unu",
+    "doi",
+    "und",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "ein",
+    "mit",
+    "von",
+    "auf",
+    "aus",
+    "del",
+  ],
+  ...["los", "las", "por", "con", "una", "uno", "egy", "meg", "nem"],
+  // Time and size words say when or how much, not which: "out for days" is not "On during the day".
+  ...["day", "new", "old", "big", "top", "end", "way", "own", "jour", "zi", "tag", "dia"],
+]);
 
 /**
  * Identifiers written like the example in an optional text attribute's question ("Number on the lamp
