@@ -102,6 +102,16 @@ forEachDatabase("generated conversation summary for staff", (use) => {
     expect(JSON.stringify(standIn!.requests[1]!.body.messages)).toContain("Citizen: Any news?");
   });
 
+  it("while one view waits for the model, another view of the same conversation shows the extractive summary", async () => {
+    const a = await appAnswering(() => ({ kind: "json", content: SUMMARY, delayMs: 400 }));
+    const id = await waitingConversation(a);
+    const [first, second] = await Promise.all([view(a, id), view(a, id)]);
+    expect([first.summary.kind, second.summary.kind].sort()).toEqual(["extractive", "generated"]);
+    expect(standIn!.requests).toHaveLength(1);
+    expect((await view(a, id)).summary.kind).toBe("generated");
+    expect(standIn!.requests).toHaveLength(1);
+  });
+
   it("falls back to the extractive summary when the model fails, and does not ask again at once", async () => {
     const a = await appAnswering(() => ({ kind: "error", status: 500 }));
     const id = await waitingConversation(a);

@@ -16,10 +16,18 @@ export interface GeneratedSummary {
   basedOnMessageId: string;
 }
 
-/** Generated summaries kept in memory, so that viewing a conversation again does not call the model. */
+/**
+ * Generated summaries kept in memory, so that viewing a conversation again does not call the model.
+ * Only settled results are shared between requests (never a pending promise: a Workers isolate refuses
+ * to let one request wait on another's I/O); a key being generated is marked pending instead.
+ */
 export interface SummaryCache {
-  get(key: string): Promise<string[] | null> | undefined;
-  set(key: string, value: Promise<string[] | null>): void;
+  /** The stored lines, null for a recent failure, "pending" while another request asks the model. */
+  get(key: string): string[] | null | "pending" | undefined;
+  /** Marks the key as being generated, for at most `forMs` (a request that dies leaves no lasting mark). */
+  begin(key: string, forMs: number): void;
+  /** Stores the model's lines, or null when it failed. */
+  settle(key: string, lines: string[] | null): void;
 }
 
 /** What writing a summary with the chat model needs; without a model that can summarise, none is written. */
@@ -47,7 +55,16 @@ export function createSummaryCache(
   const ttlMs = options.ttlMs ?? 6 * 3600_000;
   const failureTtlMs = options.failureTtlMs ?? 60_000;
   const clock = options.clock ?? Date.now;
-  const entries = new Map<string, { value: Promise<string[] | null>; expiresAt: number }>();
+  const entries = new Map<string, { value: string[] | null | "pending"; expiresAt: number }>();
+  const put = (key: string, value: string[] | null | "pending", lifeMs: number) => {
+    entries.delete(key);
+    entries.set(key, { value, expiresAt: clock() + lifeMs });
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest === undefined) break;
+      entries.delete(oldest);
+    }
+  };
   return {
     get(key) {
       const entry = entries.get(key);
@@ -58,19 +75,11 @@ export function createSummaryCache(
       }
       return entry.value;
     },
-    set(key, value) {
-      entries.delete(key);
-      const entry = { value, expiresAt: clock() + ttlMs };
-      entries.set(key, entry);
-      // A failure (null) is kept for a short while only; the model is asked again after it.
-      void value.then((lines) => {
-        if (lines === null && entries.get(key) === entry) entry.expiresAt = clock() + failureTtlMs;
-      });
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next().value;
-        if (oldest === undefined) break;
-        entries.delete(oldest);
-      }
+    begin(key, forMs) {
+      put(key, "pending", forMs);
+    },
+    settle(key, lines) {
+      put(key, lines, lines === null ? failureTtlMs : ttlMs);
     },
   };
 }
@@ -107,12 +116,14 @@ export async function generateConversationSummary(
     text: clip(redactPii(m.text).text, TURN_CHARS),
   }));
   const key = `${model.name}\u0000${conversation.contactId}\u0000${newest.id}`;
-  let lines = deps.cache.get(key);
-  if (!lines) {
-    lines = askModel(deps, model, { turns, lang: conversation.lang }, conversation.id);
-    deps.cache.set(key, lines);
+  let written = deps.cache.get(key);
+  // Another view is asking the model for this very summary: this one shows the extractive summary now.
+  if (written === "pending") return null;
+  if (written === undefined) {
+    deps.cache.begin(key, deps.timeoutMs + 1_000);
+    written = await askModel(deps, model, { turns, lang: conversation.lang }, conversation.id);
+    deps.cache.settle(key, written);
   }
-  const written = await lines;
   return written
     ? { kind: "generated", model: model.name, lines: written, basedOnMessageId: newest.id }
     : null;
