@@ -163,11 +163,27 @@ forEachDatabase("Teams handoff sync", (use) => {
     });
     const now = new Date();
     const id = await waitingConversation("Le banc est cassé", now);
+    // A photo sent before the card is posted is on the card, with the last messages.
+    await use()
+      .db.insert(messages)
+      .values({
+        conversationId: id,
+        role: "citizen",
+        text: "Voilà",
+        lang: "fr",
+        meta: { media: [{ url: "https://api.twilio.com/Media/ME8", contentType: "image/png" }] },
+      });
     const { teams, sent } = recordingTeams();
     const ctx = { database: use(), teams, logger, now };
     await syncTeamsHandoffs({ ctx });
     const root = sent.findIndex((s) => JSON.stringify(s.message).includes(id));
     expect(root).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(sent[root]!.message)).toContain(
+      JSON.stringify("Citizen: Voilà\n- [Attachment 1 (image/png)](https://api.twilio.com/Media/ME8)").slice(
+        1,
+        -1,
+      ),
+    );
     await use()
       .db.insert(messages)
       .values({

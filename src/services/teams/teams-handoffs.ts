@@ -45,7 +45,7 @@ async function cardFacts(
 ) {
   const db = ctx.database.db;
   const recent = await db
-    .select({ role: messages.role, text: messages.text })
+    .select({ role: messages.role, text: messages.text, meta: messages.meta })
     .from(messages)
     .where(
       and(
@@ -56,7 +56,11 @@ async function cardFacts(
     )
     .orderBy(desc(messages.sequence))
     .limit(20);
-  const spoken = recent.reverse().map((m) => ({ role: m.role, text: clip(masked(m.text), 300) }));
+  const spoken = recent.reverse().map((m) => ({
+    role: m.role,
+    text: clip(masked(m.text), 300),
+    attachments: m.role === "citizen" ? attachmentLines(m.meta) : "",
+  }));
   const [openCase] = await db
     .select()
     .from(cases)
@@ -89,7 +93,8 @@ async function cardFacts(
         .slice(-SUMMARY_LINES)
         .map((m) => m.text),
     summaryModel: generated?.model ?? null,
-    lastMessages: spoken.slice(-LAST_MESSAGES),
+    // What the citizen sent before the card was posted comes with its attachments as links too.
+    lastMessages: spoken.slice(-LAST_MESSAGES).map((m) => ({ role: m.role, text: m.text + m.attachments })),
     sla: openCase && due ? { caseReference: openCase.reference, ...due } : null,
     now,
   };
