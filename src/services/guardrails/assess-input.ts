@@ -1,3 +1,4 @@
+import { namesHarm } from "./emergency-concepts";
 import { HAZARD_HINT, RULES, type Rule, type RuleLabel, SUPPRESSORS } from "./guardrail-rules";
 import { deobfuscate, foldText } from "./normalize-text";
 import { type RedactedText, redactPii } from "./redact-pii";
@@ -282,17 +283,20 @@ function countContentWords(text: string): number {
   return words.filter((w) => w.length >= 3 && !REPLY_WORDS.has(w)).length;
 }
 
-function addModelOpinion(text: string, base: GuardrailAssessment, model: SafetyModel): GuardrailAssessment {
+function addModelOpinion(
+  text: string,
+  base: GuardrailAssessment,
+  model: SafetyModel,
+  lang: string,
+): GuardrailAssessment {
   if (RULE_SAFETY_LABELS.some((l) => base.labels.has(l))) return base;
   // "no", "I'm fine" or "y" cannot carry a risk concept: the learned model's margins on them are noise.
   const words = countContentWords(base.redacted.text);
   if (words < MODEL_MIN_WORDS) return base;
-  const added = selectModelLabels(
-    text,
-    base,
-    scoreSafetyModel(model, base.redacted.text),
-    model.thresholds,
-  ).filter((l) => words >= MODEL_MIN_WORDS_FOR_DANGER || (l !== "emergency" && l !== "crisis"));
+  const added = selectModelLabels(text, base, scoreSafetyModel(model, base.redacted.text), model.thresholds)
+    .filter((l) => words >= MODEL_MIN_WORDS_FOR_DANGER || (l !== "emergency" && l !== "crisis"))
+    // An emergency is a harm happening: a message that names none is not one, however it scores.
+    .filter((l) => l !== "emergency" || namesHarm(foldText(base.redacted.text), lang));
   if (added.length === 0) return base;
   const labels = new Set(base.labels);
   labels.delete("unclear");
@@ -355,6 +359,6 @@ export function assessInput(
 ): GuardrailAssessment | Promise<GuardrailAssessment> {
   const rules = assessWithRules(text);
   const model = options.model === undefined ? loadShippedModel() : options.model;
-  const base = model ? addModelOpinion(text, rules, model) : rules;
+  const base = model ? addModelOpinion(text, rules, model, options.lang) : rules;
   return options.judge ? consultJudge(base, options.judge, options.lang) : base;
 }

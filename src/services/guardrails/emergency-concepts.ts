@@ -4,7 +4,7 @@
  * violence in progress...), joined by the same rules in every language. Written against folded text (foldText).
  */
 
-import { composeKindRules } from "./emergency-kinds";
+import { composeKindRules, kindHarmWords } from "./emergency-kinds";
 import type { ConceptRule } from "./rule-types";
 
 interface EmergencyLexicon {
@@ -251,3 +251,43 @@ export const EMERGENCY_CONCEPT_RULES: Record<string, ConceptRule[]> = Object.fro
     [...composeEmergencyRules(lexicon), ...composeKindRules(lang, lexicon)],
   ]),
 );
+
+/**
+ * Whether a message names a person or any harm at all in its language (a state, a fire, gas, violence, a
+ * weapon, an injury, a dangerous substance...), whatever the rules made of it. The learned model's
+ * emergency needs this: "il y a des tags sur le mur de l'école" names neither, however its letters score.
+ */
+export function namesHarm(foldedText: string, lang: string): boolean {
+  // A language without lexicons (Italian, Portuguese...) has only the model to go on.
+  if (!LEXICONS[lang]) return true;
+  harmPatterns[lang] ??= compileHarm(lang);
+  return harmPatterns[lang].test(foldedText);
+}
+
+const harmPatterns: Record<string, RegExp> = {};
+
+function compileHarm(lang: string): RegExp {
+  const x = LEXICONS[lang]!;
+  const parts = [
+    x.person,
+    x.pronoun,
+    x.critical,
+    x.state,
+    x.weakState,
+    x.fire,
+    x.gas,
+    x.violence,
+    x.hit,
+    x.weapon,
+    x.threat,
+    x.water,
+    x.crash,
+    x.injury,
+    x.swallow,
+    x.substance,
+    x.spark,
+    x.chest,
+    ...kindHarmWords(lang),
+  ];
+  return new RegExp(parts.map(word).join("|"), "u");
+}

@@ -210,6 +210,14 @@ const KINDS: Record<string, KindLexicon> = {
   },
 };
 
+/** Words of harm in the kind families of one language (not who or where: people, children, heat, advice). */
+export function kindHarmWords(lang: string): string[] {
+  const k = KINDS[lang];
+  if (!k) return [];
+  const { group: _g, empty: _e, child: _c, heat: _h, coldTalk: _t, hot: _o, ...harm } = k;
+  return Object.values(harm);
+}
+
 /** The core lexicons these families lean on (from emergency-concepts.ts). */
 export interface CoreLexicon {
   person: string;

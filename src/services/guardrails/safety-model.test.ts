@@ -24,13 +24,37 @@ describe("assessInput with the learned model", () => {
   });
 
   it("adds a label above its threshold where the rules found nothing", () => {
-    const result = assessInput("when is the next bulky waste collection?", {
+    const result = assessInput("my neighbour looks very strange today, what should I do?", {
       lang: "en",
       model: modelSaying("emergency"),
     });
     expect(result.primary).toBe("emergency");
     expect(result.matched).toContain("model.emergency");
     expect(result.possibleEmergency).toBe(true);
+    expect(
+      assessInput("when is the next bulky waste collection?", { lang: "en", model: modelSaying("handoff") })
+        .primary,
+    ).toBe("handoff");
+  });
+
+  it("raises no emergency on a message that names neither a person nor any harm, in a language with lexicons", () => {
+    // Both were blocked as emergencies by the shipped model ("Call 112 now") when a citizen reported them.
+    for (const text of [
+      "il y a des tags sur le mur de l'école",
+      "il y a un lampadaire cassé devant le 3 rue Victor Hugo",
+    ]) {
+      expect(assessInput(text, { lang: "fr", model: modelSaying("emergency") }).primary).toBe("ok");
+      expect(assessInput(text, { lang: "fr" }).primary).toBe("ok");
+    }
+    expect(
+      assessInput("when is the next bulky waste collection?", { lang: "en", model: modelSaying("emergency") })
+        .primary,
+    ).toBe("ok");
+    // Without lexicons for the language, the model is all there is.
+    expect(
+      assessInput("la casa del vicino sta andando a fuoco", { lang: "it", model: modelSaying("emergency") })
+        .primary,
+    ).toBe("emergency");
   });
 
   it("adds nothing below the threshold", () => {
