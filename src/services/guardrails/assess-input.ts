@@ -1,3 +1,4 @@
+import { namesAbuse } from "./abuse-words";
 import { namesHarm } from "./emergency-concepts";
 import { HAZARD_HINT, RULES, type Rule, type RuleLabel, SUPPRESSORS } from "./guardrail-rules";
 import { deobfuscate, foldText } from "./normalize-text";
@@ -296,7 +297,9 @@ function addModelOpinion(
   const added = selectModelLabels(text, base, scoreSafetyModel(model, base.redacted.text), model.thresholds)
     .filter((l) => words >= MODEL_MIN_WORDS_FOR_DANGER || (l !== "emergency" && l !== "crisis"))
     // An emergency is a harm happening: a message that names none is not one, however it scores.
-    .filter((l) => l !== "emergency" || namesHarm(foldText(base.redacted.text), lang));
+    .filter((l) => l !== "emergency" || namesHarm(foldText(base.redacted.text), lang))
+    // Abuse is an insult, a swear word or a threat: "inspecteur du travail" is none of them.
+    .filter((l) => l !== "abuse" || namesAbuse(foldText(base.redacted.text), lang));
   if (added.length === 0) return base;
   const labels = new Set(base.labels);
   labels.delete("unclear");

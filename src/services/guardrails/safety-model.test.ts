@@ -70,6 +70,22 @@ describe("assessInput with the learned model", () => {
     expect(assessInput(text, { lang: "en", model: modelSaying("emergency") }).primary).toBe("ok");
   });
 
+  it("raises no abuse on a message without an insult, a swear word or a threat", () => {
+    // French job questions the shipped model called abuse: the citizen would have been told off.
+    for (const text of [
+      "inspecteur du travail",
+      "faute du salarié",
+      "Carte grise : que faire si vous rachetez le véhicule ?",
+    ]) {
+      expect(assessInput(text, { lang: "fr", model: modelSaying("abuse") }).primary).toBe("ok");
+      expect(assessInput(text, { lang: "fr" }).primary).toBe("ok");
+    }
+    expect(
+      assessInput("vous êtes une bande de fainéants à la mairie", { lang: "fr", model: modelSaying("abuse") })
+        .primary,
+    ).toBe("abuse");
+  });
+
   it("has no say on a message too short to carry a concern, and keeps personal data as a label", () => {
     expect(assessInput("sdfghj", { lang: "en", model: modelSaying("handoff") }).primary).toBe("unclear");
     expect(assessInput("No.", { lang: "en", model: modelSaying("crisis") }).primary).toBe("ok");
