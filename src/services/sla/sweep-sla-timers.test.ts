@@ -137,19 +137,26 @@ forEachDatabase("sweepSlaTimers", (use) => {
       const firedBeforeWipe = (await firingsOf(ids)).length;
       expect(firedBeforeWipe).toBeGreaterThan(0);
 
+      const restartedAt = Date.now();
       await start(kind.create(), options);
       const deadline = Date.now() + 8000;
       while ((await firingsOf(ids)).length < 18 && Date.now() < deadline) await sleep(50);
       await sleep(700); // a second delivery, if any, would be recorded by now
       const fired = await firingsOf(ids);
       expect(new Set(fired.map((f) => f.key)).size).toBe(fired.length);
-      for (const id of ids) {
-        expect(
-          fired
-            .filter((f) => f.caseId === id)
-            .map((f) => `${f.kind} ${f.step ?? "-"}`)
-            .sort(),
-        ).toEqual(["sla.breach -", "sla.escalate 0", "sla.warn -"]);
+      // Every breach and escalation fires once. A warning is dropped by design once its breach is due, so
+      // it is owed only where the breach was still ahead when the new worker started (a loaded machine
+      // may start it after some breaches); where it fired, it fired once.
+      for (const [i, id] of ids.entries()) {
+        const ofCase = fired
+          .filter((f) => f.caseId === id)
+          .map((f) => `${f.kind} ${f.step ?? "-"}`)
+          .sort();
+        const breachAt = now + [500, 1000, 1500, 2000, 2500, 3000][i]!;
+        const warned = ofCase.includes("sla.warn -") || breachAt > restartedAt + 1500;
+        expect(ofCase).toEqual(
+          warned ? ["sla.breach -", "sla.escalate 0", "sla.warn -"] : ["sla.breach -", "sla.escalate 0"],
+        );
       }
       expect(fired.length).toBeGreaterThan(firedBeforeWipe);
     });
