@@ -228,7 +228,7 @@ function conversationBody(view: StaffConversationView, staff?: AssignableStaff[]
     .filter((e) => e.kind === "owner_changed" || e.kind === "assigned" || e.kind === "handoff_closed")
     .map((e) => {
       const when = escapeHtml(e.createdAt.slice(0, 16).replace("T", " "));
-      const who = escapeHtml(e.actorKind === "staff" ? (e.actorId ?? "staff") : e.actorKind);
+      const who = escapeHtml(e.actorKind === "staff" ? (e.actorName ?? e.actorId ?? "staff") : e.actorKind);
       const why = escapeHtml(e.reason ?? "");
       if (e.kind === "assigned") {
         return `<li>${when}: ${e.text ? `assigned to ${escapeHtml(e.text)}` : "returned to the queue"} by ${e.actorId === "queue" ? "the queue" : who} (${why})</li>`;
@@ -273,7 +273,7 @@ ${summaryTag}
 <h2>Open cases</h2>
 ${cases}
 <h2>Private notes</h2>
-<ul>${notes.map((n) => `<li>${escapeHtml(n.actorId ?? "")}: ${escapeHtml(n.text ?? "")}</li>`).join("") || "<li>None yet.</li>"}</ul>
+<ul>${notes.map((n) => `<li>${escapeHtml(n.actorName ?? n.actorId ?? "")}: ${escapeHtml(n.text ?? "")}</li>`).join("") || "<li>None yet.</li>"}</ul>
 <form id="note-form">
 <label for="note-text">Add a private note (not shown to the citizen)</label>
 <textarea id="note-text" rows="2" maxlength="4000"></textarea>

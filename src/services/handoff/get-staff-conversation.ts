@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, notInArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { cases, conversationEvents, conversations, messages, staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
@@ -35,6 +35,8 @@ export interface ConversationEventView {
   toState: string | null;
   actorKind: string;
   actorId: string | null;
+  /** The staff member's name for a staff actor (null when the account is gone). */
+  actorName: string | null;
   reason: string | null;
   text: string | null;
   createdAt: string;
@@ -111,6 +113,19 @@ export async function getStaffConversation({
         .where(eq(staffUsers.id, conversation.assignedStaffId))
         .limit(1)
     : [];
+  const staffIds = [
+    ...new Set(events.filter((e) => e.actorKind === "staff" && e.actorId).map((e) => e.actorId!)),
+  ];
+  const staffNames = new Map(
+    staffIds.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: staffUsers.id, name: staffUsers.name })
+            .from(staffUsers)
+            .where(inArray(staffUsers.id, staffIds))
+        ).map((row) => [row.id, row.name]),
+  );
   await recordAudit(db, actor, ctx.requestId, {
     action: "conversation.read",
     subjectType: "conversation",
@@ -126,6 +141,7 @@ export async function getStaffConversation({
       toState: e.toState,
       actorKind: e.actorKind,
       actorId: e.actorId,
+      actorName: e.actorKind === "staff" && e.actorId ? (staffNames.get(e.actorId) ?? null) : null,
       reason: e.reason,
       text: e.text,
       createdAt: e.createdAt.toISOString(),

@@ -384,6 +384,10 @@ forEachDatabase("handoff verbs", (use) => {
   it("closes a conversation and keeps private notes away from the citizen", async () => {
     const conv = await open();
     const { ctx } = await staffCtx();
+    await use()
+      .db.update(staffUsers)
+      .set({ name: "Dana Moss" })
+      .where(eq(staffUsers.id, (ctx.actor as { userId: string }).userId));
     await takeOverConversation({ ctx, input: { conversationId: conv.id } });
     const note = await addConversationNote({
       ctx,
@@ -402,6 +406,8 @@ forEachDatabase("handoff verbs", (use) => {
     expect(JSON.stringify(citizenView)).not.toContain("upset");
     const staffView = await getStaffConversation({ ctx, input: { conversationId: conv.id } });
     expect(staffView.events.map((e) => e.kind)).toEqual(["owner_changed", "note", "owner_changed"]);
+    // Staff are named by name, not by account id, in the history and on notes.
+    expect(staffView.events.map((e) => e.actorName)).toEqual(["Dana Moss", "Dana Moss", "Dana Moss"]);
     const queue = await listHandoffQueue({ ctx, input: { state: "waiting,human" } });
     expect(queue.conversations.map((c) => c.id)).not.toContain(conv.id);
   });
