@@ -28,7 +28,7 @@ const SNOWBALL_BY_LANG: Readonly<Record<string, string>> = {
 };
 
 /** Part of every article's content hash: a change here re-indexes the knowledge base on the next sync. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 type Stem = (word: string) => string;
 const stemmers = new Map<string, Stem>();
@@ -48,6 +48,8 @@ function getStemmer(lang: string): Stem {
           // ("collectees" -> "collecte"): a second pass brings it to the stem "collecte" itself gets.
           const once = stemmer.stem(word);
           out = once === word ? once : stemmer.stem(once);
+          const accented = lang === "ro" ? restoreRomanianSuffix(word) : undefined;
+          if (accented) out = foldText(stemmer.stem(accented));
           if (cache.size < 200_000) cache.set(word, out);
         }
         return out;
@@ -58,6 +60,24 @@ function getStemmer(lang: string): Stem {
     stemmers.set(lang, stem);
   }
   return stem;
+}
+
+/*
+ * Romanian endings the stemmer knows only with their diacritics: folded, "colectează" (is collected)
+ * would keep "colecteaz" while "colectare" and "colectată" give "colect". The ending gets its
+ * diacritics back before stemming, whether the citizen typed them or not.
+ */
+const ROMANIAN_SUFFIXES: [RegExp, string][] = [
+  [/eaza$/, "ează"],
+  [/easca$/, "ească"],
+  [/arii$/, "ării"],
+  [/arilor$/, "ărilor"],
+];
+
+function restoreRomanianSuffix(word: string): string | undefined {
+  for (const [suffix, accented] of ROMANIAN_SUFFIXES)
+    if (suffix.test(word) && word.length > 6) return word.replace(suffix, accented);
+  return undefined;
 }
 
 /** Lowercase, compatibility-normalise and strip diacritics, so "Congés" and "conges" meet. */

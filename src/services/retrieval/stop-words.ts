@@ -16,7 +16,7 @@ vous y`;
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has have having
 he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor
-not of off on once only or other our ours ourselves out over own same she should so some such than that the
+not of off on once only or other our ours ourselves over own same she should so some such than that the
 their theirs them themselves then there these they this those through to too under until up very was we were
 what when where which while who whom why will with would you your yours yourself yourselves
 s t m d ll re ve u ur im ive id dont doesnt didnt cant wont isnt arent wasnt pls please plz hi hello hey thanks
@@ -27,7 +27,7 @@ al ale alt alta alte altul am ar are as asa asta ati au avea avem aveti azi ba c
 cei cele cine cu cum da daca dar de deci deja din dintr dintre dupa e ea ei el ele este eu fara fi fie fiind
 fost i ia iar ii il in intr intre isi la le li lor lui m ma mai mea mei meu mi mult ne nici noi nostru noastra
 nu o ori pana pe pentru poate prin sa sau se si sunt ta tau te tine toate toti tu un una unde unei unor unui
-va voi vom vor`;
+va voi vom vor l s n c`;
 
 const GERMAN = `aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
 auch auf aus bei bin bis bist bitte da damit dann das dass dein deine deinem deinen deiner dem den denn der des
