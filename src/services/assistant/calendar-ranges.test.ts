@@ -50,3 +50,16 @@ describe("calendarMarks", () => {
     expect(calendarMarks("no days here", "en")).toEqual([]);
   });
 });
+
+describe("holiday marks", () => {
+  it("marks a public holiday named in any language the same way, and nothing else", () => {
+    expect(calendarMarks("Are bins collected on Boxing Day?", "en")).toContain("@holiday");
+    expect(calendarMarks("les poubelles sont ramassées le jour de l'An ?", "fr")).toContain("@holiday");
+    expect(calendarMarks("Bank holidays and Christmas", "en")).toContain("@holiday");
+    expect(calendarMarks("Jours fériés et Noël", "fr")).toContain("@holiday");
+    expect(calendarMarks("se colectează de Crăciun?", "ro")).toContain("@holiday");
+    expect(calendarMarks("Wird an Feiertagen abgeholt?", "de")).toContain("@holiday");
+    expect(calendarMarks("when are bins collected in the new estate?", "en")).not.toContain("@holiday");
+    expect(calendarMarks("quel jour passent les poubelles ?", "fr")).not.toContain("@holiday");
+  });
+});

@@ -119,6 +119,17 @@ function findCoveredSeasons(text: string, lang: string): string[] {
   return SEASONS.filter((s) => s.months.every((m) => covered.has(m))).map((s) => s.names[lang]!);
 }
 
+// Public holidays by name, folded, in each language: a question about "Boxing Day" or "le jour de l'An"
+// meets the section on bank holidays and Christmas, whichever holiday it happens to spell out.
+const HOLIDAYS: Record<string, RegExp> = {
+  en: /\b(christmas|xmas|boxing day|new year'?s?( day| eve)?|bank holidays?|public holidays?|easter|good friday)\b/,
+  fr: /\b(noel|jour de l.?an|nouvel an|jours? feries?|paques|vendredi saint|saint sylvestre|reveillon)\b/,
+  ro: /\b(craciun\w*|anul nou|revelion\w*|sarbator\w*|zile? libere legale|zi libera legala|paste\w*)\b/,
+  de: /\b(weihnacht\w*|neujahr\w*|silvester|feiertag\w*|ostern|karfreitag)\b/,
+  es: /\b(navidad|nochebuena|nochevieja|ano nuevo|festivos?|dias? festivos?|semana santa|pascua)\b/,
+  hu: /\b(karacsony\w*|ujev\w*|szilveszter|unnepnap\w*|husvet\w*)\b/,
+};
+
 /**
  * Language-neutral marks for the days and seasons a text names or covers ("day6" for Saturday,
  * Samstag or sâmbătă; "summer" for été or vara), so a German question about Saturday meets the
@@ -141,6 +152,7 @@ function findCalendarMarks(text: string, lang: string): string[] {
     const name = season.names[lang]!;
     if (seasons.has(name) || named(name)) marks.add(`@${season.names.en}`);
   }
+  if (HOLIDAYS[lang]?.test(folded.replace(/[’`´]/g, "'"))) marks.add("@holiday");
   return [...marks];
 }
 
