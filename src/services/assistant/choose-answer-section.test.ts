@@ -270,3 +270,46 @@ describe("chooseAnswerSection with everyday words", () => {
     expect(choice?.passages[0]?.headingPath).toEqual(["How quickly we repair"]);
   });
 });
+
+describe("chooseAnswerSection: report pages", () => {
+  const days = article("bin-collection-days", "Bin collection days", 0.6, [
+    [null, "Every home is collected on the same day each week."],
+    [
+      "Which bins go out each week",
+      "- Black bin: every two weeks.\n- Blue bin: every two weeks, on the other week.",
+    ],
+  ]);
+  const missed = article("report-a-missed-bin", "Report a missed bin", 0.9, [
+    [
+      "Before you report",
+      "Blue bins are collected every two weeks: check it was the right week for the blue bin.",
+    ],
+    ["How to report", "Tell us your address and which bin was missed, within two working days."],
+  ]);
+
+  it("answers a question about collections from the collection page, not from reporting a missed bin", () => {
+    expect(choose("When is the blue bin collected?", [missed, days])?.passages[0]?.articleId).toBe(
+      "bin-collection-days",
+    );
+  });
+
+  it("keeps the report page for a problem or a question about reporting", () => {
+    expect(
+      choose("my blue bin was missed, how do I report it?", [missed, days])?.passages[0]?.articleId,
+    ).toBe("report-a-missed-bin");
+  });
+
+  it("keeps a report page that no other page shares its subject with", () => {
+    const light = article("report-street-light-fault", "Report a broken street light", 0.7, [
+      [null, "Street lights are checked at night every few weeks."],
+      ["How to report", "Give us the number on the lamp post: a label at eye level, for example RV-2214."],
+    ]);
+    const contact = article("contact-us", "Contact the council", 0.95, [
+      ["Phone numbers", "Find the number you need: the contact centre is on 01632 960 000."],
+      ["Post", "Write to the Town Hall, 1 Market Square."],
+    ]);
+    expect(
+      choose("where do I find the number on a lamp post?", [contact, light])?.passages[0]?.articleId,
+    ).toBe("report-street-light-fault");
+  });
+});

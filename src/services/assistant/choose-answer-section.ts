@@ -52,7 +52,18 @@ const WEIGHTS = {
   articleKindHeading: 0.1,
   /** A sentence stating the kind asked with the question's terms, when choosing the article. */
   articleKindSentence: 0.2,
+  /** A page about reporting a problem, for a question that neither reports one nor asks how to. */
+  reportPage: 0.3,
 };
+
+// Titles of pages about reporting a problem ("Report a missed bin", "Signaler un nid-de-poule",
+// "Semnalați o groapă", "Defekte Laterne melden"), folded.
+const REPORT_TITLE =
+  /^(report|signaler|semnalati|semnaleaza|melden|avisar|reportar|bejelent)\b|\b(melden|bejelentese)$/;
+// Words of a question about a problem, or about reporting one, folded, in the supported languages:
+// "my bin was missed", "how do I report…", "ma poubelle n'a pas été vidée", "pubela nu a fost ridicată".
+const ABOUT_A_PROBLEM =
+  / (report\w*|signal\w*|semnal\w*|raport\w*|meld\w*|avis\w*|bejelent\w*|miss\w*|forgot\w*|skipped|broke\w*|damaged|faulty|problem\w*|issue|not|never|hasn t|hasnt|wasn t|wasnt|didn t|didnt|haven t|havent|pas|oubli\w*|cass\w*|nu|sarit\w*|uitat\w*|defect\w*|nicht|kein\w*|vergessen|kaputt|defekt\w*|no|roto|rota|olvid\w*|nem|problema\w*) /;
 
 // Negations in the supported languages, folded; matched as whole words of a heading or question.
 const NEGATION =
@@ -111,6 +122,7 @@ export function chooseAnswerSection(
       : found.filter((p) => p.lang === fallbackLang);
   const candidates = collectCandidates(usable, lang);
   const askedNegative = NEGATION.test(` ${foldWords(question)} `);
+  const aboutAProblem = ABOUT_A_PROBLEM.test(` ${foldWords(question)} `);
   const weights = weighQuestion(question, lang, history, candidates);
   const questionPairs = pairWeights(question, lang, weights);
   const sameLanguage = candidates.some((c) => c.matchable);
@@ -160,7 +172,8 @@ export function chooseAnswerSection(
         WEIGHTS.title * share(sections[0]!.titleTerms) +
         WEIGHTS.articleRank * sections[0]!.prior +
         (sections.some(headingAsks) ? WEIGHTS.articleKindHeading : 0) +
-        WEIGHTS.articleKindSentence * Math.max(0, ...sections.map(kindSentenceOf))
+        WEIGHTS.articleKindSentence * Math.max(0, ...sections.map(kindSentenceOf)) -
+        (reportPageWithSibling(sections[0]!, byArticle) && !aboutAProblem ? WEIGHTS.reportPage : 0)
       : sections[0]!.prior;
     if (score > articleScore) {
       article = sections;
@@ -235,6 +248,23 @@ export function chooseAnswerSection(
   const second = secondTopic(question, weights, first.c, pool);
   if (second) passages.push(second.passage);
   return { passages, kind, coverage: first.coverage };
+}
+
+/**
+ * A page about reporting a problem ("Report a missed bin") while another candidate page shares its
+ * subject ("Bin collection days"): "when is the blue bin collected?" is for the other one. A report page
+ * alone on its subject ("where is the number on a lamp post?") keeps its place.
+ */
+function reportPageWithSibling(first: Candidate, byArticle: Map<string, Candidate[]>): boolean {
+  const isReport = (c: Candidate) => REPORT_TITLE.test(foldWords(c.passage.title));
+  if (!isReport(first)) return false;
+  const titleOf = (c: Candidate) => analyzeText(c.passage.title, c.passage.lang);
+  const subject = new Set(titleOf(first).slice(1));
+  for (const [articleId, sections] of byArticle) {
+    if (articleId === first.passage.articleId || isReport(sections[0]!)) continue;
+    if (titleOf(sections[0]!).some((term) => subject.has(term))) return true;
+  }
+  return false;
 }
 
 /** A section of another article for what the first one leaves out, when the question joins two things. */
