@@ -313,3 +313,55 @@ describe("chooseAnswerSection: report pages", () => {
     ).toBe("report-street-light-fault");
   });
 });
+
+describe("chooseAnswerSection: a follow-up's new subject", () => {
+  const days = article("bin-collection-days", "Bin collection days", 0.9, [
+    ["Find your collection day", "- Monday: Northgate and Hillcrest\n- Tuesday: Eastfield"],
+    [
+      "Which bins go out each week",
+      "- Blue bin and purple glass box: every two weeks.\n- Black bin: every two weeks.",
+    ],
+  ]);
+  const glass = article("glass-recycling", "Glass recycling", 0.7, [
+    [null, "Glass is kept apart from the rest of the recycling."],
+    ["When glass is collected", "Your purple box is collected every two weeks, on your blue bin day."],
+  ]);
+  const history = [{ role: "citizen" as const, text: "what day are bins collected in Northgate?" }];
+
+  it("answers from the page named after what the follow-up newly brings up", () => {
+    const choice = choose("what day are bins collected in Northgate? glass", [days, glass], "en", history);
+    expect(choice?.passages.map((p) => `${p.articleId}#${p.headingPath.at(-1)}`)).toEqual([
+      "glass-recycling#When glass is collected",
+    ]);
+  });
+
+  it("does not count the same words as a new subject when they open the conversation", () => {
+    const choice = choose("what day are bins collected in Northgate? glass", [days, glass], "en", []);
+    expect(choice?.passages[0]?.articleId).toBe("bin-collection-days");
+  });
+
+  it("answers a follow-up from its new subject's page though that page never names the earlier details", () => {
+    const daysFr = article(
+      "bin-collection-days",
+      "Jours de collecte des poubelles",
+      0.9,
+      [
+        [
+          "Trouver votre jour",
+          "- Lundi: Northgate et Hillcrest\n- Mardi: Eastfield. La caisse pour le verre passe aussi.",
+        ],
+      ],
+      "fr",
+    );
+    const earlier = [
+      { role: "citizen" as const, text: "je suis à Hillcrest, quel jour passent les poubelles ?" },
+    ];
+    const choice = choose(
+      "je suis à Hillcrest, quel jour passent les poubelles ? verre",
+      [daysFr, GLASS_FR],
+      "fr",
+      earlier,
+    );
+    expect(choice?.passages[0]?.articleId).toBe("glass-recycling");
+  });
+});

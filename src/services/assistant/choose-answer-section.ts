@@ -54,6 +54,8 @@ const WEIGHTS = {
   articleKindSentence: 0.2,
   /** A page about reporting a problem, for a question that neither reports one nor asks how to. */
   reportPage: 0.3,
+  /** The terms a follow-up newly brings up, in an article's title or the editors' terms for it. */
+  newSubject: 0.6,
 };
 
 // Titles of pages about reporting a problem ("Report a missed bin", "Signaler un nid-de-poule",
@@ -140,6 +142,12 @@ export function chooseAnswerSection(
   // on Saturday" is not about opening hours), so they help choose a section but never make one relevant.
   const calendarTerms = new Set(analyzeText(calendarWords(lang).join(" "), lang));
   const topic = new Map([...weights].filter(([term]) => !isCalendarMark(term) && !calendarTerms.has(term)));
+  // A follow-up merged with the question before it ("when are bins collected? glass"): the terms the
+  // citizen just brought up name what the answer must be about, so a page titled after them leads.
+  const earlier = earlierTerms(history, lang);
+  const weak = weakTermsOf(lang);
+  const fresh = new Map([...topic].filter(([term]) => !earlier.has(term) && !weak.has(term)));
+  const followUp = fresh.size > 0 && fresh.size < topic.size;
   const exactWords = new Set(tokenizeText(stripAskingPhrases(question)).filter((w) => w.length >= 4));
   // Sections in the citizen's language when search found any; otherwise the fallback language's.
   const pool = candidates.filter((c) => c.matchable === sameLanguage);
@@ -170,6 +178,7 @@ export function chooseAnswerSection(
     const score = sameLanguage
       ? share(union) +
         WEIGHTS.title * share(sections[0]!.titleTerms) +
+        (followUp ? WEIGHTS.newSubject * share(sections[0]!.titleTerms, fresh) : 0) +
         WEIGHTS.articleRank * sections[0]!.prior +
         (sections.some(headingAsks) ? WEIGHTS.articleKindHeading : 0) +
         WEIGHTS.articleKindSentence * Math.max(0, ...sections.map(kindSentenceOf)) -
@@ -227,10 +236,18 @@ export function chooseAnswerSection(
   // Coverage of the chosen section, or of its whole article when the section states what was asked.
   const articleCoverage = share(new Set((article ?? []).flatMap((c) => [...c.terms])), topic);
   const sectionCoverage = first.c.matchable ? share(first.c.terms, topic) : 0;
-  const gate =
+  // A follow-up answered from the page titled after its new subject needs that subject, not the
+  // earlier question's details ("je suis à Hillcrest…" then "et pour le verre ?").
+  const freshCoverage =
+    followUp && first.c.matchable && share(first.c.titleTerms, fresh) >= 0.5
+      ? share(first.c.terms, fresh)
+      : 0;
+  const gate = Math.max(
     first.kindSentence > 0
       ? Math.max(sectionCoverage, ARTICLE_COVERAGE_FACTOR * articleCoverage)
-      : sectionCoverage;
+      : sectionCoverage,
+    freshCoverage === 1 ? 1 : 0,
+  );
   if (sameLanguage && gate < MIN_SECTION_COVERAGE) {
     // Search ranked an article in another language first (through its translated title and terms):
     // its best section, with the notice that the page is in that language.
@@ -377,6 +394,11 @@ function pairWeights(question: string, lang: string, weights: Map<string, number
   return pairs;
 }
 
+/** Terms of the citizen's earlier messages. */
+function earlierTerms(history: HistoryTurn[], lang: string): Set<string> {
+  return new Set(history.filter((t) => t.role === "citizen").flatMap((t) => analyzeText(t.text, lang)));
+}
+
 /**
  * Each question term's weight: its rarity among the candidate sections, doubled for terms the citizen
  * just brought up ("and for glass?" after bins is about glass). A term no candidate holds keeps the
@@ -388,9 +410,7 @@ function weighQuestion(
   history: HistoryTurn[],
   candidates: Candidate[],
 ): Map<string, number> {
-  const earlier = new Set(
-    history.filter((t) => t.role === "citizen").flatMap((t) => analyzeText(t.text, lang)),
-  );
+  const earlier = earlierTerms(history, lang);
   const n = Math.max(1, candidates.length);
   const weights = new Map<string, number>();
   // Days and seasons also as language-neutral marks: "Samstag" meets "Monday to Saturday".

@@ -6,10 +6,10 @@ import { analyzeText } from "../retrieval/analyzer";
  */
 const WEAK_WORDS: Record<string, string> = {
   en: "take get got need do does did make go goes come put bring give want use have has know find tell happen happens happening thing things old new way ways please someone anyone also too oh actually usually normally generally typically roughly about just really still another question",
-  fr: "faire fait prendre mettre avoir aller venir donner vouloir pouvoir devoir savoir trouver besoin chose choses quelqu svp aussi generalement normalement habitude general question",
-  ro: "face faci luat lua pune pun avea am merge veni da vrea vreau putea pot trebuie sti gasi lucru lucruri va rog si obicei general normal intrebare",
-  de: "machen mache nehmen bringen haben habe gehen kommen geben wollen will können kann müssen muss wissen finden brauche brauchen bitte auch normalerweise meistens ungefahr frage",
-  es: "hacer hago tomar poner tener tengo ir venir dar querer quiero poder puedo deber saber encontrar necesito cosa favor tambien normalmente generalmente pregunta",
+  fr: "faire fait prendre mettre avoir aller venir donner vouloir pouvoir devoir savoir trouver besoin chose choses quelqu svp aussi generalement normalement habitude general question recevoir recois recoit obtenir obtient",
+  ro: "face faci luat lua pune pun avea am merge veni da vrea vreau putea pot trebuie sti gasi lucru lucruri va rog si obicei general normal intrebare primi primesc primeste primim obtine obtin",
+  de: "machen mache nehmen bringen haben habe gehen kommen geben wollen will können kann müssen muss wissen finden brauche brauchen bitte auch normalerweise meistens ungefahr frage bekommen bekomme kriegen erhalten erhalte",
+  es: "hacer hago tomar poner tener tengo ir venir dar querer quiero poder puedo deber saber encontrar necesito cosa favor tambien normalmente generalmente pregunta recibir recibo conseguir obtener",
   hu: "csinál vesz tesz hoz van megy jön ad akar tud kell kérem",
 };
 
