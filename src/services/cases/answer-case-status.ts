@@ -49,22 +49,45 @@ export async function answerCaseStatus(
   }
 }
 
+// Words that ask how something stands, folded, in the supported languages.
 const STATUS_WORDS =
-  /\b(status|statut|stadiu\w*|stare\w*|estado|stand|update|updates|news|nouvelles|suivi|noutati|neuigkeiten|where is|ou en est|happened)\b/;
+  /\b(status|statut|stadiu\w*|stare\w*|situati\w*|estado|stand|update|updates|news|progress|nouvelles|nouveau|suivi|avancement|etat|noutat\w*|noutate|neuigkeiten|neues|sachstand|novedad\w*|did you get|did you receive|have you received|have you got|avez vous recu|vous avez recu|ati primit|ai primit|haben sie erhalten|habt ihr erhalten|han recibido|recibieron|where is my|where s my|wheres my|where are my|what s happening|whats happening|what is happening|what happened|whats happened|what s going on|how is|how s|hows|come along|coming along|heard back|looked at|happened|ou en est|ou en sont|ca en est|que devient|qu est devenu|se intampla|s a intamplat|ce mai face|was ist mit|was ist aus|wie weit|como va|como van|que pasa con|que paso con|que ha pasado|allapot\w*|hol tart)\b/;
+// Words that name a case, a report or a request, folded.
 const CASE_WORDS =
-  /\b(case|cases|report|reports|request|complaint|dossier|signalement|demande|reclamation|caz|cazul\w*|sesizar\w*|cerer\w*|reclamati\w*|vorgang|meldung|anliegen|incidencia|solicitud|queja|aviso)\b/;
-const OWN_WORDS = /\b(my|mon|ma|mes|mea|meu|mele|mein\w*|mi|mis)\b/;
+  /\b(case|cases|ticket|report|reports|request|requests|complaint|complaints|enquiry|claim|dossier|dossiers|signalement|signalements|demande|demandes|reclamation|plainte|caz|cazul\w*|sesizar\w*|cerer\w*|solicitar\w*|reclamati\w*|plangere\w*|vorgang|meldung|meldungen|anliegen|antrag|beschwerde|incidencia\w*|solicitud\w*|queja\w*|aviso|avisos|reclamacion\w*|ugy\w*|bejelentes\w*)\b/;
+// Words that make the case the citizen's own: "my", or "the one I reported / made / opened".
+const OWN_WORDS =
+  /\b(my|mon|ma|mes|mea|meu|mele|mei|mein\w*|mi|mis|our|notre|nos|unser\w*|nuestr\w*|i reported|i made|i opened|i sent|i submitted|i raised|i logged|i filed|j ai signale|j ai fait|j ai ouvert|j ai envoye|que j ai|am semnalat|am facut|am trimis|am deschis|pe care am|ich gemeldet|ich gemacht|die ich|den ich|que hice|que reporte|que envie|que abri|que puse)\b/;
 
-/** "What's the status of my report?" without a reference. */
+/**
+ * "What's the status of my report?", "where is my case at", "any news on the pothole I reported?",
+ * "où en est mon signalement ?", "care e stadiul sesizării mele", "¿cómo va mi solicitud?": a question
+ * about the citizen's own case without its reference; "and my case?" asks it too.
+ */
 export function asksAboutOwnCase(text: string): boolean {
   const folded = foldAnswer(text);
-  return STATUS_WORDS.test(folded) && CASE_WORDS.test(folded) && OWN_WORDS.test(folded);
+  // "The pothole I reported": the thing the citizen reported names their case without a case word.
+  const reported = REPORTED_BY_ME.test(folded);
+  if (SHORT_OWN_CASE.test(folded)) return true;
+  if ((!CASE_WORDS.test(folded) && !reported) || (!OWN_WORDS.test(folded) && !reported)) return false;
+  return STATUS_WORDS.test(folded) || (reported && PROGRESS_WORDS.test(folded));
 }
+
+// "And my case?", "et mon dossier ?", "și sesizarea mea?": the whole message names the citizen's case.
+const SHORT_OWN_CASE =
+  /^(and |et |si |iar |und |y |what about |how about |et pour |quid de |und was ist mit )?((my|mon|ma|mes|mein\w*|mi|mis) (case|report|request|complaint|dossier|signalement|demande|reclamation|meldung|anliegen|vorgang|antrag|solicitud|incidencia|aviso|queja)|(sesizarea|cererea|cazul|reclamatia|solicitarea) (mea|meu))$/;
+
+// "…that I reported", "…que j'ai signalé", "…pe care am semnalat-o", "…die ich gemeldet habe", folded.
+const REPORTED_BY_ME =
+  /\b(i reported|i ve reported|i have reported|i logged|j ai signale\w*|que j ai signale\w*|am semnalat|am raportat|ich gemeldet|ich habe gemeldet|que reporte|que he reportado|que avise)\b/;
 
 const PROGRESS_WORDS =
   /\b(fixed|repaired|mended|done|sorted|resolved|cleared|removed|collected|happening|progress|news|yet|repare\w*|resolu\w*|enleve\w*|nouvelles|reparat\w*|rezolvat\w*|ridicat\w*|inca|deja|noutati|repariert|erledigt|behoben|schon|arreglad\w*|reparad\w*|resuelt\w*|ya|javit\w*|megoldod\w*|mar)\b/;
 const OWN_OBJECT =
   /\b(my|our|mon|ma|mes|notre|nos|meu|mea|mei|mele|nostru|noastra|mein\w*|unser\w*|mi|mis|nuestr\w*|it|this|that|ca|cela|asta|aceasta|es|das|esto|eso)\b/;
+// A short message that only asks how things stand: "any news?", "status?", "des nouvelles ?", "was Neues?".
+const BARE_STATUS =
+  /^(any |some |an |the |des |du |quelques |vreo |ceva |was |gibt es |alguna |algo de |hay |what s the |whats the |what is the |le |la |l |ce |care e |care este )?(news|update|updates|status|progress|word|nouvelles|nouveau|statut|suivi|noutati|noutate|stadiul|stare|neues|neuigkeiten|stand|novedad|novedades|estado)( yet| so far| please| on it| on that| on this| svp| va rog| bitte| por favor)?$/;
 
 /**
  * "Is my street light fixed yet?", "any news?": a question about progress with no case word; it is
@@ -72,7 +95,11 @@ const OWN_OBJECT =
  */
 export function asksAboutProgress(text: string): boolean {
   const folded = foldAnswer(text);
-  return PROGRESS_WORDS.test(folded) && OWN_OBJECT.test(folded) && readQuestionForm(text).asks;
+  if (BARE_STATUS.test(folded)) return true;
+  const asks = readQuestionForm(text).asks;
+  // "Any news about the report?": a case word asked about, though not called "my".
+  if (asks && STATUS_WORDS.test(folded) && CASE_WORDS.test(folded)) return true;
+  return PROGRESS_WORDS.test(folded) && OWN_OBJECT.test(folded) && asks;
 }
 
 /** The citizen's latest cases with their status, or a request for the reference when there are none. */

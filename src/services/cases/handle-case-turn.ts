@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Db } from "../../db/client";
-import { caseIntakes, cases, type IntakeDraft, services } from "../../db/schema";
+import { caseFollowers, caseIntakes, cases, type IntakeDraft, services } from "../../db/schema";
 import { caseText } from "../../i18n/cases";
 import type { Logger } from "../../logger";
 import type { JobQueue } from "../../ports/job-queue";
@@ -154,9 +154,16 @@ export async function handleCaseTurn(deps: CaseTurnDeps, input: CaseTurnInput): 
   return startIntake(deps, input, text);
 }
 
+/** Whether the citizen opened a case, or follows one their report was linked to. */
 async function hasCases(db: Db, contactId: string): Promise<boolean> {
   const [row] = await db.select({ id: cases.id }).from(cases).where(eq(cases.contactId, contactId)).limit(1);
-  return row !== undefined;
+  if (row) return true;
+  const [followed] = await db
+    .select({ id: caseFollowers.caseId })
+    .from(caseFollowers)
+    .where(eq(caseFollowers.contactId, contactId))
+    .limit(1);
+  return followed !== undefined;
 }
 
 async function loadActiveIntake(db: Db, conversationId: string, now: Date, timeoutMinutes: number) {
