@@ -235,6 +235,23 @@ forEachDatabase("respondToCitizenMessage", (use) => {
     expect(handleCaseTurn).toHaveBeenCalledTimes(3);
   });
 
+  it("takes a question about the citizen's own case after a knowledge answer to the case step, not as a follow-up", async () => {
+    const handleCaseTurn = vi.fn(async () => ({ handled: false }) as never);
+    const offline = createOfflineChatModel();
+    const deps = makeDeps(use(), { handleCaseTurn, chatModel: offline, offlineModel: offline });
+    const conv = await open();
+    expect((await say(deps, conv, "When is my bin collected?")).message.status).toBe("answered");
+    expect(handleCaseTurn).toHaveBeenCalledTimes(1);
+    handleCaseTurn.mockResolvedValueOnce({
+      handled: true as const,
+      status: "case_status" as const,
+      reply: "Your latest cases: CD-2026-000001",
+    } as never);
+    const status = await say(deps, conv, "any news?");
+    expect(status.message.status).toBe("case_status");
+    expect(handleCaseTurn).toHaveBeenCalledTimes(2);
+  });
+
   it("starts the case step's routing as the turn begins, alongside the guardrails, with the redacted text", async () => {
     const events: string[] = [];
     const handleCaseTurn: HandleCaseTurn = Object.assign(

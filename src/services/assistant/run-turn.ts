@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import { messages } from "../../db/schema";
 import type { AnswerDraft, ChatModel, CondensedQuestion, HistoryTurn, Surface } from "../../ports/chat-model";
+import { asksAboutOwnCase, asksAboutProgress } from "../cases/answer-case-status";
 import { isCancel, isNo, isYes } from "../cases/intake-answers";
 import { type ConversationRow, isWithStaff } from "../conversations/context";
 import type { MessageRow } from "../conversations/find-reply";
@@ -273,8 +274,10 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
     // else meets case intake first, so a citizen answering an intake question is not condensed.
     // A bare "yes" or "no" is never a new question: an intake may take it, otherwise it is acknowledged.
     const bareReply = isYes(message.text) || isNo(message.text) || isCancel(message.text);
+    // "Any news on my report?" after an answer is about the citizen's case, never a follow-up question.
+    const asksStatus = asksAboutOwnCase(message.text) || asksAboutProgress(message.text);
     let condensed: CondensedQuestion | undefined;
-    if (lastReplyStatus === "answered" && !bareReply)
+    if (lastReplyStatus === "answered" && !bareReply && !asksStatus)
       condensed = await condense(deps, condenseRequest, meta, input.signal);
 
     if (deps.handleCaseTurn && !condensed?.followUp) {
