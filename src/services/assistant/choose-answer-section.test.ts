@@ -365,3 +365,17 @@ describe("chooseAnswerSection: a follow-up's new subject", () => {
     expect(choice?.passages[0]?.articleId).toBe("glass-recycling");
   });
 });
+
+describe("chooseAnswerSection: what the city's pages do not cover", () => {
+  const glass = article("glass-recycling", "Glass recycling", 0.8, [
+    ["Glass banks", "Glass banks are at Market Square, Oakley Sports Centre and the recycling centre."],
+  ]);
+
+  it("declines a facility none of the pages names, though they share its other words", () => {
+    expect(choose("does oakley sports centre have a sauna", [glass])).toBeNull();
+    expect(choose("what are the swimming times at Oakley Sports Centre pool?", [glass])).toBeNull();
+    expect(
+      choose("where are the glass banks at Oakley Sports Centre?", [glass])?.passages[0]?.articleId,
+    ).toBe("glass-recycling");
+  });
+});

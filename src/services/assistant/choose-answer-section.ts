@@ -11,6 +11,7 @@ import {
   coveredWeekdays,
   isCalendarMark,
 } from "./calendar-ranges";
+import { namedFacilities } from "./detect-out-of-scope";
 import { everydayTermsOf } from "./everyday-words";
 import { weakTermsOf } from "./weak-terms";
 
@@ -233,6 +234,8 @@ export function chooseAnswerSection(
   if (!first) return null;
   // "When are bins collected in Manchester?": a place the pages found never mention is another city's.
   if (sameLanguage && namesUnknownPlace(question, pool)) return null;
+  // "Does the sports centre have a sauna?": a facility none of the pages names is not the city's.
+  if (sameLanguage && namesMissingFacility(question, lang, pool)) return null;
   // Coverage of the chosen section, or of its whole article when the section states what was asked.
   const articleCoverage = share(new Set((article ?? []).flatMap((c) => [...c.terms])), topic);
   const sectionCoverage = first.c.matchable ? share(first.c.terms, topic) : 0;
@@ -326,6 +329,14 @@ function namesUnknownPlace(question: string, pool: Candidate[]): boolean {
     if (folded && !pool.some((c) => c.words.has(folded))) return true;
   }
   return false;
+}
+
+/** A facility the question names (a pool, a sauna, a museum) that no candidate page holds. */
+function namesMissingFacility(question: string, lang: string, pool: Candidate[]): boolean {
+  return namedFacilities(question).some((phrase) => {
+    const stems = analyzeText(phrase, lang);
+    return stems.length > 0 && !pool.some((c) => stems.every((stem) => c.terms.has(stem)));
+  });
 }
 
 function sectionStates(text: string, kind: AskedKind): boolean {

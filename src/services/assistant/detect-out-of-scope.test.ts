@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNationalMatter, isOpinionOrPrediction } from "./detect-out-of-scope";
+import { isNationalMatter, isOpinionOrPrediction, namedFacilities } from "./detect-out-of-scope";
 
 describe("isNationalMatter", () => {
   it("recognises matters of national government in the supported languages", () => {
@@ -53,5 +53,22 @@ describe("isOpinionOrPrediction", () => {
     ]) {
       expect(isOpinionOrPrediction(text), text).toBe(false);
     }
+  });
+});
+
+describe("namedFacilities", () => {
+  it("finds pools, saunas and museums named in any language, as whole words", () => {
+    expect(namedFacilities("horaires de la piscine municipale ?")).toEqual(["piscine"]);
+    expect(namedFacilities("sauna opening hours")).toEqual(["sauna"]);
+    expect(namedFacilities("Wann hat das Hallenbad offen?")).toEqual(["hallenbad"]);
+    expect(namedFacilities("when is the glass box collected?")).toEqual([]);
+    expect(namedFacilities("how do I spool a hose")).toEqual([]);
+  });
+});
+
+describe("isOpinionOrPrediction: the weather in French", () => {
+  it("reads 'quel temps fera-t-il' as a forecast", () => {
+    expect(isOpinionOrPrediction("quel temps fera-t-il ce week-end à Riverton ?")).toBe(true);
+    expect(isOpinionOrPrediction("combien de temps pour réparer un lampadaire ?")).toBe(false);
   });
 });

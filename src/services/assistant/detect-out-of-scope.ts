@@ -134,6 +134,9 @@ const OPINIONS: string[] = [
   "meilleurs restaurants",
   "recommander un",
   "meteo",
+  "quel temps fera",
+  "quel temps fera t il",
+  "quel temps va t il faire",
   "va t il pleuvoir",
   "va t il neiger",
   "qui va gagner",
@@ -204,4 +207,85 @@ export function isOpinionOrPrediction(text: string): boolean {
 export function isNationalMatter(text: string): boolean {
   const folded = ` ${foldWords(text).replace(/\?/g, " ")} `;
   return NATIONAL_MATTERS.some((phrase) => folded.includes(` ${phrase} `));
+}
+
+/**
+ * Places and services many cities run and some do not: pools, saunas, gyms, museums, zoos, theatres.
+ * Folded phrases per language; a question naming one is answered only from a page that names it too
+ * (the caller checks the pages found), so "sauna opening hours" is declined honestly rather than
+ * answered with some other building's hours.
+ */
+const FACILITIES: string[] = [
+  // en
+  "swimming pool",
+  "swimming",
+  "swim",
+  "pool",
+  "sauna",
+  "gym",
+  "leisure centre",
+  "museum",
+  "zoo",
+  "theatre",
+  "cinema",
+  "ice rink",
+  "skate park",
+  "golf course",
+  // fr
+  "piscine",
+  "sauna",
+  "salle de sport",
+  "gymnase",
+  "musee",
+  "zoo",
+  "theatre",
+  "cinema",
+  "patinoire",
+  // ro
+  "piscina",
+  "piscine",
+  "bazin",
+  "sauna",
+  "sala de sport",
+  "muzeu",
+  "muzeul",
+  "gradina zoologica",
+  "teatru",
+  "teatrul",
+  "cinema",
+  "patinoar",
+  // de
+  "schwimmbad",
+  "hallenbad",
+  "freibad",
+  "sauna",
+  "fitnessstudio",
+  "museum",
+  "zoo",
+  "theater",
+  "kino",
+  "eisbahn",
+  // es
+  "piscina",
+  "sauna",
+  "gimnasio",
+  "polideportivo",
+  "museo",
+  "zoo",
+  "teatro",
+  "cine",
+  // hu
+  "uszoda",
+  "szauna",
+  "konditerem",
+  "muzeum",
+  "allatkert",
+  "szinhaz",
+  "mozi",
+];
+
+/** The facilities (see FACILITIES) a message names, as folded phrases. */
+export function namedFacilities(text: string): string[] {
+  const folded = ` ${foldWords(text).replace(/\?/g, " ")} `;
+  return [...new Set(FACILITIES.filter((phrase) => folded.includes(` ${phrase} `)))];
 }
