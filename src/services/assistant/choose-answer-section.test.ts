@@ -367,9 +367,36 @@ describe("chooseAnswerSection: a follow-up's new subject", () => {
 });
 
 describe("chooseAnswerSection: what the city's pages do not cover", () => {
+  const days = article("bin-collection-days", "Bin collection days", 0.9, [
+    ["Find your collection day", "- Monday: Northgate and Hillcrest\n- Wednesday: City Centre and Old Town"],
+  ]);
   const glass = article("glass-recycling", "Glass recycling", 0.8, [
     ["Glass banks", "Glass banks are at Market Square, Oakley Sports Centre and the recycling centre."],
   ]);
+  const pothole = article(
+    "report-a-pothole",
+    "Semnalați o groapă",
+    0.9,
+    [
+      [
+        "Cât de repede reparăm",
+        "Gropile sunt reparate în 20 de zile sau incluse în programul de reasfaltare.",
+      ],
+    ],
+    "ro",
+  );
+
+  it("declines a place typed in lower case that the pages never mention", () => {
+    expect(choose("bin days in manchester", [days])).toBeNull();
+    expect(choose("when are the bins collected in manchester city centre", [days])).toBeNull();
+    expect(choose("bin days in hillcrest", [days])?.passages[0]?.articleId).toBe("bin-collection-days");
+    expect(choose("are bins collected in january", [days])?.passages[0]?.articleId).toBe(
+      "bin-collection-days",
+    );
+    expect(
+      choose("cat dureaza sa reparati o groapa in asfalt", [pothole], "ro")?.passages[0]?.articleId,
+    ).toBe("report-a-pothole");
+  });
 
   it("declines a facility none of the pages names, though they share its other words", () => {
     expect(choose("does oakley sports centre have a sauna", [glass])).toBeNull();

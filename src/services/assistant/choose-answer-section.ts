@@ -1,6 +1,7 @@
 import type { HistoryTurn } from "../../ports/chat-model";
 import { foldWords } from "../language/question-form";
 import { analyzeText, tokenizeText } from "../retrieval/analyzer";
+import { STOP_WORDS } from "../retrieval/stop-words";
 import { splitSectionSentences } from "./answer-sentences";
 import { type AskedKind, answersKind, detectAskedKind, statesKind, stripAskingPhrases } from "./asked-kind";
 import type { KnowledgePassage } from "./assistant-deps";
@@ -233,7 +234,7 @@ export function chooseAnswerSection(
   const first = scored[0];
   if (!first) return null;
   // "When are bins collected in Manchester?": a place the pages found never mention is another city's.
-  if (sameLanguage && namesUnknownPlace(question, pool)) return null;
+  if (sameLanguage && namesUnknownPlace(question, lang, pool)) return null;
   // "Does the sports centre have a sauna?": a facility none of the pages names is not the city's.
   if (sameLanguage && namesMissingFacility(question, lang, pool)) return null;
   // Coverage of the chosen section, or of its whole article when the section states what was asked.
@@ -319,17 +320,58 @@ const PLACE_PREPOSITIONS = new Set(
   "in at near around à a au aux dans en près în la din lângă langa bei nahe en cerca ban ben".split(" "),
 );
 
-/** A capitalised name after "in", "à", "în"... that none of the candidate pages contains. */
-function namesUnknownPlace(question: string, pool: Candidate[]): boolean {
+// Prepositions that are never articles or pronouns, after which a citizen typing in lower case still
+// names a place: "bin days in manchester", "horaires à lyon".
+const LOWERCASE_PLACE_PREPOSITIONS = new Set("in at near à dans près în lângă langa din bei".split(" "));
+// What may follow a place's name at the end of a question: "in manchester city centre".
+const PLACE_TAIL = new Set("city centre center town area council centru oras ville".split(" "));
+
+/**
+ * A capitalised name after "in", "à", "în"... that none of the candidate pages contains; or, written in
+ * lower case, such a word ending the question ("bin days in manchester") that is no word of the pages,
+ * of the calendar or of everyday speech either.
+ */
+function namesUnknownPlace(question: string, lang: string, pool: Candidate[]): boolean {
   const words = question.split(/[\s,;:!?()]+/).filter(Boolean);
+  const known = (folded: string) => pool.some((c) => c.words.has(folded));
   for (let i = 1; i < words.length; i++) {
     const name = words[i]!;
-    if (!/^\p{Lu}\p{Ll}{2,}/u.test(name) || !PLACE_PREPOSITIONS.has(words[i - 1]!.toLowerCase())) continue;
+    const before = words[i - 1]!.toLowerCase();
     const folded = tokenizeText(name)[0];
-    if (folded && !pool.some((c) => c.words.has(folded))) return true;
+    if (!folded) continue;
+    if (/^\p{Lu}\p{Ll}{2,}/u.test(name) && PLACE_PREPOSITIONS.has(before)) {
+      if (!known(folded)) return true;
+      continue;
+    }
+    const rest = words.slice(i + 1).map((w) => tokenizeText(w)[0] ?? "");
+    if (
+      LOWERCASE_PLACE_PREPOSITIONS.has(before) &&
+      /^\p{Ll}{4,}$/u.test(name) &&
+      rest.every((w) => PLACE_TAIL.has(w)) &&
+      !known(folded) &&
+      !pool.some((c) => analyzeText(folded, lang).some((stem) => c.terms.has(stem))) &&
+      // A word inside one of the pages' words ("asfalt" in "reasfaltare") is the language's, not a place.
+      !pool.some((c) => [...c.words].some((w) => w.length > folded.length && w.includes(folded))) &&
+      !isEverydayWord(folded, lang)
+    )
+      return true;
   }
   return false;
 }
+
+/** A stop word, weak word, weekday, season or month of the language: never a place's name. */
+function isEverydayWord(folded: string, lang: string): boolean {
+  if (STOP_WORDS[lang]?.has(folded)) return true;
+  const stem = analyzeText(folded, lang)[0];
+  if (stem && weakTermsOf(lang).has(stem)) return true;
+  return (
+    calendarMarks(folded, lang).length > 0 || calendarWords(lang).includes(folded) || MONTH_LIKE.test(folded)
+  );
+}
+
+// Months in the supported languages, folded: "in january" names no place.
+const MONTH_LIKE =
+  /^(january|february|march|april|june|july|august|september|october|november|december|janvier|fevrier|avril|juin|juillet|aout|septembre|octobre|novembre|decembre|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|januar|februar|marz|juni|juli|oktober|dezember)$/;
 
 /** A facility the question names (a pool, a sauna, a museum) that no candidate page holds. */
 function namesMissingFacility(question: string, lang: string, pool: Candidate[]): boolean {
