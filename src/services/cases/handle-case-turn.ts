@@ -187,7 +187,7 @@ async function startIntake(deps: CaseTurnDeps, input: CaseTurnInput, text: strin
   // A question about a service ("how much is a bulky collection?") is for the knowledge base; only
   // the sentences that state something ("my bin wasn't collected today, when…") can be a report.
   const form = readQuestionForm(text);
-  if (form.asksWhoHandles) return { handled: false };
+  if (form.asksWhoHandles || form.asksAboutService) return { handled: false };
   const routed = form.asks && !form.action ? form.statements : text;
   if (routed.split(/\s+/).filter(Boolean).length < (routed === text ? 1 : 3)) return { handled: false };
   const verdict = await deps.classify(routed, input.lang);

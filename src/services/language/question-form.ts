@@ -338,6 +338,56 @@ const WHO_HANDLES = [
   "a quien llamo",
 ];
 
+/**
+ * Questions about the service itself that a citizen asks while describing a problem: whether or when
+ * it is worth reporting, compensation for damage, whether someone already reported it, how long
+ * repairs usually take. Folded text; each pattern is matched on the whole message with spaces around.
+ * The problem is then the question's context, not a report: "my tyre got wrecked by a pothole, can I
+ * claim compensation?" wants the claims answer, not a pothole form.
+ */
+const SERVICE_QUESTIONS: RegExp[] = [
+  // Whether or when to report, or to wait.
+  / (worth|point (in|of)) (reporting|report|calling|ringing)\b/,
+  / (should|shall|do|must) (i|we) (report|wait|call|ring|let you know|tell you)\b/,
+  / (do|would) (i|we) (need|have) to (report|wait)\b/,
+  / (too (early|soon)|how long (should|do|must) (i|we) wait|wait before)\b/,
+  / (vaut (il )?(la peine|le coup)|dois je|faut il|devrais je) (de )?(le |la |les )?(signaler|attendre|appeler|prevenir)\b/,
+  / (trop tot pour|combien de temps (dois je |faut il )?attendre)\b/,
+  / (merita|ar trebui|trebuie) sa (o |il |le |)?(raportez|semnalez|astept|sun|anunt)\b/,
+  / (cat|cand) (sa|ar trebui sa) (astept|raportez|semnalez)\b/,
+  / (lohnt (es )?sich|soll(te)? ich|muss ich) (das |es )?(schon |jetzt )?(zu )?(melden|warten|anrufen)\b/,
+  / (wie lange soll(te)? ich warten|zu fruh (zum|zu) melden)\b/,
+  / (vale la pena|debo|deberia|tengo que) (reportar|avisar|esperar|llamar|denunciar)(lo|la)?\b/,
+  / (cuanto (tiempo )?(debo|tengo que) esperar)\b/,
+  // Compensation for damage or injury.
+  / (compensation|compensate|compensated|reimburse|reimbursed|reimbursement|claim for|make a claim|claim (back|compensation|damages|the cost)|can (i|we) claim|pay for (the )?(damage|repairs?))\b/,
+  / (indemnis|indemniz|dedommag|rembours|reclamation|compensation)\w*/,
+  / (despagubi|compens|ramburs)\w*/,
+  / (entschadig|schadenersatz|schadensersatz|erstatt|ersetzt)\w*/,
+  / (reclamar|reembols)\w*/,
+  // Someone already reported it.
+  / (already|has been|have been|been|has (anyone|someone|somebody)|someone|somebody|a neighbour|my neighbour) (already )?reported\b/,
+  / (deja|quelqu un a|a ete) (deja )?signale\w*/,
+  / (deja|cineva a) (a )?(raportat|semnalat)\w*/,
+  / (schon|bereits|jemand hat) (es |das )?(schon |bereits )?gemeldet\b/,
+  / (ya|alguien) (lo |la )?(ha |han |se )?(reportado|reporto|avisado|aviso|denunciado)\b/,
+];
+
+/** How long something usually takes: a question about the service, not about this one problem. */
+const USUALLY =
+  / (usually|normally|generally|typically|on average|en general|d habitude|normalement|generalement|en moyenne|de obicei|in general|in mod normal|normalerweise|meistens|ublicherweise|durchschnittlich|normalmente|generalmente|por lo general)\b/;
+
+const HOW_LONG =
+  / (how long|how soon|how quickly|combien de temps|sous combien|dans quel delai|cat timp|cat dureaza|in cat timp|wie lange|wie schnell|cuanto tiempo|cuanto tarda\w*)\b/;
+
+/** Whether the message asks about the service itself (see SERVICE_QUESTIONS), or how long it usually takes. */
+function asksAboutTheService(folded: string): boolean {
+  return (
+    SERVICE_QUESTIONS.some((pattern) => pattern.test(folded)) ||
+    (HOW_LONG.test(folded) && USUALLY.test(folded))
+  );
+}
+
 /** A condition followed by a question word in the same clause: "if you tow a car how long…". */
 function asksAfterCondition(folded: string): boolean {
   const words = folded.replace(/\?/g, " ").split(" ").filter(Boolean);
@@ -353,6 +403,11 @@ export interface QuestionForm {
   statements: string;
   /** Some sentence asks who is responsible: the statements are the question's context, not a report. */
   asksWhoHandles: boolean;
+  /**
+   * The message asks about the service itself (whether to report, compensation, whether someone already
+   * reported it, how long repairs usually take): the statements are its context, not a report.
+   */
+  asksAboutService: boolean;
 }
 
 /** Reads the form of each sentence of a (redacted) message. */
@@ -397,7 +452,8 @@ export function readQuestionForm(text: string): QuestionForm {
   }
   const whole = ` ${foldWords(text).replace(/\?/g, " ")} `;
   const asksWhoHandles = asks && !action && WHO_HANDLES.some((phrase) => whole.includes(` ${phrase} `));
-  return { asks, action, statements: statements.join(" "), asksWhoHandles };
+  const asksAboutService = asks && !action && asksAboutTheService(whole);
+  return { asks, action, statements: statements.join(" "), asksWhoHandles, asksAboutService };
 }
 
 /** True when the whole message is a question for the knowledge base rather than a report. */
@@ -406,7 +462,7 @@ export function isInformationQuestion(text: string): boolean {
   return (
     form.asks &&
     !form.action &&
-    (form.asksWhoHandles || form.statements.split(/\s+/).filter(Boolean).length < 3)
+    (form.asksWhoHandles || form.asksAboutService || form.statements.split(/\s+/).filter(Boolean).length < 3)
   );
 }
 
