@@ -406,3 +406,26 @@ describe("chooseAnswerSection: what the city's pages do not cover", () => {
     ).toBe("glass-recycling");
   });
 });
+
+describe("chooseAnswerSection with the citizen's details and fillers", () => {
+  const pothole = article("report-a-pothole", "Report a pothole", 0.9, [
+    ["How to report", "Report a pothole online or by phone; tell us the street and a landmark."],
+    ["How quickly we repair", "Potholes 40 mm deep or more are repaired within 10 working days."],
+  ]);
+
+  it("does not count a measurement or a filler against the page that answers", () => {
+    const choice = chooseAnswerSection(
+      "it's 11am now, how long to repair a pothole 5 cm deep that has been there for 3 weeks already?",
+      "en",
+      [],
+      [pothole],
+    );
+    expect(choice?.passages[0]?.headingPath).toEqual(["How quickly we repair"]);
+  });
+
+  it("still declines when the question's topic is missing, details or not", () => {
+    expect(
+      chooseAnswerSection("how long to renew a passport 5 cm photo now?", "en", [], [pothole]),
+    ).toBeNull();
+  });
+});

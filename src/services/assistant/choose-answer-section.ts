@@ -14,7 +14,7 @@ import {
 } from "./calendar-ranges";
 import { namedFacilities } from "./detect-out-of-scope";
 import { everydayTermsOf } from "./everyday-words";
-import { weakTermsOf } from "./weak-terms";
+import { isDetailTerm, weakTermsOf } from "./weak-terms";
 
 /** Articles whose sections compete for the answer. */
 const CANDIDATE_ARTICLES = 3;
@@ -473,7 +473,7 @@ function weighQuestion(
     if (weights.has(term)) continue;
     const df = candidates.reduce((count, c) => count + (c.terms.has(term) ? 1 : 0), 0);
     const rarity = 1 + Math.log((n + 1) / (df + 1));
-    const weak = weakTermsOf(lang).has(term) ? WEAK_FACTOR : 1;
+    const weak = weakTermsOf(lang).has(term) || isDetailTerm(term) ? WEAK_FACTOR : 1;
     weights.set(term, rarity * weak * (earlier.has(term) ? 1 : 2));
   }
   return weights;
