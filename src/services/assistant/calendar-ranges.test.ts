@@ -63,3 +63,19 @@ describe("holiday marks", () => {
     expect(calendarMarks("quel jour passent les poubelles ?", "fr")).not.toContain("@holiday");
   });
 });
+
+describe("calendarMarks for months", () => {
+  it("marks a month named in a question and every month a range covers, in any language", () => {
+    expect(calendarMarks("what time does the tip shut in january?", "en")).toEqual(["@month1"]);
+    expect(calendarMarks("le centre ferme à quelle heure en janvier ?", "fr")).toEqual(["@month1"]);
+    expect(calendarMarks("1 October to 31 March: every day, 8 am to 4 pm", "en")).toEqual(
+      expect.arrayContaining(["@month10", "@month1", "@month3", "@winter"]),
+    );
+    expect(calendarMarks("1 October to 31 March", "en")).not.toContain("@month5");
+  });
+
+  it("does not read 'may I' or Romanian 'mai' (more) as May", () => {
+    expect(calendarMarks("may I bring paint?", "en")).toEqual([]);
+    expect(calendarMarks("nu mai vine nimeni", "ro")).toEqual([]);
+  });
+});

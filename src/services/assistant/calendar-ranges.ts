@@ -100,6 +100,12 @@ const SEASONS: { months: number[]; names: Record<string, string> }[] = [
 export const coveredSeasons = memoByText(findCoveredSeasons, (seasons) => [...seasons]);
 
 function findCoveredSeasons(text: string, lang: string): string[] {
+  const covered = new Set(coveredMonths(text, lang));
+  return SEASONS.filter((s) => s.months.every((m) => covered.has(m))).map((s) => s.names[lang]!);
+}
+
+/** The months (0 for January) that the month ranges of a text span. */
+function coveredMonths(text: string, lang: string): number[] {
   const months = MONTHS[lang];
   if (!months) return [];
   const names = months.join("|");
@@ -116,7 +122,15 @@ function findCoveredSeasons(text: string, lang: string): string[] {
       if (i === to) break;
     }
   }
-  return SEASONS.filter((s) => s.months.every((m) => covered.has(m))).map((s) => s.names[lang]!);
+  return [...covered];
+}
+
+// Month names that are also everyday words ("may I", Romanian "mai" for "more"): never read alone as a month.
+const AMBIGUOUS_MONTHS: Record<string, string[]> = { en: ["may"], ro: ["mai"] };
+
+/** The language's month names that, alone in a text, name the month. */
+function namedMonths(lang: string): string[] {
+  return (MONTHS[lang] ?? []).filter((m) => !AMBIGUOUS_MONTHS[lang]?.includes(m));
 }
 
 // Public holidays by name, folded, in each language: a question about "Boxing Day" or "le jour de l'An"
@@ -131,8 +145,8 @@ const HOLIDAYS: Record<string, RegExp> = {
 };
 
 /**
- * Language-neutral marks for the days and seasons a text names or covers ("day6" for Saturday,
- * Samstag or sâmbătă; "summer" for été or vara), so a German question about Saturday meets the
+ * Language-neutral marks for the days, months and seasons a text names or covers ("day6" for Saturday,
+ * Samstag or sâmbătă; "month1" for January or ianuarie; "summer" for été or vara), so a German question about Saturday meets the
  * English opening hours that say "Monday to Saturday".
  */
 export const calendarMarks = memoByText(findCalendarMarks, (marks) => [...marks]);
@@ -147,6 +161,10 @@ function findCalendarMarks(text: string, lang: string): string[] {
     if (named(day)) marks.add(`@day${i + 1}`);
   });
   for (const day of coveredWeekdays(text, lang)) marks.add(`@day${days.indexOf(day) + 1}`);
+  // Months too: "in January" meets "1 October to 31 March".
+  const months = MONTHS[lang] ?? [];
+  for (const month of namedMonths(lang)) if (named(month)) marks.add(`@month${months.indexOf(month) + 1}`);
+  for (const month of coveredMonths(text, lang)) marks.add(`@month${month + 1}`);
   const seasons = new Set(coveredSeasons(text, lang));
   for (const season of SEASONS) {
     const name = season.names[lang]!;
@@ -156,9 +174,13 @@ function findCalendarMarks(text: string, lang: string): string[] {
   return [...marks];
 }
 
-/** The language's names of the weekdays and seasons, folded. */
+/** The language's names of the weekdays, months and seasons, folded. */
 export function calendarWords(lang: string): string[] {
-  return [...(WEEKDAYS[lang] ?? []), ...SEASONS.map((s) => s.names[lang] ?? "").filter(Boolean)];
+  return [
+    ...(WEEKDAYS[lang] ?? []),
+    ...namedMonths(lang),
+    ...SEASONS.map((s) => s.names[lang] ?? "").filter(Boolean),
+  ];
 }
 
 /** True for a mark made by calendarMarks rather than a word of the text. */
