@@ -269,6 +269,34 @@ describe("chooseAnswerSection with everyday words", () => {
     const choice = chooseAnswerSection("how long will it take you to fix it? pothole", "en", [], [pothole]);
     expect(choice?.passages[0]?.headingPath).toEqual(["How quickly we repair"]);
   });
+
+  it("reads everyday phrases in the pages' words: 'the tip' is the recycling centre, 'packs up' is broken", () => {
+    const flyTipping = article("fly-tipping", "Fly-tipping", 0.9, [
+      ["How to report fly-tipping", "Tell us what was dumped and where, and when you saw it."],
+    ]);
+    const centre = article("household-waste-recycling-centre", "Household Waste Recycling Centre", 0.45, [
+      ["Address and opening hours", "Every day, 8 am to 4 pm. The site is closed on Christmas Day."],
+    ]);
+    const tip = chooseAnswerSection("what time does the tip shut?", "en", [], [flyTipping, centre]);
+    expect(tip?.passages[0]?.articleId).toBe("household-waste-recycling-centre");
+    const repairs = article("council-home-repairs", "Repairs for council tenants", 0.7, [
+      [
+        "How quickly we repair",
+        "Emergency: we attend within 4 hours, for example when the heating is broken.",
+      ],
+    ]);
+    expect(
+      chooseAnswerSection("if my heating packs up how quickly will you attend?", "en", [], [repairs]),
+    ).not.toBeNull();
+    const bins = article(
+      "bin-collection-days",
+      "Zilele de colectare",
+      0.8,
+      [["Aflați ziua de colectare", "Ziua de colectare a gunoiului depinde de cartier."]],
+      "ro",
+    );
+    expect(chooseAnswerSection("in ce zi vine masina de gunoi?", "ro", [], [bins])).not.toBeNull();
+  });
 });
 
 describe("chooseAnswerSection: report pages", () => {

@@ -13,7 +13,7 @@ import {
   isCalendarMark,
 } from "./calendar-ranges";
 import { namedFacilities } from "./detect-out-of-scope";
-import { everydayTermsOf } from "./everyday-words";
+import { everydayTermsOf, toPageWords } from "./everyday-words";
 import { isDetailTerm, weakTermsOf } from "./weak-terms";
 
 /** Articles whose sections compete for the answer. */
@@ -438,7 +438,7 @@ function collectCandidates(found: KnowledgePassage[], lang: string): Candidate[]
 
 /** Adjacent pairs of the question's terms, each weighing as much as its lighter term. */
 function pairWeights(question: string, lang: string, weights: Map<string, number>): Map<string, number> {
-  const terms = analyzeText(stripAskingPhrases(question), lang);
+  const terms = analyzeText(stripAskingPhrases(toPageWords(question, lang)), lang);
   const pairs = new Map<string, number>();
   for (let i = 1; i < terms.length; i++) {
     const weight = Math.min(weights.get(terms[i - 1]!) ?? 0, weights.get(terms[i]!) ?? 0);
@@ -468,7 +468,9 @@ function weighQuestion(
   const weights = new Map<string, number>();
   // Days and seasons also as language-neutral marks: "Samstag" meets "Monday to Saturday".
   const everyday = everydayTermsOf(lang);
-  const asked = analyzeText(stripAskingPhrases(question), lang).map((term) => everyday.get(term) ?? term);
+  const asked = analyzeText(stripAskingPhrases(toPageWords(question, lang)), lang).map(
+    (term) => everyday.get(term) ?? term,
+  );
   for (const term of [...asked, ...calendarMarks(question, lang)]) {
     if (weights.has(term)) continue;
     const df = candidates.reduce((count, c) => count + (c.terms.has(term) ? 1 : 0), 0);

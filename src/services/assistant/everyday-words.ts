@@ -10,8 +10,83 @@ const EVERYDAY: Record<string, [string, string][]> = {
   en: [
     ["fix", "repair"],
     ["mend", "repair"],
+    ["shut", "close"],
+  ],
+  fr: [
+    ["ramassage", "collecte"],
+    ["ramasser", "collecter"],
+    ["reboucher", "réparer"],
+    ["frigo", "réfrigérateur"],
+    ["canapé", "meubles"],
+  ],
+  ro: [
+    ["cauciucuri", "anvelope"],
+    ["frigider", "frigidere"],
+  ],
+  es: [
+    ["arreglar", "reparar"],
+    ["nevera", "frigorífico"],
   ],
 };
+
+/**
+ * Everyday phrases of several words for what the pages say otherwise, folded (lower case, no
+ * diacritics): "the tip" is the recycling centre, a boiler that "packs up" is broken, "mașina de gunoi"
+ * that comes is the collection. Only phrases whose words alone would mislead: "tip" alone is also
+ * fly-tipping, "mașina" alone is a car.
+ */
+const EVERYDAY_PHRASES: Record<string, [string, string][]> = {
+  en: [
+    ["the tip", "the recycling centre"],
+    ["the dump", "the recycling centre"],
+    ["local tip", "recycling centre"],
+    ["rubbish tip", "recycling centre"],
+    ["rubbish dump", "recycling centre"],
+    ["packs up", "is broken"],
+    ["packed up", "is broken"],
+    ["conked out", "is broken"],
+    ["stopped working", "is broken"],
+    ["stops working", "is broken"],
+    ["gone off", "is broken"],
+    ["passed away", "died"],
+    ["send someone out", "attend"],
+    ["taken away", "removed"],
+    ["take away", "remove"],
+    ["rent from the council", "council tenant"],
+    ["renting from the council", "council tenant"],
+    ["rent off the council", "council tenant"],
+  ],
+  fr: [
+    ["tombe en panne", "est en panne"],
+    ["plus de chauffage", "panne de chauffage"],
+  ],
+  ro: [
+    ["masina de gunoi", "colectarea gunoiului"],
+    ["masina gunoiului", "colectarea gunoiului"],
+    ["abonamentul la biblioteca", "inscrierea la biblioteca"],
+    ["abonament la biblioteca", "inscrierea la biblioteca"],
+    ["abonament de biblioteca", "inscrierea la biblioteca"],
+  ],
+  de: [["kaputt gegangen", "defekt"]],
+  es: [["camion de la basura", "recogida de basura"]],
+};
+
+function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ");
+}
+
+/** The question with its everyday phrases in the pages' words, folded; for weighing its terms only. */
+export function toPageWords(question: string, lang: string): string {
+  const phrases = EVERYDAY_PHRASES[lang];
+  let folded = ` ${fold(question)} `;
+  if (!phrases) return folded.trim();
+  for (const [everyday, page] of phrases) folded = folded.split(` ${everyday} `).join(` ${page} `);
+  return folded.trim();
+}
 
 const cache = new Map<string, ReadonlyMap<string, string>>();
 
