@@ -28,7 +28,15 @@ const SNOWBALL_BY_LANG: Readonly<Record<string, string>> = {
 };
 
 /** Part of every article's content hash: a change here re-indexes the knowledge base on the next sync. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
+
+/**
+ * Languages whose stemmer misses endings once diacritics are folded: Romanian's rules are written
+ * with ă, ș and ț, so "înscriu", "înscrieți" and "înscrierea" (or "colectare" and "colectează") keep
+ * different stems. Their stems are cut to a prefix, so the forms of one word meet with or without
+ * diacritics.
+ */
+const STEM_PREFIX: Readonly<Record<string, number>> = { ro: 6 };
 
 type Stem = (word: string) => string;
 const stemmers = new Map<string, Stem>();
@@ -105,11 +113,13 @@ export function analyzeText(text: string, lang: string): string[] {
 export function stemTokens(tokens: readonly string[], lang: string): string[] {
   const stop = STOP_WORDS[lang];
   const stem = getStemmer(lang);
+  const cut = STEM_PREFIX[lang];
   const terms: string[] = [];
   for (const token of tokens) {
     if (stop?.has(token)) continue;
     if (token.length > 40) continue;
-    terms.push(stem(token));
+    const stemmed = stem(token);
+    terms.push(cut ? stemmed.slice(0, cut) : stemmed);
   }
   return terms;
 }
