@@ -95,6 +95,20 @@ describe("chooseAnswerSection", () => {
     ]);
   });
 
+  it("answers from a section whose heading names the fact asked when the page's other sections hold the subject", () => {
+    const bulky = article("bulky-item-collection", "Bulky item collection", 0.9, [
+      [null, "We remove large household items such as sofas, wardrobes and mattresses."],
+      [
+        "Prices",
+        "- Up to three items: £35.\n- Each extra item: £10.\n\nA bed and its mattress count as two items.",
+      ],
+      ["On the collection day", "Put the items outside your home by 6:30 am."],
+    ]);
+    const choice = choose("how much to remove a sofa and a mattress from outside my home?", [bulky]);
+    expect(choice?.passages[0]?.headingPath).toEqual(["Prices"]);
+    expect(choose("how much is a dog licence?", [bulky])).toBeNull();
+  });
+
   it("declines when no section holds enough of the question", () => {
     expect(choose("How do I apply for a dog licence?", [LIBRARY, GLASS])).toBeNull();
     expect(choose("anything", [])).toBeNull();

@@ -237,9 +237,12 @@ export function chooseAnswerSection(
   if (sameLanguage && namesUnknownPlace(question, lang, pool)) return null;
   // "Does the sports centre have a sauna?": a facility none of the pages names is not the city's.
   if (sameLanguage && namesMissingFacility(question, lang, pool)) return null;
-  // Coverage of the chosen section, or of its whole article when the section states what was asked.
+  // Coverage of the chosen section, or of its whole article when the section states what was asked:
+  // in a sentence about the question's subject, or under a heading that names it ("Prices" for "how
+  // much to take a sofa?": the sofa is in the page's opening lines, the amount under its own heading).
   const articleCoverage = share(new Set((article ?? []).flatMap((c) => [...c.terms])), topic);
   const sectionCoverage = first.c.matchable ? share(first.c.terms, topic) : 0;
+  const statesUnderHeading = headingAsks(first.c) && sectionStates(first.c.passage.text, kind!);
   // A follow-up answered from the page titled after its new subject needs that subject, not the
   // earlier question's details ("je suis à Hillcrest…" then "et pour le verre ?").
   const freshCoverage =
@@ -247,7 +250,7 @@ export function chooseAnswerSection(
       ? share(first.c.terms, fresh)
       : 0;
   const gate = Math.max(
-    first.kindSentence > 0
+    first.kindSentence > 0 || statesUnderHeading
       ? Math.max(sectionCoverage, ARTICLE_COVERAGE_FACTOR * articleCoverage)
       : sectionCoverage,
     freshCoverage === 1 ? 1 : 0,
