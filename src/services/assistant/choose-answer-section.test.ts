@@ -89,6 +89,22 @@ describe("chooseAnswerSection", () => {
     ]);
   });
 
+  it("answers from a heading that says what not to do when it alone names what was asked", () => {
+    const bins = article("what-goes-in-which-bin", "What goes in which bin", 0.9, [
+      ["Blue bin: mixed recycling", "Put paper, cans and plastic bottles in your blue recycling bin."],
+      [
+        "What not to put in any bin",
+        "- Batteries: put them in a clear bag on top of your blue bin lid.\n- Paint: take it to the recycling centre.",
+      ],
+    ]);
+    expect(chosen("where do old AA batteries go? can they go in the recycling bin?", [bins])).toEqual([
+      "what-goes-in-which-bin#What not to put in any bin",
+    ]);
+    expect(chosen("what can I put in the recycling bin?", [bins])).toEqual([
+      "what-goes-in-which-bin#Blue bin: mixed recycling",
+    ]);
+  });
+
   it("chooses the article whose sections answer, even when search ranked another first", () => {
     expect(chosen("what's the phone number for the council?", [PAY_TAX, CONTACT])).toEqual([
       "contact-us#Phone",

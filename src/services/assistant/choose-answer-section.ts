@@ -200,6 +200,12 @@ export function chooseAnswerSection(
     if (df > 0) wordWeight.set(w, 1 + Math.log(((article?.length ?? 0) + 1) / (df + 1)));
   }
   const wordTotal = [...wordWeight.values()].reduce((a, b) => a + b, 0);
+  // A content term of the question (not a filler) that this section alone of its article holds.
+  const namesAloneInArticle = (c: Candidate) =>
+    [...topic].some(
+      ([term, weight]) =>
+        weight >= 1 && c.terms.has(term) && !(article ?? []).some((o) => o !== c && o.terms.has(term)),
+    );
   const scored = (article ?? [])
     .map((c) => {
       const coverage = c.matchable ? share(c.terms) : 0;
@@ -221,8 +227,11 @@ export function chooseAnswerSection(
         (statesAsked ? WEIGHTS.kind : 0) +
         WEIGHTS.kindSentence * kindSentence +
         (headingAsked ? WEIGHTS.kindHeading : 0) -
-        // "What cannot go in the glass box" does not answer "how do I recycle glass?".
-        (!askedNegative && NEGATION.test(` ${foldWords(c.passage.headingPath.join(" "))} `)
+        // "What cannot go in the glass box" does not answer "how do I recycle glass?", unless it is the
+        // only section naming what was asked ("batteries" under "What not to put in any bin").
+        (!askedNegative &&
+        NEGATION.test(` ${foldWords(c.passage.headingPath.join(" "))} `) &&
+        !namesAloneInArticle(c)
           ? WEIGHTS.polarity
           : 0) -
         // The first sections of a page carry its main facts.
