@@ -9,6 +9,10 @@ describe("asked kind", () => {
     expect(detectAskedKind("how long does a pothole repair take?")).toBe("duration");
     expect(detectAskedKind("combien de temps pour déclarer une naissance ?")).toBe("duration");
     expect(detectAskedKind("what's the phone number for the council?")).toBe("phone");
+    expect(detectAskedKind("la ce numar pot suna noaptea pentru un stalp cazut?")).toBe("phone");
+    expect(detectAskedKind("à quel numéro signaler un lampadaire tombé ?")).toBe("phone");
+    expect(detectAskedKind("Unter welcher Nummer melde ich eine kaputte Laterne?")).toBe("phone");
+    expect(stripAskingPhrases("la ce numar pot suna noaptea?")).toBe("noaptea");
     expect(detectAskedKind("What can I put in the blue bin?")).toBe("list");
     expect(detectAskedKind("when is my bin collected?")).toBe("time");
     expect(detectAskedKind("Wann hat die Bibliothek geöffnet?")).toBe("time");
