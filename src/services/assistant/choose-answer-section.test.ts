@@ -487,3 +487,31 @@ describe("chooseAnswerSection with the citizen's details and fillers", () => {
     ).toBeNull();
   });
 });
+
+describe("chooseAnswerSection with a question after the citizen's story", () => {
+  const discounts = article("council-tax-discounts", "Council tax discounts", 0.8, [
+    ["Single person discount", "If you are the only adult living in your home, you get 25% off your bill."],
+    ["Students", "If everyone who lives in the home is a full-time student, you pay no council tax."],
+  ]);
+
+  it("weighs the story's words that no page uses less than the question's own", () => {
+    const choice = chooseAnswerSection(
+      "my husband passed away in the summer after a long illness and I live on my own now, do I get anything off my council tax?",
+      "en",
+      [],
+      [discounts, PAY_TAX, GLASS],
+    );
+    expect(choice?.passages[0]?.articleId).toBe("council-tax-discounts");
+  });
+
+  it("still declines when the question itself asks about something the pages do not hold", () => {
+    expect(
+      chooseAnswerSection(
+        "my husband passed away in the summer, can you arrange the cremation and the funeral flowers?",
+        "en",
+        [],
+        [discounts],
+      ),
+    ).toBeNull();
+  });
+});

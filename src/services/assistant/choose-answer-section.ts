@@ -1,5 +1,5 @@
 import type { HistoryTurn } from "../../ports/chat-model";
-import { foldWords } from "../language/question-form";
+import { foldWords, readQuestionForm } from "../language/question-form";
 import { analyzeText, tokenizeText } from "../retrieval/analyzer";
 import { STOP_WORDS } from "../retrieval/stop-words";
 import { splitSectionSentences } from "./answer-sentences";
@@ -26,6 +26,8 @@ const ARTICLE_COVERAGE_FACTOR = 0.8;
 const OWN_WORDS_SHARE = 0.5;
 /** Weight of an everyday verb or filler ("take", "need") against a content word. */
 const WEAK_FACTOR = 0.3;
+/** Weight of a term no page holds, said only in the statements around a question ("my husband passed away, ..."). */
+const CONTEXT_FACTOR = 0.5;
 
 const WEIGHTS = {
   /** Question terms in the article's title: what the page is about. */
@@ -483,12 +485,23 @@ function weighQuestion(
   const asked = analyzeText(stripAskingPhrases(toPageWords(question, lang)), lang).map(
     (term) => everyday.get(term) ?? term,
   );
+  // "My husband passed away and I live alone now, do I get anything off my council tax?": the
+  // statements around the question are its context, so their words that no page uses (the husband)
+  // weigh less than the question's own; those the pages use ("got a parking ticket") keep their weight.
+  const form = readQuestionForm(question);
+  // A story is a clause of its own; a bare subject after a follow-up ("…? fridges") is the question's.
+  const story = form.asks && form.statements.split(/\s+/).filter(Boolean).length >= 3;
+  const askedPart = new Set(
+    story ? analyzeText(toPageWords(question.replace(form.statements, " "), lang), lang) : [],
+  );
+  const context = story ? new Set(analyzeText(toPageWords(form.statements, lang), lang)) : new Set();
   for (const term of [...asked, ...calendarMarks(question, lang)]) {
     if (weights.has(term)) continue;
     const df = candidates.reduce((count, c) => count + (c.terms.has(term) ? 1 : 0), 0);
     const rarity = 1 + Math.log((n + 1) / (df + 1));
     const weak = weakTermsOf(lang).has(term) || isDetailTerm(term) ? WEAK_FACTOR : 1;
-    weights.set(term, rarity * weak * (earlier.has(term) ? 1 : 2));
+    const onlyContext = df === 0 && context.has(term) && !askedPart.has(term) ? CONTEXT_FACTOR : 1;
+    weights.set(term, rarity * weak * onlyContext * (earlier.has(term) ? 1 : 2));
   }
   return weights;
 }
