@@ -13,6 +13,9 @@ describe("asked kind", () => {
     expect(detectAskedKind("à quel numéro signaler un lampadaire tombé ?")).toBe("phone");
     expect(detectAskedKind("Unter welcher Nummer melde ich eine kaputte Laterne?")).toBe("phone");
     expect(stripAskingPhrases("la ce numar pot suna noaptea?")).toBe("noaptea");
+    expect(detectAskedKind("Prețuri")).toBe("amount");
+    expect(detectAskedKind("cât mă costă să-mi ridicați o canapea?")).toBe("amount");
+    expect(stripAskingPhrases("cât mă costă să-mi ridicați o canapea?")).not.toContain("costa");
     expect(detectAskedKind("What can I put in the blue bin?")).toBe("list");
     expect(detectAskedKind("when is my bin collected?")).toBe("time");
     expect(detectAskedKind("Wann hat die Bibliothek geöffnet?")).toBe("time");
