@@ -326,6 +326,24 @@ describe("chooseAnswerSection with everyday words", () => {
       "ro",
     );
     expect(chooseAnswerSection("in ce zi vine masina de gunoi?", "ro", [], [bins])).not.toBeNull();
+    const roBulky = article(
+      "bulky-item-collection",
+      "Colectarea obiectelor voluminoase",
+      0.8,
+      [[null, "Ridicăm obiectele mari, cum ar fi mobila și saltelele."]],
+      "ro",
+    );
+    const roFlyTipping = article(
+      "fly-tipping",
+      "Depozitarea ilegală de deșeuri",
+      0.85,
+      [[null, "Ridicăm gunoiul aruncat ilegal; curățenia costă primăria peste 400.000 £ pe an."]],
+      "ro",
+    );
+    expect(
+      chooseAnswerSection("cât costă să-mi ridicați o canapea?", "ro", [], [roFlyTipping, roBulky])
+        ?.passages[0]?.articleId,
+    ).toBe("bulky-item-collection");
   });
 });
 

@@ -21,6 +21,8 @@ const EVERYDAY: Record<string, [string, string][]> = {
   ],
   ro: [
     ["cauciucuri", "anvelope"],
+    ["canapea", "mobila"],
+    ["canapele", "mobila"],
     ["frigider", "frigidere"],
   ],
   es: [
