@@ -1,7 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { plainLines } from "../assistant/answer-sentences";
 import type { KnowledgeContext } from "../knowledge/context";
-import { analyzeText, tokenizeText } from "./analyzer";
+import { analyzeText, stemTokens, tokenizeText } from "./analyzer";
+import { splitCompound } from "./compound-split";
 import { diversifyRanking } from "./diversify-ranking";
 import { aliasKey, FIELD_COUNT } from "./index-terms";
 import type { Posting, SearchSnapshot } from "./search-snapshot";
@@ -359,12 +360,23 @@ function queryKeysFor(snapshot: SearchSnapshot, q: string, lang: string, alias =
   const tag = (key: string) => (alias ? aliasKey(key, lang) : key);
   const add = (key: string, w: number) => weights.set(tag(key), (weights.get(tag(key)) ?? 0) + w);
   const addStem = (stem: string, w: number) => stems.set(tag(stem), (stems.get(tag(stem)) ?? 0) + w);
-  const analyzed = analyzeText(q, lang);
-  for (const stem of analyzed) {
+  const stop = STOP_WORDS[lang];
+  const words = tokenizeText(q).filter((word) => !stop?.has(word) && word.length <= 40);
+  const analyzed = stemTokens(words, lang);
+  for (const [i, stem] of analyzed.entries()) {
     const w = /^\d+$/.test(stem) ? BM25.numberWeight : 1;
     if (snapshot.postings.has(tag(stem)) || stem.length < 4 || /\d/.test(stem)) {
       add(stem, w);
       addStem(stem, w);
+      continue;
+    }
+    // "Gartenabfalltonne": a compound none of the pages spells out, searched by its known parts.
+    const parts = splitCompound(words[i]!, lang, (part) => snapshot.postings.has(tag(part)));
+    if (parts) {
+      for (const part of parts) {
+        add(part, w);
+        addStem(part, w);
+      }
       continue;
     }
     const spelling = snapshot.spelling.get(alias ? `@${lang}` : lang);
@@ -376,7 +388,6 @@ function queryKeysFor(snapshot: SearchSnapshot, q: string, lang: string, alias =
     }
   }
   for (let i = 1; i < analyzed.length; i++) add(`${analyzed[i - 1]}_${analyzed[i]}`, BM25.pairWeight);
-  const stop = STOP_WORDS[lang];
   for (const word of tokenizeText(q)) if (!stop?.has(word)) add(`=${word}`, BM25.exactWeight);
   return { weights, stems };
 }
