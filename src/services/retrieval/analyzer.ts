@@ -28,7 +28,7 @@ const SNOWBALL_BY_LANG: Readonly<Record<string, string>> = {
 };
 
 /** Part of every article's content hash: a change here re-indexes the knowledge base on the next sync. */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 /**
  * Languages whose stemmer misses endings once diacritics are folded: Romanian's rules are written

@@ -36,7 +36,7 @@ etwas euch euer eure fur hab habe haben hat hatte hatten hier hin ich ihm ihn ih
 im in ist ja jede jedem jeden jeder jedes jetzt kann kannst konnen konnte mache machen man manche mein meine
 meinem meinen meiner mich mir mit muss mussen nach nicht nichts noch nun nur ob oder ohne sehr sein seine
 seinem seinen seiner sich sie sind so soll sollte sondern tun uber um und uns unser unsere unter viel vom von
-vor war waren warum was weil welche welchem welchen welcher wenn wer werde werden wie wieder will wir wird wo
+vor war waren warum was wann weil welche welchem welchen welcher wenn wer werde werden wie wieder will wir wird wo
 wollen wurde wurden zu zum zur`;
 
 const SPANISH = `a al algo algun alguna algunas alguno algunos ante antes como con contra cual cuales cuando
