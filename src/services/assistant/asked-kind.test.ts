@@ -47,6 +47,13 @@ describe("detectAskedKind for opening hours", () => {
 });
 
 describe("stripAskingOnly", () => {
+  it("drops who is asked ('from the council') but keeps the council's own services and French 'la mairie'", () => {
+    expect(stripAskingOnly("can i get sandbags from the council")).toBe("can i get sandbags");
+    expect(stripAskingOnly("does the council collect sofas?")).toBe("collect sofas");
+    expect(stripAskingOnly("can I get help from the council tax team?")).toContain("council tax");
+    expect(stripAskingOnly("le numéro de téléphone de la mairie svp")).toContain("mairie");
+  });
+
   it("drops the phrases that only ask and keeps those that name the topic", () => {
     expect(stripAskingOnly("¿Cuánto cuesta el permiso de aparcamiento?")).toBe("el permiso de aparcamiento");
     expect(stripAskingOnly("what's the phone number for the council?")).toContain("phone number");

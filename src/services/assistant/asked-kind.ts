@@ -286,8 +286,14 @@ const ASKING_ONLY = CUES.flatMap(([kind, cues]) =>
 export function stripAskingOnly(question: string): string {
   let folded = fold(question);
   for (const cue of ASKING_ONLY) folded = folded.split(` ${cue} `).join(" ");
-  return folded.trim();
+  return folded.replace(ASKED_OF_THE_COUNCIL, " ").trim();
 }
+
+// Who is asked rather than what about: "can I get sandbags from the council" is about sandbags, and
+// "council" alone would rank the council tax pages first. "The council's" or "council tax" stay, and so
+// does "la mairie": in French it is as often the subject ("le numéro de la mairie").
+const ASKED_OF_THE_COUNCIL =
+  / (?:from|does|do|will|would|can|could|should|by|at) the council(?= (?!tax|tenant|home|house|housing|estate|s )\S| ?$)/g;
 
 /** The kind of fact asked for, or null when the wording does not say. */
 export function detectAskedKind(question: string): AskedKind | null {
