@@ -326,6 +326,16 @@ describe("chooseAnswerSection with everyday words", () => {
       "ro",
     );
     expect(chooseAnswerSection("in ce zi vine masina de gunoi?", "ro", [], [bins])).not.toBeNull();
+    const tipping = article(
+      "fly-tipping",
+      "Dépôts sauvages",
+      0.9,
+      [["Si vous voyez un dépôt", "Si vous voyez un dépôt en cours, notez la plaque sans intervenir."]],
+      "fr",
+    );
+    expect(
+      chooseAnswerSection("je vois un dépôt près de l'école, je fais quoi ?", "fr", [], [tipping]),
+    ).not.toBeNull();
     const roBulky = article(
       "bulky-item-collection",
       "Colectarea obiectelor voluminoase",

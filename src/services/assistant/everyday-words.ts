@@ -18,6 +18,12 @@ const EVERYDAY: Record<string, [string, string][]> = {
     ["reboucher", "réparer"],
     ["frigo", "réfrigérateur"],
     ["canapé", "meubles"],
+    // The stemmer leaves the forms of the irregular "voir" apart: "si je vois" meets "si vous voyez".
+    ["vois", "voyez"],
+    ["voit", "voyez"],
+    ["voir", "voyez"],
+    ["voyons", "voyez"],
+    ["voient", "voyez"],
   ],
   ro: [
     ["cauciucuri", "anvelope"],
