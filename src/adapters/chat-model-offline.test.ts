@@ -130,6 +130,25 @@ describe("offline answerer", () => {
     expect(all.text).toContain("Tuesday: Eastfield");
   });
 
+  it("gives the item a single fact is asked about by its label, and the whole list otherwise", async () => {
+    const WEEKS: GroundingPassage = {
+      id: "P7",
+      title: "Bin collection days",
+      headingPath: ["Which bins go out each week"],
+      lang: "en",
+      text: [
+        "- Food caddy (green): every week.",
+        "- Black bin (general waste): every two weeks.",
+        "- Blue bin (mixed recycling): every two weeks, in the other week.",
+      ].join("\n"),
+    };
+    const blue = await model.answerQuestion(ask("When is the blue bin collected?", [WEEKS]));
+    expect(blue.text).toContain("Blue bin (mixed recycling)");
+    expect(blue.text).not.toContain("Food caddy");
+    const all = await model.answerQuestion(ask("what goes out each week?", [WEEKS]));
+    expect(all.text).toContain("Food caddy");
+  });
+
   it("says a passage in another language is used as it is", async () => {
     const ro = await model.answerQuestion(ask("Când se colectează sticla?", [GLASS], { lang: "ro" }));
     expect(ro.covered).toBe(true);

@@ -203,7 +203,7 @@ function pickSentences(
     return score - 0.01 * s.order;
   };
   const ranked = sentences.map((s) => ({ s, score: scoreOf(s) })).sort((a, b) => b.score - a.score);
-  const lead = narrowList(ranked[0]!.s, questionTerms, sameLanguage, lang);
+  const lead = narrowList(ranked[0]!.s, questionTerms, sameLanguage, lang, kind);
   const chosen = [lead];
   let used = length(lead);
   for (const s of sentences) {
@@ -225,6 +225,7 @@ function narrowList(
   questionTerms: Map<string, number>,
   sameLanguage: boolean,
   lang: string,
+  kind: AskedKind | null,
 ): SectionSentence {
   const items = lead.items;
   if (!items || items.length < 3 || !sameLanguage) return lead;
@@ -237,13 +238,23 @@ function narrowList(
       .filter((word) => /^\p{Lu}\p{Ll}/u.test(word));
     return new Set(analyzeText(names.join(" "), lang));
   });
+  // For a single fact (a day, an amount, a duration), an item's label before its colon names it too:
+  // "Blue bin (mixed recycling): every two weeks" answers "when is the blue bin collected?".
+  const labelTerms = items.map((item) => {
+    const label = kind && kind !== "list" ? (/^([^:]{3,60}):\s/.exec(item)?.[1] ?? "") : "";
+    return new Set(analyzeText(label, lang));
+  });
   const introTerms = new Set(analyzeText(lead.text, lang));
   const telling = [...questionTerms.keys()].filter((term) => {
+    if (introTerms.has(term)) return false;
     const holders = itemTerms.filter((t) => t.has(term)).length;
-    return holders > 0 && holders <= 2 && !introTerms.has(term);
+    if (holders > 0 && holders <= 2) return true;
+    return holders === 0 && labelTerms.filter((t) => t.has(term)).length === 1;
   });
   if (telling.length === 0) return lead;
-  const named = items.filter((_, i) => telling.some((term) => itemTerms[i]!.has(term)));
+  const named = items.filter((_, i) =>
+    telling.some((term) => itemTerms[i]!.has(term) || labelTerms[i]!.has(term)),
+  );
   if (named.length === 0 || named.length > 2) return lead;
   return { ...lead, items: named };
 }
