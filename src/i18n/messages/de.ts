@@ -29,6 +29,7 @@ export const de: Messages = {
   "reply.greeting":
     "Guten Tag! Fragen Sie mich zu den Leistungen der Stadt oder melden Sie ein Problem – ich helfe gern.",
   "reply.thanks": "Gern geschehen! Kann ich sonst noch helfen?",
+  "reply.hazard_notice": "Wenn gerade jemand in Gefahr ist, rufen Sie {number} an.",
   "reply.acknowledged": "In Ordnung. Kann ich Ihnen noch bei etwas anderem helfen?",
   "reply.opinion":
     "Meinungen, Empfehlungen oder Vorhersagen kann ich nicht geben. Ich beantworte Fragen zu den Leistungen der Stadt anhand ihrer offiziellen Seiten oder helfe Ihnen, ein Problem zu melden.",

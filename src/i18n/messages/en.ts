@@ -26,6 +26,7 @@ export const en = {
     "Could you tell me a little more? A short sentence about what you need helps me find the right answer.",
   "reply.greeting": "Hello! Ask me about city services or report a problem, and I'll do my best to help.",
   "reply.thanks": "You're welcome! Is there anything else I can help with?",
+  "reply.hazard_notice": "If anyone is in danger right now, call {number}.",
   "reply.acknowledged": "All right. Is there anything else I can help you with?",
   "reply.opinion":
     "I can't give opinions, recommendations or forecasts. I can answer questions about the city's services from its official pages, or help you report a problem.",

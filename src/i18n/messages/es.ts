@@ -29,6 +29,7 @@ export const es: Messages = {
   "reply.greeting":
     "¡Hola! Pregúnteme sobre los servicios municipales o comunique un problema y haré lo posible por ayudarle.",
   "reply.thanks": "¡De nada! ¿Puedo ayudarle en algo más?",
+  "reply.hazard_notice": "Si alguien está en peligro ahora mismo, llame al {number}.",
   "reply.acknowledged": "De acuerdo. ¿Puedo ayudarle en algo más?",
   "reply.opinion":
     "No puedo dar opiniones, recomendaciones ni previsiones. Puedo responder preguntas sobre los servicios de la ciudad a partir de sus páginas oficiales o ayudarle a avisar de un problema.",

@@ -28,6 +28,7 @@ export const fr: Messages = {
   "reply.greeting":
     "Bonjour ! Posez-moi vos questions sur les services de la ville ou signalez un problème, je ferai de mon mieux pour vous aider.",
   "reply.thanks": "Avec plaisir ! Puis-je vous aider pour autre chose ?",
+  "reply.hazard_notice": "Si quelqu'un est en danger en ce moment, appelez le {number}.",
   "reply.acknowledged": "D'accord. Puis-je vous aider pour autre chose ?",
   "reply.opinion":
     "Je ne peux pas donner d'avis, de recommandations ni de prévisions. Je peux répondre à vos questions sur les services de la ville à partir de ses pages officielles, ou vous aider à signaler un problème.",

@@ -28,6 +28,7 @@ export const hu: Messages = {
   "reply.greeting":
     "Jó napot! Kérdezzen a város szolgáltatásairól, vagy jelentsen be egy problémát, és igyekszem segíteni.",
   "reply.thanks": "Szívesen! Segíthetek még valamiben?",
+  "reply.hazard_notice": "Ha most bárki veszélyben van, hívja a {number} számot.",
   "reply.acknowledged": "Rendben. Segíthetek még valamiben?",
   "reply.opinion":
     "Véleményt, ajánlást vagy előrejelzést nem adhatok. A város szolgáltatásairól a hivatalos oldalak alapján válaszolok, vagy segítek bejelenteni egy problémát.",

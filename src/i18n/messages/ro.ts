@@ -27,6 +27,7 @@ export const ro: Messages = {
   "reply.greeting":
     "Bună ziua! Întrebați-mă despre serviciile orașului sau semnalați o problemă și voi face tot posibilul să vă ajut.",
   "reply.thanks": "Cu plăcere! Vă mai pot ajuta cu ceva?",
+  "reply.hazard_notice": "Dacă cineva este în pericol chiar acum, sunați la {number}.",
   "reply.acknowledged": "Bine. Vă mai pot ajuta cu altceva?",
   "reply.opinion":
     "Nu pot da păreri, recomandări sau prognoze. Pot răspunde la întrebări despre serviciile orașului pe baza paginilor oficiale sau vă pot ajuta să semnalați o problemă.",

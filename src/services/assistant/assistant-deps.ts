@@ -40,7 +40,20 @@ export type SearchKnowledge = (query: {
 /** The input guardrails' verdict on one (redacted) citizen message, first matching label wins. */
 export type SafetyLabel = "emergency" | "crisis" | "injection" | "abuse" | "handoff" | "unclear" | "ok";
 
-export type AssessInput = (text: string, lang: string) => Promise<SafetyLabel> | SafetyLabel;
+/**
+ * The guardrails' verdict for a turn: its label, and whether the message names a hazard (gas, fire,
+ * a live wire) without reading as an emergency, in which case an ordinary reply also gives the
+ * emergency number. A bare label means no hazard.
+ */
+export interface SafetyVerdict {
+  label: SafetyLabel;
+  possibleEmergency: boolean;
+}
+
+export type AssessInput = (
+  text: string,
+  lang: string,
+) => Promise<SafetyLabel | SafetyVerdict> | SafetyLabel | SafetyVerdict;
 
 export interface CaseTurnInput {
   conversationId: string;

@@ -22,6 +22,7 @@ import {
   DEFAULT_ASSISTANT_SETTINGS,
   type HandleCaseTurn,
   type SafetyLabel,
+  type SafetyVerdict,
   type SearchKnowledge,
 } from "./assistant-deps";
 
@@ -110,12 +111,16 @@ const SETTLED: ReadonlySet<GuardrailLabel> = new Set(["emergency", "crisis", "in
  * already settle the turn, and may add what they missed (see assessInput).
  */
 export function createGuardrailAssessor(judge?: GuardrailJudge): AssessInput {
-  if (!judge) return (text, lang) => primaryLabel(assessInput(text, { lang }));
+  if (!judge) return (text, lang) => verdictOf(assessInput(text, { lang }));
   return async (text, lang) => {
     const local = assessInput(text, { lang });
-    if ([...local.labels].some((label) => SETTLED.has(label))) return primaryLabel(local);
-    return primaryLabel(await consultJudge(local, judge, lang));
+    if ([...local.labels].some((label) => SETTLED.has(label))) return verdictOf(local);
+    return verdictOf(await consultJudge(local, judge, lang));
   };
+}
+
+function verdictOf(assessment: GuardrailAssessment): SafetyVerdict {
+  return { label: primaryLabel(assessment), possibleEmergency: assessment.possibleEmergency };
 }
 
 function primaryLabel(assessment: GuardrailAssessment): SafetyLabel {

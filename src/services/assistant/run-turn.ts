@@ -183,9 +183,16 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
   let prefix = "";
   // An intake the message interrupted: the reply ends by reminding the citizen of it.
   let paused: { intake: IntakeView; reminder: string } | undefined;
+  let possibleEmergency = false;
   const finish = (outcome: FixedOutcome & Partial<TurnOutcome>): TurnOutcome => {
     const reminder = paused && !outcome.intake ? `\n\n${paused.reminder}` : "";
     if (reminder) input.onToken?.(reminder);
+    // Gas, fire or a live wire named in an ordinary message: the reply still gives the emergency number.
+    const hazard =
+      possibleEmergency && !outcome.status.startsWith("blocked_")
+        ? `\n\n${deps.translate(lang, "reply.hazard_notice", { number: deps.settings.emergencyNumber })}`
+        : "";
+    if (hazard) input.onToken?.(hazard);
     return {
       lang,
       role: "assistant",
@@ -193,7 +200,7 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
       handoff: false,
       ...(paused ? { intake: paused.intake } : {}),
       ...outcome,
-      text: `${prefix}${outcome.text}${reminder}`,
+      text: `${prefix}${outcome.text}${reminder}${hazard}`,
       meta: { ...meta, ...outcome.meta, ms: Math.round((performance.now() - started) * 10) / 10 },
     };
   };
@@ -210,8 +217,11 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
 
     // The routing verdict (which may ask a chat model) starts now and runs alongside the safety checks.
     deps.handleCaseTurn?.anticipate?.(caseTurnInput(conversation, message.text, lang, input.now));
-    const label = await deps.assessInput(message.text, lang);
+    const verdict = await deps.assessInput(message.text, lang);
+    const label = typeof verdict === "string" ? verdict : verdict.label;
+    possibleEmergency = typeof verdict !== "string" && verdict.possibleEmergency;
     meta.safety = label;
+    if (possibleEmergency) meta.possibleEmergency = true;
     const privacy = label === "ok" || label === "unclear" ? detectPrivacyRequest(message.text) : null;
     if (privacy) {
       const args = { contactId: conversation.contactId, conversationId: conversation.id, kind: privacy };

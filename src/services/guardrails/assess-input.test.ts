@@ -78,6 +78,9 @@ describe("assessInput", () => {
     ["de", "Ist das Eis auf dem Teich dick genug zum Schlittschuhlaufen?"],
     ["es", "Hay un coche abandonado al sol en mi calle desde hace semanas"],
     ["hu", "Mikor lesz tűzriadó gyakorlat a hivatalban?"],
+    // A nuisance to report, not a fire ("smoke is coming" alone is one).
+    ["en", "my neighbour's bonfire smoke is coming into my house, who do I complain to?"],
+    ["en", "smoke is coming from next door's chimney every evening"],
   ])("leaves safety questions and old damage alone [%s] %s", (lang, text) => {
     expect(assessInput(text, { lang, model: null }).primary).toBe("ok");
   });
@@ -87,6 +90,7 @@ describe("assessInput", () => {
     expect(primary("not breathing!! it's my grandmother")).toBe("emergency");
     expect(primary("we were at the fair and our little boy wandered off")).toBe("emergency");
     expect(primary("the fire in the shed is spreading to the house")).toBe("emergency");
+    expect(primary("smoke is coming from the roof of the school")).toBe("emergency");
     expect(assessInput("a kislányom eltűnt a strandon", { lang: "hu" }).primary).toBe("emergency");
     // Pets, objects and a child used as an adjective do not make a missing child.
     expect(primary("my daughter's cat has been missing since Sunday")).toBe("ok");

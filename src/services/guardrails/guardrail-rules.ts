@@ -66,6 +66,9 @@ const HANDOFF = Object.fromEntries(languages.map(([lang, rules]) => [lang, rules
 // Things that contain a trigger word but are not emergencies; removed before the emergency rules run.
 const NOT_EMERGENCY = [
   String.raw`\bfire ?(?:exit|door|alarm|hydrant|extinguisher|station|brigade open day|safety|drill|escape|hazard|risk|certificate|inspection|pit|place|works|wood|fighter|fighters|man|engine|truck|department|marshal|regulations|sign)s?\b`,
+  // Smoke from a bonfire, a barbecue or a chimney is a nuisance to report, not a fire: removed whole,
+  // before "bonfire" alone is, so "smoke is coming" is not left behind.
+  String.raw`\b(?:bonfire|barbecue|bbq|chimney|wood ?burner|log burner|stove|incinerator)s?(?:'s)? smoke\b|\bsmoke (?:\w+ ){0,4}from (?:\w+(?:'s)? ){0,2}(?:bonfire|barbecue|bbq|chimney|wood ?burner|log burner|stove|incinerator)s?\b`,
   String.raw`\b(?:fireworks?|bonfire|campfire|ceasefire|firewall|intruder alarm|burglar alarm)\b`,
   String.raw`\b(?:will|could|might|may|would|going to) (?:be set |get set |catch |go up )?(?:on fire|in flames)\b`,
   String.raw`\b(?:risk|danger|hazard) of (?:a )?(?:fire|catching fire)\b`,
