@@ -87,6 +87,42 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
     return { ...conv, assignedStaffId: (await row(conv.id)).assignedStaffId };
   };
 
+  // The contact centre's call-back service, on a calendar open 09:00 to 17:00 on Mondays and Tuesdays.
+  const seedContactCentre = async () => {
+    await use()
+      .db.insert(slaCalendars)
+      .values({
+        code: "cc-office",
+        timeZone: "Europe/London",
+        hours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
+      })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(slaPolicies)
+      .values({
+        code: "cc-callback",
+        calendarCode: "cc-office",
+        firstResponseMinutes: 60,
+        nextResponseMinutes: 60,
+        resolutionMinutes: 480,
+        warnBeforeMinutes: 30,
+      })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(departments)
+      .values({ code: "customer-services", names: { en: "Contact centre" } })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(services)
+      .values({
+        code: "callback-request",
+        departmentCode: "customer-services",
+        names: { en: "Call back" },
+        slaPolicyCode: "cc-callback",
+      })
+      .onConflictDoNothing();
+  };
+
   // Every test starts with an empty queue and nobody available, whatever the tests before left.
   beforeEach(async () => {
     await use()
@@ -310,38 +346,7 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
   });
 
   it("out of the department's business hours tells the citizen when the team is back instead of queueing", async () => {
-    await use()
-      .db.insert(slaCalendars)
-      .values({
-        code: "cc-office",
-        timeZone: "Europe/London",
-        hours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
-      })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(slaPolicies)
-      .values({
-        code: "cc-callback",
-        calendarCode: "cc-office",
-        firstResponseMinutes: 60,
-        nextResponseMinutes: 60,
-        resolutionMinutes: 480,
-        warnBeforeMinutes: 30,
-      })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(departments)
-      .values({ code: "customer-services", names: { en: "Contact centre" } })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(services)
-      .values({
-        code: "callback-request",
-        departmentCode: "customer-services",
-        names: { en: "Call back" },
-        slaPolicyCode: "cc-callback",
-      })
-      .onConflictDoNothing();
+    await seedContactCentre();
     const settings = { pickupTimeoutMinutes: 5, businessHours: true };
     const sunday = new Date("2026-12-06T11:00:00Z");
     const conv = await open();
@@ -392,34 +397,7 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
   });
 
   it("after 'nobody can take it', asking for a call back starts that request instead of queueing again", async () => {
-    await use()
-      .db.insert(slaCalendars)
-      .values({ code: "cc-office", timeZone: "Europe/London", hours: { mon: [["09:00", "17:00"]] } })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(slaPolicies)
-      .values({
-        code: "cc-callback",
-        calendarCode: "cc-office",
-        firstResponseMinutes: 60,
-        nextResponseMinutes: 60,
-        resolutionMinutes: 480,
-        warnBeforeMinutes: 30,
-      })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(departments)
-      .values({ code: "customer-services", names: { en: "Contact centre" } })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(services)
-      .values({
-        code: "callback-request",
-        departmentCode: "customer-services",
-        names: { en: "Call back" },
-        slaPolicyCode: "cc-callback",
-      })
-      .onConflictDoNothing();
+    await seedContactCentre();
     const deps: AssistantDeps = {
       ...makeDeps(use(), { pickupTimeoutMinutes: 5, businessHours: true }),
       handleCaseTurn: async (turn) =>
