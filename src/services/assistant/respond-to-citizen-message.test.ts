@@ -4,11 +4,8 @@ import { forEachDatabase } from "../../../test/db";
 import { createOfflineChatModel } from "../../adapters/chat-model-offline";
 import type { Database } from "../../db/client";
 import { conversations, messages } from "../../db/schema";
-import { createLogger } from "../../logger";
 import type { AnswerDraft, ChatModel } from "../../ports/chat-model";
-import { createConversation } from "../conversations/create-conversation";
 import { toMessageView } from "../conversations/message-view";
-import { createMemoryRateLimiter } from "../conversations/rate-limiter";
 import type {
   AssistantDeps,
   CaseTurnInput,
@@ -16,21 +13,19 @@ import type {
   KnowledgePassage,
   SafetyLabel,
 } from "./assistant-deps";
+import {
+  BIN_COLLECTION_PASSAGE,
+  type OpenedConversation,
+  openWebConversation,
+  testAssistantDeps,
+} from "./assistant-deps.fixture";
 import { respondToCitizenMessage } from "./respond-to-citizen-message";
 
 // Retrieval, guardrails and translations are replaced by small deterministic stand-ins here, so
 // each test controls one step of the turn; the HTTP tests run the real ones end to end.
 
 const KB: KnowledgePassage[] = [
-  {
-    articleId: "bin-collection-days",
-    title: "Bin collection days",
-    url: "https://www.riverton.example/waste/bin-collection-days#find-your-collection-day",
-    headingPath: ["Bin collection days", "Find your collection day"],
-    text: "Every home has its bins collected on the same weekday every week. Check your day in the collection day finder at https://www.riverton.example/waste/find-my-day.",
-    score: 0.9,
-    lang: "en",
-  },
+  BIN_COLLECTION_PASSAGE,
   {
     articleId: "glass-recycling",
     title: "Glass recycling",
@@ -55,8 +50,6 @@ const assess = (text: string): SafetyLabel => {
   if (/talk to (a person|someone)/i.test(text)) return "handoff";
   return "ok";
 };
-
-const silent = createLogger({ level: "silent", redact: (t) => t });
 
 function scriptedModel(
   answer: (question: string) => AnswerDraft | Error,
@@ -83,41 +76,21 @@ function scriptedModel(
 }
 
 function makeDeps(database: Database, overrides: Partial<AssistantDeps> = {}): AssistantDeps {
-  const offline = createOfflineChatModel();
-  return {
-    database,
-    chatModel: offline,
-    offlineModel: offline,
+  return testAssistantDeps(database, {
     searchKnowledge: searchKb,
     assessInput: assess,
     translate: (lang, key, params) =>
       `[${lang}] ${key}${params?.number ? ` ${params.number}` : ""}${params?.language ? ` (${params.language})` : ""}`,
     languages: { supported: ["en", "fr", "ro", "de", "es", "hu"], fallback: "en" },
-    settings: {
-      cityName: "Riverton",
-      emergencyNumber: "112",
-      crisisHelpline: "116 123",
-      passagesPerQuestion: 5,
-      historyMessages: 6,
-      contactRateLimit: { limit: 100, windowSeconds: 60 },
-    },
-    rateLimiter: createMemoryRateLimiter(),
-    logger: silent,
     ...overrides,
-  };
+  });
 }
 
 forEachDatabase("respondToCitizenMessage", (use) => {
-  const open = async (lang = "en") => {
-    const created = await createConversation({
-      ctx: { database: use(), languages: { supported: ["en", "fr", "ro"], fallback: "en" } },
-      input: { channel: "web", lang },
-    });
-    return { id: created.id, actor: { kind: "conversation_token" as const, token: created.token } };
-  };
+  const open = (lang = "en") => openWebConversation(use(), lang);
   const say = async (
     deps: AssistantDeps,
-    conv: { id: string; actor: { kind: "conversation_token"; token: string } },
+    conv: OpenedConversation,
     text: string,
     extra: Record<string, unknown> = {},
     onToken?: (t: string) => void,

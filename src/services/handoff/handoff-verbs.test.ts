@@ -3,24 +3,18 @@ import { expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { createOfflineChatModel } from "../../adapters/chat-model-offline";
 import type { Database } from "../../db/client";
-import {
-  cases,
-  contacts,
-  conversationEvents,
-  conversations,
-  departments,
-  messages,
-  services,
-  staffUsers,
-} from "../../db/schema";
-import { createLogger } from "../../logger";
+import { contacts, conversationEvents, conversations, messages, staffUsers } from "../../db/schema";
 import type { ChatModel } from "../../ports/chat-model";
-import type { AssistantDeps, KnowledgePassage, SafetyLabel } from "../assistant/assistant-deps";
+import type { AssistantDeps, SafetyLabel } from "../assistant/assistant-deps";
+import {
+  BIN_COLLECTION_PASSAGE,
+  type OpenedConversation,
+  openWebConversation,
+  testAssistantDeps,
+} from "../assistant/assistant-deps.fixture";
 import { respondToCitizenMessage } from "../assistant/respond-to-citizen-message";
-import { createStaff } from "../cases/test-fixtures";
-import { createConversation } from "../conversations/create-conversation";
+import { createStaff, openPotholeCase } from "../cases/test-fixtures";
 import { getConversation } from "../conversations/get-conversation";
-import { createMemoryRateLimiter } from "../conversations/rate-limiter";
 import type { DeliveryTarget } from "../deliveries/context";
 import { deliverMessage } from "../deliveries/deliver-message";
 import { addConversationNote } from "./add-conversation-note";
@@ -33,53 +27,20 @@ import { postStaffReply } from "./post-staff-reply";
 import { takeNextConversation } from "./take-next-conversation";
 import { takeOverConversation } from "./take-over-conversation";
 
-const KB: KnowledgePassage[] = [
-  {
-    articleId: "bin-collection-days",
-    title: "Bin collection days",
-    url: "https://www.riverton.example/waste/bin-collection-days#find-your-collection-day",
-    headingPath: ["Bin collection days", "Find your collection day"],
-    text: "Every home has its bins collected on the same weekday every week. Check your day in the collection day finder.",
-    score: 0.9,
-    lang: "en",
-  },
-];
-
 const assess = (text: string): SafetyLabel =>
   /talk to a person|parler à une personne/i.test(text) ? "handoff" : "ok";
 
 function makeDeps(database: Database, chatModel?: ChatModel): AssistantDeps {
-  const offline = createOfflineChatModel();
-  return {
-    database,
-    chatModel: chatModel ?? offline,
-    offlineModel: offline,
-    searchKnowledge: async (q) => (/bin/i.test(q.text) ? KB : []),
+  return testAssistantDeps(database, {
+    searchKnowledge: async (q) => (/bin/i.test(q.text) ? [BIN_COLLECTION_PASSAGE] : []),
     assessInput: assess,
-    translate: (lang, key) => `[${lang}] ${key}`,
-    languages: { supported: ["en", "fr", "ro"], fallback: "en" },
-    settings: {
-      cityName: "Riverton",
-      emergencyNumber: "112",
-      crisisHelpline: "116 123",
-      passagesPerQuestion: 5,
-      historyMessages: 6,
-      contactRateLimit: { limit: 100, windowSeconds: 60 },
-    },
-    rateLimiter: createMemoryRateLimiter(),
-    logger: createLogger({ level: "silent", redact: (t) => t }),
-  };
+    ...(chatModel ? { chatModel } : {}),
+  });
 }
 
 forEachDatabase("handoff verbs", (use) => {
-  const open = async (lang = "en") => {
-    const created = await createConversation({
-      ctx: { database: use(), languages: { supported: ["en", "fr", "ro"], fallback: "en" } },
-      input: { channel: "web", lang },
-    });
-    return { id: created.id, actor: { kind: "conversation_token" as const, token: created.token } };
-  };
-  const say = (deps: AssistantDeps, conv: Awaited<ReturnType<typeof open>>, text: string) =>
+  const open = (lang = "en") => openWebConversation(use(), lang);
+  const say = (deps: AssistantDeps, conv: OpenedConversation, text: string) =>
     respondToCitizenMessage({ ctx: { deps, actor: conv.actor }, conversationId: conv.id, input: { text } });
   const staffCtx = async (
     roles: ("agent" | "supervisor" | "editor" | "admin")[] = ["agent"],
@@ -293,24 +254,11 @@ forEachDatabase("handoff verbs", (use) => {
 
   it("lists the queue by the department of the conversation's case", async () => {
     const conv = await open();
-    await use()
-      .db.insert(departments)
-      .values({ code: "roads-q", names: { en: "Roads" } })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(services)
-      .values({ code: "pothole-q", departmentCode: "roads-q", names: { en: "Pothole" } })
-      .onConflictDoNothing();
-    const [row] = await use().db.select().from(conversations).where(eq(conversations.id, conv.id));
-    await use().db.insert(cases).values({
-      reference: "CD-2026-777001",
-      serviceCode: "pothole-q",
-      contactId: row!.contactId,
+    await openPotholeCase(use(), {
       conversationId: conv.id,
       departmentCode: "roads-q",
-      description: "hole",
-      channel: "web",
-      lang: "en",
+      serviceCode: "pothole-q",
+      reference: "CD-2026-777001",
     });
     const deps = makeDeps(use());
     await say(deps, conv, "talk to a person");
@@ -331,13 +279,8 @@ forEachDatabase("handoff verbs", (use) => {
       .db.update(conversations)
       .set({ state: "waiting", handoffRequestedAt: new Date() })
       .where(eq(conversations.id, romanian.id));
-    await use()
-      .db.insert(staffUsers)
-      .values({ id: "u-ioana", roles: ["agent"], languages: ["ro"], capacity: 1 });
-    const ctx: HandoffContext = {
-      database: use(),
-      actor: { kind: "staff", userId: "u-ioana", roles: ["agent"] },
-    };
+    const ioana = await createStaff(use(), ["agent"], "u-ioana", { languages: ["ro"], capacity: 1 });
+    const ctx: HandoffContext = { database: use(), actor: ioana };
     const taken = await takeNextConversation({ ctx });
     expect(taken).toMatchObject({ id: romanian.id, state: "human", assignedStaffId: "u-ioana" });
     await expect(takeNextConversation({ ctx })).rejects.toMatchObject({ code: "conflict" });

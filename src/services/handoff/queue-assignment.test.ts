@@ -1,12 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeEach, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
-import { createOfflineChatModel } from "../../adapters/chat-model-offline";
 import { createInProcessJobQueue } from "../../adapters/job-queue-in-process";
 import type { Database } from "../../db/client";
 import {
   auditLog,
-  cases,
   conversationEvents,
   conversations,
   departments,
@@ -17,11 +15,14 @@ import {
   staffUsers,
 } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
-import { createLogger } from "../../logger";
 import type { AssistantDeps } from "../assistant/assistant-deps";
+import {
+  type OpenedConversation,
+  openWebConversation,
+  testAssistantDeps,
+} from "../assistant/assistant-deps.fixture";
 import { respondToCitizenMessage } from "../assistant/respond-to-citizen-message";
-import { createConversation } from "../conversations/create-conversation";
-import { createMemoryRateLimiter } from "../conversations/rate-limiter";
+import { createStaff, openPotholeCase } from "../cases/test-fixtures";
 import { assignConversation, listAssignableStaff, setStaffAvailability } from "./assign-conversation";
 import { closeConversation } from "./close-conversation";
 import type { HandoffContext } from "./context";
@@ -37,48 +38,22 @@ const translate = (lang: string, key: string, params: Record<string, string | nu
   `[${lang}] ${key}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`;
 
 function makeDeps(database: Database, handoff?: AssistantDeps["handoff"]): AssistantDeps {
-  const offline = createOfflineChatModel();
-  return {
-    database,
-    chatModel: offline,
-    offlineModel: offline,
-    searchKnowledge: async () => [],
+  return testAssistantDeps(database, {
     assessInput: (text) =>
       /talk to a person|parler à une personne|call me back/i.test(text) ? "handoff" : "ok",
     translate,
-    languages: { supported: ["en", "fr", "ro"], fallback: "en" },
-    settings: {
-      cityName: "Riverton",
-      emergencyNumber: "112",
-      crisisHelpline: "116 123",
-      passagesPerQuestion: 5,
-      historyMessages: 6,
-      contactRateLimit: { limit: 100, windowSeconds: 60 },
-    },
-    rateLimiter: createMemoryRateLimiter(),
-    logger: createLogger({ level: "silent", redact: (t) => t }),
     ...(handoff ? { handoff } : {}),
-  };
+  });
 }
 
 forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => {
-  const open = async (lang = "en") => {
-    const created = await createConversation({
-      ctx: { database: use(), languages: { supported: ["en", "fr", "ro"], fallback: "en" } },
-      input: { channel: "web", lang },
-    });
-    return { id: created.id, actor: { kind: "conversation_token" as const, token: created.token } };
-  };
-  const staff = async (
+  const open = (lang = "en") => openWebConversation(use(), lang);
+  // Available unless the fields say otherwise.
+  const staff = (
     id: string,
-    fields: Partial<typeof staffUsers.$inferInsert> = {},
+    fields: Parameters<typeof createStaff>[3] = {},
     roles: ("agent" | "supervisor" | "admin")[] = ["agent"],
-  ) => {
-    await use()
-      .db.insert(staffUsers)
-      .values({ id, roles, available: true, ...fields });
-    return { kind: "staff" as const, userId: id, roles };
-  };
+  ) => createStaff(use(), roles, id, { available: true, ...fields });
   const row = async (id: string) =>
     (await use().db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
   const queue = async (lang = "en", at = new Date()) => {
@@ -181,29 +156,16 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
   it("routes by the department of the conversation's case", async () => {
     await use()
       .db.insert(departments)
-      .values({ code: "roads-a", names: { en: "Roads" } })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(departments)
       .values({ code: "bins-a", names: { en: "Bins" } })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(services)
-      .values({ code: "pothole-a", departmentCode: "roads-a", names: { en: "Pothole" } })
       .onConflictDoNothing();
     await staff("dep-bins", { departments: ["bins-a"] });
     await staff("dep-roads", { departments: ["roads-a"] });
     const conv = await open();
-    const contactId = (await row(conv.id)).contactId;
-    await use().db.insert(cases).values({
-      reference: "CD-2026-778001",
-      serviceCode: "pothole-a",
-      contactId,
+    await openPotholeCase(use(), {
       conversationId: conv.id,
       departmentCode: "roads-a",
-      description: "hole",
-      channel: "web",
-      lang: "en",
+      serviceCode: "pothole-a",
+      reference: "CD-2026-778001",
     });
     await markHandoff(use().db, conv.id, "citizen_request", new Date());
     expect((await row(conv.id)).assignedStaffId).toBe("dep-roads");
@@ -405,7 +367,7 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
           ? { handled: true, status: "clarification", reply: "[stub] Which number should we call?" }
           : { handled: false },
     };
-    const say = (conv: Awaited<ReturnType<typeof open>>, text: string, now: Date) =>
+    const say = (conv: OpenedConversation, text: string, now: Date) =>
       respondToCitizenMessage({
         ctx: { deps, actor: conv.actor, now },
         conversationId: conv.id,
@@ -444,7 +406,7 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
       businessHours: false,
       sensitiveTopics: parseSensitiveTopics("bereavement,eviction"),
     });
-    const say = (conv: Awaited<ReturnType<typeof open>>, text: string) =>
+    const say = (conv: OpenedConversation, text: string) =>
       respondToCitizenMessage({ ctx: { deps, actor: conv.actor }, conversationId: conv.id, input: { text } });
     const grieving = await open();
     const first = await say(grieving, "My father died last week, what happens to his parking permit?");
