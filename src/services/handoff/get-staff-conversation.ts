@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { z } from "zod";
+import type { Db } from "../../db/client";
 import { cases, conversationEvents, conversations, messages, staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
@@ -100,19 +101,8 @@ export async function getStaffConversation({
     .from(conversationEvents)
     .where(eq(conversationEvents.conversationId, conversation.id))
     .orderBy(asc(conversationEvents.createdAt));
-  const open = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.contactId, conversation.contactId), notInArray(cases.status, ["resolved", "closed"])))
-    .orderBy(desc(cases.createdAt))
-    .limit(20);
-  const [assignee] = conversation.assignedStaffId
-    ? await db
-        .select({ name: staffUsers.name })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, conversation.assignedStaffId))
-        .limit(1)
-    : [];
+  const open = await openCasesOfContact(db, conversation.contactId, 20);
+  const assignedStaffName = await staffNameOf(db, conversation.assignedStaffId);
   const staffIds = [
     ...new Set(events.filter((e) => e.actorKind === "staff" && e.actorId).map((e) => e.actorId!)),
   ];
@@ -133,7 +123,7 @@ export async function getStaffConversation({
   });
   return {
     ...toHandoffSummary(conversation, now),
-    assignedStaffName: assignee?.name ?? null,
+    assignedStaffName,
     transcript,
     events: events.map((e) => ({
       kind: e.kind,
@@ -155,6 +145,27 @@ export async function getStaffConversation({
       createdAt: c.createdAt.toISOString(),
     })),
   };
+}
+
+/** The contact's cases that are not resolved or closed, newest first. */
+export function openCasesOfContact(db: Db, contactId: string, limit: number) {
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.contactId, contactId), notInArray(cases.status, ["resolved", "closed"])))
+    .orderBy(desc(cases.createdAt))
+    .limit(limit);
+}
+
+/** The name of the staff member with this id; null for no id or an account that is gone. */
+export async function staffNameOf(db: Db, staffId: string | null): Promise<string | null> {
+  if (!staffId) return null;
+  const [staff] = await db
+    .select({ name: staffUsers.name })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, staffId))
+    .limit(1);
+  return staff?.name ?? null;
 }
 
 /**

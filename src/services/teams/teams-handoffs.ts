@@ -1,18 +1,11 @@
-import { and, desc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
-import {
-  cases,
-  conversations,
-  messages,
-  staffUsers,
-  teamsConversations,
-  teamsHandoffCards,
-} from "../../db/schema";
+import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { type cases, conversations, messages, teamsConversations, teamsHandoffCards } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import type { ConversationRow } from "../conversations/context";
 import { redactPii } from "../guardrails/redact-pii";
 import { closeConversation } from "../handoff/close-conversation";
 import type { HandoffContext } from "../handoff/context";
-import { attachmentsOf } from "../handoff/get-staff-conversation";
+import { attachmentsOf, openCasesOfContact, staffNameOf } from "../handoff/get-staff-conversation";
 import { handBackConversation } from "../handoff/hand-back-conversation";
 import { postStaffReply } from "../handoff/post-staff-reply";
 import { generateConversationSummary } from "../handoff/summarize-conversation";
@@ -61,19 +54,8 @@ async function cardFacts(
     text: clip(masked(m.text), 300),
     attachments: m.role === "citizen" ? attachmentLines(m.meta) : "",
   }));
-  const [openCase] = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.contactId, conversation.contactId), notInArray(cases.status, ["resolved", "closed"])))
-    .orderBy(desc(cases.createdAt))
-    .limit(1);
-  const [assignee] = conversation.assignedStaffId
-    ? await db
-        .select({ name: staffUsers.name })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, conversation.assignedStaffId))
-        .limit(1)
-    : [];
+  const [openCase] = await openCasesOfContact(db, conversation.contactId, 1);
+  const assigneeName = await staffNameOf(db, conversation.assignedStaffId);
   const due = openCase ? nextDue(openCase) : null;
   const generated = await generateConversationSummary(ctx.summaries, db, conversation);
   const facts: EscalationFacts = {
@@ -82,7 +64,7 @@ async function cardFacts(
     channel: conversation.channel,
     reason: conversation.handoffReason,
     state: conversation.state,
-    assigneeName: assignee?.name ?? null,
+    assigneeName,
     waitingSeconds: conversation.handoffRequestedAt
       ? Math.max(0, (now.getTime() - conversation.handoffRequestedAt.getTime()) / 1000)
       : 0,
