@@ -14,6 +14,7 @@ export async function createStaffUser(
   database: Database,
   options: {
     email: string;
+    name?: string;
     roles: StaffRole[];
     departments?: string[];
     languages?: string[];

@@ -1,86 +1,35 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestService, type TestService } from "../../../test/service";
-import { TEST_STAFF_PASSWORD } from "../../../test/staff-session";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, haveChromium, saveScreenshot, useBrowserSession } from "../../../test/browser";
 import { auditLog, conversations } from "../../db/schema";
 import { openCase } from "../../services/cases/open-case";
-import { addStaffUser } from "../../services/staff/add-staff-user";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
 const SCREENSHOTS = join(process.cwd(), ".tmp");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe.skipIf(!haveChromium)("staff console case page in headless Chromium", () => {
-  let service: TestService;
-  let browser: Browser;
-  let annaId: string;
+  const session = useBrowserSession({ email: "anna@city.example", name: "Anna Popescu", roles: ["agent"] });
 
-  beforeAll(async () => {
-    service = await startTestService();
-    const anna = await addStaffUser({
-      ctx: { database: service.database },
-      input: {
-        email: "anna@city.example",
-        name: "Anna Popescu",
-        roles: ["agent"],
-        password: TEST_STAFF_PASSWORD,
-      },
-    });
-    annaId = anna.id;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
-
-  async function screenshot(page: Page, name: string) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run({
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    });
-    return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  }
+  const screenshot = (page: Page, name: string) => saveScreenshot(page, SCREENSHOTS, name);
 
   it("an agent opens a case from the list, changes its status with a note, adds a private note and assigns it; the citizen gets only the status note", async () => {
     // A citizen's web conversation, and a case opened for them in it.
     const chat = (await (
-      await fetch(`${service.url}/v1/conversations`, {
+      await fetch(`${session.service.url}/v1/conversations`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ channel: "web", lang: "en" }),
       })
     ).json()) as { id: string; token: string };
-    const [conversation] = await service.database.db
+    const [conversation] = await session.service.database.db
       .select({ contactId: conversations.contactId })
       .from(conversations)
       .where(eq(conversations.id, chat.id));
     const opened = await openCase({
       ctx: {
-        database: service.database,
-        actor: { kind: "staff", userId: annaId, roles: ["agent"] },
+        database: session.service.database,
+        actor: { kind: "staff", userId: session.staff.id, roles: ["agent"] },
       },
       input: {
         serviceCode: "callback-request",
@@ -95,18 +44,14 @@ describe.skipIf(!haveChromium)("staff console case page in headless Chromium", (
     });
     const reference = opened.case.reference;
 
-    const agent = await browser.newPage({ bypassCSP: true });
+    const agent = await session.browser.newPage({ bypassCSP: true });
     const scripts: string[] = [];
     agent.on("pageerror", (error) => scripts.push(error.message));
-    await agent.goto(`${service.url}/staff/cases`);
-    await expect.poll(() => agent.url()).toContain("/staff/sign-in");
-    await agent.getByLabel("Email").fill("anna@city.example");
-    await agent.getByLabel("Password").fill(TEST_STAFF_PASSWORD);
-    await agent.getByRole("button", { name: "Sign in" }).click();
+    await session.signIn(agent, "/staff/cases");
     await agent.getByRole("heading", { name: "Cases" }).waitFor();
     await agent.getByRole("link", { name: reference }).click();
     await agent.getByRole("heading", { name: `Case ${reference}` }).waitFor();
-    expect(agent.url()).toBe(`${service.url}/staff/cases/${reference}`);
+    expect(agent.url()).toBe(`${session.service.url}/staff/cases/${reference}`);
 
     // Citizen text is shown as text, never as markup.
     expect(await agent.locator(".description").textContent()).toBe(
@@ -172,7 +117,7 @@ describe.skipIf(!haveChromium)("staff console case page in headless Chromium", (
 
     // The citizen's conversation has the status note and nothing of the private note.
     const view = (await (
-      await fetch(`${service.url}/v1/conversations/${chat.id}`, {
+      await fetch(`${session.service.url}/v1/conversations/${chat.id}`, {
         headers: { authorization: `Bearer ${chat.token}` },
       })
     ).json()) as { messages: { role: string; text: string }[] };
@@ -181,10 +126,10 @@ describe.skipIf(!haveChromium)("staff console case page in headless Chromium", (
     expect(texts).not.toContain("Caller prefers Romanian");
 
     // Each page view and change was audited under Anna's id.
-    const audited = await service.database.db
+    const audited = await session.service.database.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.actorId, annaId), eq(auditLog.subjectId, reference)));
+      .where(and(eq(auditLog.actorId, session.staff.id), eq(auditLog.subjectId, reference)));
     const actions = audited.map((a) => a.action);
     for (const action of [
       "case.read",
@@ -198,15 +143,12 @@ describe.skipIf(!haveChromium)("staff console case page in headless Chromium", (
     await agent.close();
 
     // Under the page's real Content-Security-Policy the script still runs and no violation is reported.
-    const strict = await browser.newPage();
+    const strict = await session.browser.newPage();
     const violations: string[] = [];
     strict.on("console", (message) => {
       if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
     });
-    await strict.goto(`${service.url}/staff/cases/${reference}`);
-    await strict.getByLabel("Email").fill("anna@city.example");
-    await strict.getByLabel("Password").fill(TEST_STAFF_PASSWORD);
-    await strict.getByRole("button", { name: "Sign in" }).click();
+    await session.signIn(strict, `/staff/cases/${reference}`);
     await strict.getByRole("heading", { name: `Case ${reference}` }).waitFor();
     await strict.getByRole("button", { name: "Add note" }).click();
     await expect.poll(() => strict.locator("#case-note-error").textContent()).toBe("Write the note first.");

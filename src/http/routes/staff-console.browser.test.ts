@@ -1,66 +1,18 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestService, type TestService } from "../../../test/service";
-import { TEST_STAFF_PASSWORD } from "../../../test/staff-session";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, haveChromium, saveScreenshot, useBrowserSession } from "../../../test/browser";
+import { createStaffUser } from "../../../test/staff-session";
 import { cases, messages } from "../../db/schema";
 import { openCase } from "../../services/cases/open-case";
-import { addStaffUser } from "../../services/staff/add-staff-user";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
-  let service: TestService;
-  let browser: Browser;
+  const session = useBrowserSession({ email: "anna@city.example", name: "Anna Popescu", roles: ["agent"] });
 
-  beforeAll(async () => {
-    service = await startTestService();
-    await addStaffUser({
-      ctx: { database: service.database },
-      input: {
-        email: "anna@city.example",
-        name: "Anna Popescu",
-        roles: ["agent"],
-        password: TEST_STAFF_PASSWORD,
-      },
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-    });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await service?.close();
-  });
-
-  async function screenshot(page: Page, name: string) {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  }
-
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run: (o: object) => Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await axe.run({
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    });
-    return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  }
+  const screenshot = (page: Page, name: string) => saveScreenshot(page, ARTIFACTS, name);
 
   async function ask(citizen: Page, text: string) {
     await citizen.getByRole("textbox").fill(text);
@@ -72,20 +24,16 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
   }
 
   it("an agent takes over a waiting web chat, replies, the bot keeps quiet, then answers after the hand-back", async () => {
-    const citizen = await browser.newPage();
-    await citizen.goto(`${service.url}/?lang=en`);
+    const citizen = await session.browser.newPage();
+    await citizen.goto(`${session.service.url}/?lang=en`);
     await citizen.getByRole("textbox").waitFor();
     await ask(citizen, "When are recycling bins collected?");
     await citizen.getByRole("button", { name: "Talk to a person" }).click();
     await citizen.locator(".cd-handoff").waitFor();
 
     // bypassCSP only so the axe script can be injected for the scan.
-    const agent = await browser.newPage({ bypassCSP: true });
-    await agent.goto(`${service.url}/staff`);
-    await expect.poll(() => agent.url()).toContain("/staff/sign-in");
-    await agent.getByLabel("Email").fill("anna@city.example");
-    await agent.getByLabel("Password").fill(TEST_STAFF_PASSWORD);
-    await agent.getByRole("button", { name: "Sign in" }).click();
+    const agent = await session.browser.newPage({ bypassCSP: true });
+    await session.signIn(agent, "/staff");
     await agent.getByRole("heading", { name: "Conversations" }).waitFor();
     const row = agent.locator("#queue-body tr", { hasText: "When are recycling bins collected?" });
     await row.waitFor();
@@ -123,7 +71,7 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     // A message with an attachment (as an MMS stores it) appears in the open page as a link, by the page's script.
     const conversationId = /\/staff\/conversations\/([0-9a-f-]{36})/.exec(agent.url())![1]!;
     const photo = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM7/Media/ME7?a=1&b=2";
-    await service.database.db.insert(messages).values({
+    await session.service.database.db.insert(messages).values({
       conversationId,
       role: "citizen",
       text: "Photo of the bins",
@@ -147,17 +95,9 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await citizen.close();
   }, 120_000);
 
-  async function signIn(page: Page, next = "/staff", email = "anna@city.example") {
-    await page.goto(`${service.url}${next}`);
-    await expect.poll(() => page.url()).toContain("/staff/sign-in");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(TEST_STAFF_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-  }
-
   it("the queue shows a new request live (server-sent events), and suggested replies can be inserted, edited and sent", async () => {
-    const agent = await browser.newPage({ bypassCSP: true });
-    await signIn(agent);
+    const agent = await session.browser.newPage({ bypassCSP: true });
+    await session.signIn(agent, "/staff");
     await agent.getByRole("heading", { name: "Conversations" }).waitFor();
     await expect
       .poll(() => agent.locator("#queue-live").textContent(), { timeout: 10_000 })
@@ -170,8 +110,8 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
       .toBe("true");
 
     // The citizen asks only now: the row arrives through the stream, without reloading the page.
-    const citizen = await browser.newPage();
-    await citizen.goto(`${service.url}/?lang=en`);
+    const citizen = await session.browser.newPage();
+    await citizen.goto(`${session.service.url}/?lang=en`);
     await citizen.getByRole("textbox").waitFor();
     await ask(citizen, "Where do I put glass bottles for recycling?");
     await citizen.getByRole("button", { name: "Talk to a person" }).click();
@@ -215,7 +155,7 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     const dues = [now - 3 * 3600_000, now + 30 * 60_000, now + 3 * 86_400_000];
     for (const [i, due] of dues.entries()) {
       const opened = await openCase({
-        ctx: { database: service.database, actor: staffActor },
+        ctx: { database: session.service.database, actor: staffActor },
         input: {
           serviceCode: "callback-request",
           description: `Call back test ${i}`,
@@ -226,13 +166,13 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
         },
       });
       // Set the clocks directly: the SLA engine's own timing is tested elsewhere.
-      await service.database.db
+      await session.service.database.db
         .update(cases)
         .set({ firstRespondedAt: new Date(now), nextResponseDueAt: null, resolutionDueAt: new Date(due) })
         .where(eq(cases.reference, opened.case.reference));
     }
-    const agent = await browser.newPage({ bypassCSP: true });
-    await signIn(agent, "/staff/cases");
+    const agent = await session.browser.newPage({ bypassCSP: true });
+    await session.signIn(agent, "/staff/cases");
     await agent.getByRole("heading", { name: "Cases" }).waitFor();
     const badges = await agent.locator("#cases-body .sla").allTextContents();
     expect(badges.some((t) => /^Breached 3 h 0 min ago$/.test(t))).toBe(true);
@@ -248,28 +188,24 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
   }, 60_000);
 
   it("a supervisor reassigns a waiting conversation from the conversation page", async () => {
-    await addStaffUser({
-      ctx: { database: service.database },
-      input: {
-        email: "sue@city.example",
-        name: "Sue Lead",
-        roles: ["supervisor"],
-        password: TEST_STAFF_PASSWORD,
-      },
+    await createStaffUser(session.service.database, {
+      email: "sue@city.example",
+      name: "Sue Lead",
+      roles: ["supervisor"],
     });
     const created = (await (
-      await fetch(`${service.url}/v1/conversations`, {
+      await fetch(`${session.service.url}/v1/conversations`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ channel: "web", lang: "en" }),
       })
     ).json()) as { id: string; token: string };
-    await fetch(`${service.url}/v1/conversations/${created.id}/handoff`, {
+    await fetch(`${session.service.url}/v1/conversations/${created.id}/handoff`, {
       method: "POST",
       headers: { authorization: `Bearer ${created.token}` },
     });
-    const sue = await browser.newPage({ bypassCSP: true });
-    await signIn(sue, `/staff/conversations/${created.id}`, "sue@city.example");
+    const sue = await session.browser.newPage({ bypassCSP: true });
+    await session.signIn(sue, `/staff/conversations/${created.id}`, "sue@city.example");
     await sue.getByRole("heading", { name: "Conversation", exact: true }).waitFor();
     const choice = sue.getByLabel("Assign to");
     // Whoever the queue gave it to (Anna, if an earlier test left her available), Sue takes it on herself.
