@@ -284,6 +284,14 @@ function countContentWords(text: string): number {
   return words.filter((w) => w.length >= 3 && !REPLY_WORDS.has(w)).length;
 }
 
+function explainedAsHarmless(text: string): boolean {
+  const folded = foldText(text);
+  SUPPRESSORS.notEmergency.lastIndex = 0;
+  const found = SUPPRESSORS.notEmergency.test(folded);
+  SUPPRESSORS.notEmergency.lastIndex = 0;
+  return found;
+}
+
 function addModelOpinion(
   text: string,
   base: GuardrailAssessment,
@@ -298,6 +306,9 @@ function addModelOpinion(
     .filter((l) => words >= MODEL_MIN_WORDS_FOR_DANGER || (l !== "emergency" && l !== "crisis"))
     // An emergency is a harm happening: a message that names none is not one, however it scores.
     .filter((l) => l !== "emergency" || namesHarm(foldText(base.redacted.text), lang))
+    // Nor is one that the rules read as harmless fire or smoke ("fait brûler des feuilles", "bonfire smoke"):
+    // the model sees those words and not what they mean there.
+    .filter((l) => l !== "emergency" || !explainedAsHarmless(base.redacted.text))
     // Abuse is an insult, a swear word or a threat: "inspecteur du travail" is none of them.
     .filter((l) => l !== "abuse" || namesAbuse(foldText(base.redacted.text), lang));
   if (added.length === 0) return base;

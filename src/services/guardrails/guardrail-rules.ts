@@ -66,6 +66,8 @@ const HANDOFF = Object.fromEntries(languages.map(([lang, rules]) => [lang, rules
 // Things that contain a trigger word but are not emergencies; removed before the emergency rules run.
 const NOT_EMERGENCY = [
   String.raw`\bfire ?(?:exit|door|alarm|hydrant|extinguisher|station|brigade open day|safety|drill|escape|hazard|risk|certificate|inspection|pit|place|works|wood|fighter|fighters|man|engine|truck|department|marshal|regulations|sign)s?\b`,
+  // Burning leaves or garden waste, and its smoke, is a nuisance to report in every language.
+  String.raw`\b(?:burn\w*) (?:\w+ ){0,2}(?:leaves|garden waste|branches|hedge cuttings)\b|\b(?:fait|font|faire) bruler (?:des |ses |les |de )?(?:feuilles|dechets|branches|herbes)\b|\bfeu (?:de|dans (?:son|le|leur)) (?:jardin|feuilles|dechets verts)\b|\b(?:feuer im garten|gartenfeuer|laub (?:verbrennen|verbrennt|verbrannt))\b|\bquem\w* (?:de )?(?:hojas|rastrojos|restos de poda)\b|\bard\w* (?:frunze|resturi vegetale|gunoaie in curte)\b|\bavar\w* (?:eget\w*|get\w*)|\bavaregetes\w*`,
   // Smoke from a bonfire, a barbecue or a chimney is a nuisance to report, not a fire: removed whole,
   // before "bonfire" alone is, so "smoke is coming" is not left behind.
   String.raw`\b(?:bonfire|barbecue|bbq|chimney|wood ?burner|log burner|stove|incinerator)s?(?:'s)? smoke\b|\bsmoke (?:\w+ ){0,4}from (?:\w+(?:'s)? ){0,2}(?:bonfire|barbecue|bbq|chimney|wood ?burner|log burner|stove|incinerator)s?\b`,
@@ -87,15 +89,16 @@ const NOT_EMERGENCY = [
 
 // A clear past reference without present urgency means a report about something over, not a live emergency.
 const PAST_EVENT = [
-  String.raw`\b(?:last (?:week|month|year|weekend|summer|winter)|(?:\d+|two|three|four|few|several|couple of) (?:weeks|months|years) ago|(?:years|months|ages|long) ago|in (?:19|20)\d\d)\b`,
+  String.raw`\b(?:last (?:week|month|year|weekend|summer|winter)|(?:\d+|a|an|one|two|three|four|few|several|couple of) (?:days?|weeks?|months?|years?) ago|(?:years|months|ages|long) ago|in (?:19|20)\d\d|(?:back )?in (?:january|february|march|april|june|july|august|september|october|november|december))\b`,
   String.raw`\b(?:la semaine derniere|le mois dernier|l'an(?:nee)? derniere?|il y a (?:\d+|deux|trois|quelques|plusieurs) (?:semaines|mois|ans|annees)|il y a (?:des annees|des mois|longtemps)|en (?:19|20)\d\d)\b`,
   String.raw`\b(?:letzte woche|letzten monat|letztes jahr|vor (?:\d+|zwei|drei|einigen|ein paar|mehreren) (?:wochen|monaten|jahren)|vor (?:jahren|monaten|langer zeit)|im jahr (?:19|20)\d\d)\b`,
-  String.raw`\b(?:la semana pasada|el mes pasado|el ano pasado|hace (?:\d+|dos|tres|unas|unos|varias|varios) (?:semanas|meses|anos)|hace (?:anos|meses|mucho tiempo)|en (?:19|20)\d\d)\b`,
-  String.raw`\b(?:saptamana trecuta|luna trecuta|anul trecut|acum (?:\d+|doua|trei|cateva) (?:saptamani|luni|ani)|acum (?:multi|cativa) ani|de ani de zile|in (?:19|20)\d\d)\b`,
+  String.raw`\b(?:la semana pasada|el mes pasado|el ano pasado|hace (?:\d+|un|una|dos|tres|unas|unos|varias|varios) (?:semanas?|mes|meses|anos?)|hace (?:anos|meses|mucho tiempo)|en (?:19|20)\d\d)\b`,
+  String.raw`\b(?:saptamana trecuta|luna trecuta|anul trecut|acum (?:\d+|o|un|doua|trei|cateva) (?:saptamana|saptamani|luna|luni|an|ani)|acum (?:multi|cativa) ani|de ani de zile|in (?:19|20)\d\d)\b`,
   String.raw`\b(?:mult heten|mult honapban|tavaly|(?:\d+|ket|harom|nehany) (?:hete|honapja|eve)|evekkel ezelott|(?:19|20)\d\d-ban|(?:19|20)\d\d-ben)\b`,
 ];
 
-const STILL_URGENT = String.raw`\b(?:now|right now|still|again|hurry|quick|urgent|help|maintenant|encore|toujours|vite|urgent|jetzt|gerade|immer noch|schnell|dringend|hilfe|ahora|todavia|sigue|rapido|urgente|ayuda|acum|inca|repede|urgent|ajutor|most|meg mindig|gyorsan|surgos|segitseg)\b`;
+// "Still" is urgent with something still happening ("still burning"), not with what is left ("the road is still dug up").
+const STILL_URGENT = String.raw`\b(?:now|right now|still \w+ing|again|hurry|quick|urgent|help|maintenant|(?:brule|fume|fuit|sent|saigne) encore|(?:encore|toujours) (?:en feu|coince\w*|bloque\w*)|vite|urgent|jetzt|gerade|(?:brennt|raucht|riecht|blutet) (?:immer )?noch|immer noch (?:brennt|raucht|riecht|eingeklemmt)|schnell|dringend|hilfe|ahora|sigue (?:ardiendo|saliendo|oliendo|atrapad\w*|sangrando)|todavia (?:arde|huele|sale|sangra)|rapido|urgente|ayuda|inca (?:arde|miroase|iese|sangereaza)|arde inca|repede|ajutor|most|meg mindig (?:eg|fust\w*|szivarog|verzik)|gyorsan|surgos|segitseg)\b`;
 
 // Idioms and policy questions that use crisis words without being a crisis.
 const NOT_CRISIS = [

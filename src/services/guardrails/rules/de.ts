@@ -75,6 +75,8 @@ export const DE_RULES: LanguageRules = {
     String.raw`\b(?:verletze|ritze|schneide) mich (?:selbst|absichtlich|immer wieder)\b`,
     String.raw`\b(?:mir|mich) (?:das leben zu nehmen|umzubringen|etwas anzutun|selbst zu verletzen)\b`,
     String.raw`\b(?:meinem leben|dem ganzen|allem) ein ende (?:setzen|machen|bereiten)\b`,
+    String.raw`\b(?:bringt|bring) (?:sich|mich) (?:\w+ ){0,3}um\b`,
+    String.raw`\bsich (?:umbringen|das leben nehmen|etwas antun)\b`,
   ],
   /** Attempts to change or reveal the assistant's instructions. */
   injection: [

@@ -113,6 +113,11 @@ export const EN_RULES: LanguageRules = {
     String.raw`\b(?:threaten(?:s|ed|ing)?|said (?:he|she)(?:'d| would| will)) (?:to )?(?:kill|hurt|beat|stab|take) (?:me|us|the kids|the children|my (?:kids|children))\b`,
     String.raw`\b(?:nobody|no one|no-one) would (?:miss|notice|care about) me\b`,
     String.raw`\bthought about how (?:i'?d|i would|to) (?:do it|end it|kill myself)\b`,
+    String.raw`\b(?:going to|gonna|wants? to|will|is going to) kill (?:him|her)self\b`,
+    String.raw`\b(?:feel|felt|feeling) like (?:hurting|cutting|harming|killing) myself\b`,
+    String.raw`\b(?:pills|tablets) (?:lined up|saved up|all ready)\b`,
+    String.raw`\bhow many (?:paracetamol|pills|tablets|sleeping pills)\b[^.?!]{0,40}\b(?:not wake up|to die|kill me|kill myself)\b`,
+    String.raw`\b(?:won'?t|will not|don'?t think i'?ll) be (?:here|around) (?:next (?:week|month)|much longer|anymore|any more|tomorrow)\b`,
   ],
   /** Attempts to change or reveal the assistant's instructions. */
   injection: [

@@ -72,6 +72,9 @@ export const ES_RULES: LanguageRules = {
     String.raw`\bme (?:corto|lastimo|hago dano|hago cortes|quemo) (?:los brazos|las munecas|las piernas|a proposito|a mi mism[oa]|cuando)\b`,
     String.raw`\bme autolesiono\b`,
     String.raw`\b(?:acabar|terminar) con mi vida\b`,
+    String.raw`\bse (?:va|quiere) a? ?(?:matar|suicidar|quitar la vida|tirar (?:de|por) (?:un|el|la) (?:puente|balcon|ventana))\b`,
+    String.raw`\bme hago cortes\b`,
+    String.raw`\b(?:estarian|estaria) mejor (?:si yo no estuviera|sin mi)\b`,
   ],
   /** Attempts to change or reveal the assistant's instructions. */
   injection: [

@@ -82,6 +82,9 @@ export const FR_RULES: LanguageRules = {
     String.raw`\b(?:veux|voudrais|envie de) disparaitre\b(?! de (?:la liste|vos fichiers|votre liste))`,
     String.raw`\bje me (?:scarifie|mutile|fais du mal (?:expres|volontairement|tout le temps))\b`,
     String.raw`\bje me suis (?:scarifiee?|mutilee?)\b`,
+    String.raw`\b(?:va|veut|vais|voulait) se (?:suicider|tuer|foutre en l'air)\b`,
+    String.raw`\bsuicider\b`,
+    String.raw`\bmessage d'adieu\b`,
   ],
   /** Attempts to change or reveal the assistant's instructions. */
   injection: [

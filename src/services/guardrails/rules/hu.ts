@@ -67,6 +67,8 @@ export const HU_RULES: LanguageRules = {
     String.raw`\bfelek hazamenni\b`,
     String.raw`\b(?:megvertek|megeroszakoltak|megeroszakolt)\b`,
     String.raw`\bveget (?:akarok |szeretnek )?vetni az eletemnek\b`,
+    String.raw`\bmegoli magat\b`,
+    String.raw`\bjobb (?:lenne|lesz) (?:mindenkinek )?nelkulem\b`,
   ],
   /** Attempts to change or reveal the assistant's instructions. */
   injection: [

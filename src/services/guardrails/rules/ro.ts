@@ -73,6 +73,9 @@ export const RO_RULES: LanguageRules = {
     String.raw`\b(?:sunt|am fost) (?:batuta|batut|violata|abuzata|agresata sexual)\b`,
     String.raw`\bnu (?:mai )?are (?:niciun |nici un )?rost sa (?:mai )?traiesc\b`,
     String.raw`\b(?:sa-mi|sa imi|imi) pun capat (?:zilelor|vietii)\b`,
+    String.raw`\b(?:ar fi |e |este )?mai bine fara mine\b`,
+    String.raw`\bma tai pe (?:maini|brate|incheieturi)\b`,
+    String.raw`\bisi (?:ia|va lua) viata\b`,
   ],
   /** Attempts to change or reveal the assistant's instructions. */
   injection: [
