@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCancel } from "./intake-answers";
+import { isCancel, parseChoice } from "./intake-answers";
 
 describe("isCancel", () => {
   it("hears a cancel word among the first words of a message, in several languages", () => {
@@ -26,5 +26,25 @@ describe("isCancel", () => {
     ]) {
       expect(isCancel(text), text).toBe(false);
     }
+  });
+});
+
+describe("parseChoice", () => {
+  const light = [
+    { key: "off", labels: ["Completely off", "Complètement éteint"] },
+    { key: "flickering", labels: ["Flickering or going on and off", "Clignote ou s'allume et s'éteint"] },
+    { key: "day", labels: ["On during the day", "Allumé pendant la journée"] },
+  ];
+
+  it("takes a word only one option holds, though it is a small part of a long label", () => {
+    expect(parseChoice("il clignote", light, false)).toEqual(["flickering"]);
+    expect(parseChoice("it keeps flickering", light, false)).toEqual(["flickering"]);
+  });
+
+  it("still reads numbers and most of a label, and refuses what names no option or two", () => {
+    expect(parseChoice("2", light, false)).toEqual(["flickering"]);
+    expect(parseChoice("on during the day", light, false)).toEqual(["day"]);
+    expect(parseChoice("purple", light, false)).toBeNull();
+    expect(parseChoice("clignote la journée", light, false)).toBeNull();
   });
 });

@@ -171,13 +171,31 @@ export function parseChoice(text: string, choices: Choice[], multiple: boolean):
     }))
     .filter((c) => c.score >= 0.5)
     .sort((a, b) => b.score - a.score);
-  if (scored.length === 0) return null;
+  if (scored.length === 0) return multiple ? null : choiceNamedByOwnWord(choices, words);
   if (multiple) {
     const keys = scored.filter((c) => c.score >= 0.75).map((c) => c.key);
     return keys.length > 0 ? keys : null;
   }
   if (scored.length > 1 && scored[1]!.score === scored[0]!.score) return null;
   return [scored[0]!.key];
+}
+
+/**
+ * "il clignote" for "Clignote ou s'allume et s'éteint": a longer word of the answer that only one
+ * option's labels hold names that option, though it is a small part of a long label.
+ */
+function choiceNamedByOwnWord(choices: Choice[], words: Set<string>): string[] | null {
+  const owners = new Map<string, Set<string>>();
+  for (const choice of choices)
+    for (const label of choice.labels)
+      for (const w of foldAnswer(label.replace(/_/g, " ")).split(" "))
+        if (w.length >= 5) owners.set(w, (owners.get(w) ?? new Set()).add(choice.key));
+  const named = new Set<string>();
+  for (const w of words) {
+    const keys = owners.get(w);
+    if (keys?.size === 1) named.add([...keys][0]!);
+  }
+  return named.size === 1 ? [...named] : null;
 }
 
 /** 1 for an exact answer, otherwise the share of the label's longer words found in the answer. */
