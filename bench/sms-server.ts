@@ -41,7 +41,10 @@ const barePort = await listenOnFreePort(bare.fetch);
 process.send?.({ ready: true, appPort, barePort, database: database.kind });
 
 process.on("message", async (message: { kind: string }) => {
-  if (message.kind === "stats") {
+  if (message.kind === "cpu") {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpuMicros: user + system });
+  } else if (message.kind === "stats") {
     const [row] = await database.query<{ n: number }>(
       sql`select count(*)::int as n from messages where idempotency_key like 'twilio:%'`,
     );

@@ -1,8 +1,8 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
 import twilio from "twilio";
 import { parseOptions, UsageError } from "../src/cli/run-cli";
+import { type OpenLoopRequest, type OpenLoopResult, runOpenLoop } from "./open-loop";
 import { positive } from "./turn";
 
 /*
@@ -21,18 +21,6 @@ const TEXTS = [
   "There is a big pothole outside 12 Elm Road",
   "Wann ist das Bürgeramt geöffnet?",
 ];
-
-interface Run {
-  requests: number;
-  rate: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
 
 export async function runSmsBench(args: string[]): Promise<unknown> {
   const options = parseOptions(args, {
@@ -73,60 +61,45 @@ export async function runSmsBench(args: string[]): Promise<unknown> {
   try {
     const ready = await ask<{ appPort: number; barePort: number; database: string }>();
     let sequence = 0;
-    const target = (port: number, path: string, signed: boolean) => ({
-      url: `http://127.0.0.1:${port}`,
-      requests: [
-        {
-          method: "POST" as const,
-          path,
-          setupRequest: (request: Record<string, unknown>) => {
-            const n = sequence++;
-            const sid = `SM${n.toString(16).padStart(32, "0")}`;
-            const fields: Record<string, string> = {
-              MessageSid: sid,
-              SmsMessageSid: sid,
-              SmsSid: sid,
-              AccountSid: `AC${"0".repeat(32)}`,
-              From: `+4072${String(n % 500).padStart(7, "0")}`,
-              To: "+40312000000",
-              Body: TEXTS[n % TEXTS.length]!,
-              NumMedia: "0",
-              NumSegments: "1",
-              SmsStatus: "received",
-              ApiVersion: "2010-04-01",
-            };
-            const signature = signed
-              ? twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}${PATH}`, fields)
-              : "unsigned";
-            return {
-              ...request,
-              headers: {
-                "content-type": "application/x-www-form-urlencoded",
-                "x-twilio-signature": signature,
-              },
-              body: new URLSearchParams(fields).toString(),
-            };
-          },
-        },
-      ],
-    });
-    const load = async (port: number, path: string, signed: boolean, seconds: number): Promise<Run> => {
-      const result = await autocannon({
-        ...target(port, path, signed),
-        connections: 32,
-        overallRate: rate,
-        duration: seconds,
-      });
+    const request = (path: string, signed: boolean) => (): OpenLoopRequest => {
+      const n = sequence++;
+      const sid = `SM${n.toString(16).padStart(32, "0")}`;
+      const fields: Record<string, string> = {
+        MessageSid: sid,
+        SmsMessageSid: sid,
+        SmsSid: sid,
+        AccountSid: `AC${"0".repeat(32)}`,
+        From: `+4072${String(n % 500).padStart(7, "0")}`,
+        To: "+40312000000",
+        Body: TEXTS[n % TEXTS.length]!,
+        NumMedia: "0",
+        NumSegments: "1",
+        SmsStatus: "received",
+        ApiVersion: "2010-04-01",
+      };
+      const signature = signed
+        ? twilio.getExpectedTwilioSignature(TOKEN, `${PUBLIC}${PATH}`, fields)
+        : "unsigned";
       return {
-        requests: result.requests.total,
-        rate: Math.round(result.requests.average),
-        p50: result.latency.p50,
-        p90: result.latency.p90,
-        p99: result.latency.p99,
-        max: result.latency.max,
-        non2xx: result.non2xx,
-        errors: result.errors,
-        timeouts: result.timeouts,
+        path,
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+        body: new URLSearchParams(fields).toString(),
+      };
+    };
+    // The server's own CPU per request (user + system, measured in the child around each run): unlike
+    // latency it barely moves when other work shares the cores, so it shows what the code costs.
+    const load = async (port: number, path: string, signed: boolean, seconds: number) => {
+      const before = await ask<{ cpuMicros: number }>({ kind: "cpu" });
+      const result: OpenLoopResult = await runOpenLoop({
+        port,
+        rate,
+        seconds,
+        request: request(path, signed),
+      });
+      const after = await ask<{ cpuMicros: number }>({ kind: "cpu" });
+      return {
+        ...result,
+        cpu_ms_per_request: round((after.cpuMicros - before.cpuMicros) / 1000 / result.requests),
       };
     };
 
@@ -146,6 +119,7 @@ export async function runSmsBench(args: string[]): Promise<unknown> {
       bare,
       overhead_ms: { p50: round(sms.p50 - bare.p50), p99: round(sms.p99 - bare.p99) },
       ratio_p99: round(sms.p99 / Math.max(bare.p99, 0.01)),
+      ratio_cpu: round(sms.cpu_ms_per_request / Math.max(bare.cpu_ms_per_request, 0.001)),
       stored_messages: stats.stored,
       reply_jobs_queued: stats.pendingJobs,
       goal_p99_ms: 20,
