@@ -55,6 +55,8 @@ const ROUTES: Record<string, Expected> = {
   },
   // Server-sent events: allowed callers get the open stream (200); it ends when the database closes.
   "GET /v1/staff/queue/stream": { anonymous: 401, allowed: handoffStaff, allowedStatus: 200 },
+  // No such conversation: 404 before any stream opens.
+  "GET /v1/staff/conversations/:id/stream": { anonymous: 401, allowed: handoffStaff, allowedStatus: 404 },
   // Console pages send a browser without a valid session to the sign-in page.
   "GET /staff": { anonymous: 303, allowed: handoffStaff, allowedStatus: 200 },
   "GET /staff/conversations/:id": { anonymous: 303, allowed: handoffStaff, allowedStatus: 404 },

@@ -97,7 +97,7 @@ export function staffConsoleRoutes(deps: StaffConsoleDeps) {
 <table>
 <caption class="visually-hidden">Conversations a staff member holds</caption>
 <thead><tr><th scope="col">Latest message</th><th scope="col">Language</th><th scope="col">Channel</th><th scope="col">Department</th><th scope="col">Reason</th><th scope="col">Since</th><th scope="col">Held by</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
-<tbody>${queueRows(held.conversations, false)}</tbody>
+<tbody id="held-body">${queueRows(held.conversations, false)}</tbody>
 </table>
 </section>`;
     return c.html(page(deps.cityName, "Conversations", body, c.var.staffSessionCsrf));
@@ -241,6 +241,7 @@ function conversationBody(view: StaffConversationView, staff?: AssignableStaff[]
     .join("");
   return `<p><a href="/staff">← All conversations</a></p>
 <h1>Conversation</h1>
+<p><span id="conversation-live" class="live">Live updates: connecting…</span></p>
 <div id="conversation" data-id="${escapeHtml(view.id)}" class="layout">
 <div>
 <dl class="facts">

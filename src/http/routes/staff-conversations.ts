@@ -7,7 +7,8 @@ import { addConversationNote } from "../../services/handoff/add-conversation-not
 import { assignConversation, setStaffAvailability } from "../../services/handoff/assign-conversation";
 import { closeConversation } from "../../services/handoff/close-conversation";
 import type { HandoffContext } from "../../services/handoff/context";
-import { getStaffConversation } from "../../services/handoff/get-staff-conversation";
+import { conversationChangeMark } from "../../services/handoff/conversation-change-mark";
+import { getStaffConversation, readStaffConversation } from "../../services/handoff/get-staff-conversation";
 import { handBackConversation } from "../../services/handoff/hand-back-conversation";
 import {
   ListHandoffQueueInput,
@@ -34,6 +35,8 @@ export interface StaffConversationsDeps {
   knowledge?: KnowledgeContext | undefined;
   /** How often the live queue stream reads the queue from the database (every process sees it). */
   queuePollMs?: number;
+  /** How often an open conversation stream asks the database whether the conversation changed. */
+  conversationPollMs?: number;
   /** Aborted when the process shuts down: open streams end (the browser reconnects to another process). */
   shutdownSignal?: AbortSignal | undefined;
   /** Writes conversation summaries with the chat model; the extractive summary only without it. */
@@ -64,50 +67,43 @@ export function staffConversationsRoutes(deps: StaffConversationsDeps) {
   app.use("/v1/staff/queue/stream", staffAuth(deps.staffTokens));
   app.get("/v1/staff/queue/stream", handoffStaff, async (c) => {
     const filters = ListHandoffQueueInput.parse(c.req.query());
-    const context = ctx(c);
     // Opening the stream is the audited read; the re-reads behind it are the same view kept current.
-    const first = await listHandoffQueue({ ctx: context, input: c.req.query() });
+    const first = await listHandoffQueue({ ctx: ctx(c), input: c.req.query() });
     const viewer = c.var.staff.userId;
-    const pollMs = deps.queuePollMs ?? 2_000;
-    return streamSSE(c, async (stream) => {
-      let closed = deps.shutdownSignal?.aborted ?? false;
-      let wakeUp = () => {};
-      const close = () => {
-        closed = true;
-        wakeUp();
-      };
-      stream.onAbort(close);
-      deps.shutdownSignal?.addEventListener("abort", close, { once: true });
-      let sent = "";
-      let lastWrite = 0;
-      let list = first.conversations;
-      while (!closed) {
-        // waitingSeconds changes every second; the page counts it itself, so it does not count as a change.
-        const signature = JSON.stringify(list.map(({ waitingSeconds: _, ...entry }) => entry));
-        if (signature !== sent) {
-          await stream.writeSSE({ event: "queue", data: JSON.stringify({ conversations: list }) });
-          sent = signature;
-          lastWrite = Date.now();
-        } else if (Date.now() - lastWrite >= HEARTBEAT_MS) {
-          await stream.write(": still here\n\n");
-          lastWrite = Date.now();
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollMs);
-          wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        if (closed) break;
-        try {
-          list = await readHandoffQueue(deps.database.db, filters, viewer, new Date());
-        } catch {
-          // The database went away (shutdown): end the stream; the browser reconnects to another process.
-          break;
-        }
+    let list: typeof first.conversations | undefined = first.conversations;
+    let sent = "";
+    return liveEvents(c, deps.shutdownSignal, deps.queuePollMs ?? 2_000, async () => {
+      list ??= await readHandoffQueue(deps.database.db, filters, viewer, new Date());
+      // waitingSeconds changes every second; the page counts it itself, so it does not count as a change.
+      const signature = JSON.stringify(list.map(({ waitingSeconds: _, ...entry }) => entry));
+      const data = JSON.stringify({ conversations: list });
+      list = undefined;
+      if (signature === sent) return null;
+      sent = signature;
+      return { event: "queue", data };
+    });
+  });
+  // One conversation live: the same roles, 404 and audit row as reading it; then a `conversation` event
+  // with the whole view whenever its change mark moves (a message, an owner change, a note).
+  app.get("/v1/staff/conversations/:id/stream", handoffStaff, async (c) => {
+    const context = ctx(c);
+    const db = deps.database.db;
+    // The mark before the read, so a change made while the view is read is sent next, not missed.
+    let mark = await conversationChangeMark(db, c.req.param("id"));
+    const first = await getStaffConversation({ ctx: context, input: { conversationId: c.req.param("id") } });
+    let view: typeof first | null = first;
+    return liveEvents(c, deps.shutdownSignal, deps.conversationPollMs ?? 1_000, async () => {
+      if (!view) {
+        const now = await conversationChangeMark(db, first.id);
+        if (now === mark) return null;
+        mark = now;
+        // Erased or deleted while watched: say so once and end the stream.
+        view = now === null ? null : await readStaffConversation(db, first.id, context.summaries, new Date());
+        if (!view) return { event: "gone", data: JSON.stringify({ id: first.id }), last: true };
       }
-      deps.shutdownSignal?.removeEventListener("abort", close);
+      const data = JSON.stringify(view);
+      view = null;
+      return { event: "conversation", data };
     });
   });
   app.get("/v1/staff/conversations/:id/suggestions", handoffStaff, async (c) =>
@@ -168,4 +164,62 @@ async function readOptionalObject(c: Context): Promise<Record<string, unknown>> 
     throw new DomainError("invalid_input", "The body must be a JSON object.");
   }
   return body as Record<string, unknown>;
+}
+
+/**
+ * Serves server-sent events from `next`, called at once and then every `pollMs`: an event to send, or
+ * null when nothing changed (a comment goes out after a quiet 15 s so proxies keep the stream open).
+ * The stream ends when the client leaves, the process begins to shut down, `next` fails (the database
+ * went away: the browser reconnects, maybe to another process) or an event is marked `last`.
+ *
+ * Why poll the database rather than LISTEN/NOTIFY or Redis pub/sub: every process shares PostgreSQL, and
+ * what the views show is written by many paths (web, SMS, voice, the jobs, the bot's turns, erasure) in
+ * every process; a notification would have to be added to each of them, and listening needs a connection
+ * of its own per process, which Redis-less and embedded deployments do not have. A poll costs nothing
+ * when nobody watches (it runs only inside an open stream) and one small indexed query per open view
+ * per interval when someone does.
+ */
+function liveEvents(
+  c: Context<StaffEnv>,
+  shutdownSignal: AbortSignal | undefined,
+  pollMs: number,
+  next: () => Promise<{ event: string; data: string; last?: boolean } | null>,
+) {
+  return streamSSE(c, async (stream) => {
+    let closed = shutdownSignal?.aborted ?? false;
+    let wakeUp = () => {};
+    const close = () => {
+      closed = true;
+      wakeUp();
+    };
+    stream.onAbort(close);
+    shutdownSignal?.addEventListener("abort", close, { once: true });
+    let lastWrite = 0;
+    while (!closed) {
+      let change: Awaited<ReturnType<typeof next>>;
+      try {
+        change = await next();
+      } catch {
+        // The database went away (shutdown): end the stream; the browser reconnects to another process.
+        break;
+      }
+      if (closed) break;
+      if (change) {
+        await stream.writeSSE({ event: change.event, data: change.data });
+        lastWrite = Date.now();
+        if (change.last) break;
+      } else if (Date.now() - lastWrite >= HEARTBEAT_MS) {
+        await stream.write(": still here\n\n");
+        lastWrite = Date.now();
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    shutdownSignal?.removeEventListener("abort", close);
+  });
 }

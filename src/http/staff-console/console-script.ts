@@ -1,7 +1,8 @@
 /**
  * The console's one script, served from /staff/console.js (the pages' CSP allows only same-origin
- * scripts). The queue stays current through the server-sent event stream /v1/staff/queue/stream (the
- * browser reconnects by itself); the open conversation by reading the staff API every few seconds. It
+ * scripts). The queue and the held list stay current through the server-sent event stream
+ * /v1/staff/queue/stream, the open conversation through /v1/staff/conversations/{id}/stream (the browser
+ * reconnects by itself); only when a stream fails does the page read the staff API every few seconds. It
  * sends the staff member's actions with the session's CSRF token. Everything it shows goes in as text.
  */
 export const CONSOLE_JS = `"use strict";
@@ -33,6 +34,22 @@ export const CONSOLE_JS = `"use strict";
   const waited = (seconds) => seconds == null ? "" : seconds < 60 ? seconds + " s" : Math.floor(seconds / 60) + " min";
   const ROLE = { citizen: "Citizen", assistant: "Assistant", staff: "Staff", system: "Notice" };
 
+  // Follows a server-sent event stream (the browser reconnects by itself after a dropped connection) and
+  // falls back to polling only once the stream has failed: refused, or three errors in a row without an event.
+  const follow = (path, event, onEvent, setLive, fallback) => {
+    if (!window.EventSource) { fallback(); return undefined; }
+    const stream = new EventSource(path);
+    let failures = 0;
+    stream.addEventListener("open", () => setLive("Live updates: on"));
+    stream.addEventListener(event, (e) => { failures = 0; setLive("Live updates: on"); onEvent(JSON.parse(e.data)); });
+    stream.addEventListener("error", () => {
+      failures += 1;
+      if (stream.readyState === EventSource.CLOSED || failures >= 3) { stream.close(); fallback(); }
+      else setLive("Live updates: reconnecting…");
+    });
+    return stream;
+  };
+
   const since = (iso) => Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
   const tick = () => {
     for (const cell of document.querySelectorAll("[data-since]")) cell.textContent = waited(since(cell.dataset.since));
@@ -55,37 +72,48 @@ export const CONSOLE_JS = `"use strict";
   const queue = document.getElementById("queue-body");
   if (queue) {
     const live = document.getElementById("queue-live");
-    const render = (list) => {
-      queue.replaceChildren();
-      const count = document.getElementById("queue-count");
-      if (count) count.textContent = String(list.length);
+    const heldBody = document.getElementById("held-body");
+    const rows = (body, list, waiting) => {
+      body.replaceChildren();
       if (list.length === 0) {
-        const row = el("tr"); row.append(el("td", { colspan: "8" }, "Nobody is waiting."));
-        queue.append(row); return;
+        const row = el("tr"); row.append(el("td", { colspan: "8" }, waiting ? "Nobody is waiting." : "No conversation is held."));
+        body.append(row); return;
       }
       for (const c of list) {
         const row = el("tr", { "data-conversation": c.id });
-        const link = el("a", { href: "/staff/conversations/" + encodeURIComponent(c.id) }, c.lastCitizenText || "(no message)");
+        const href = "/staff/conversations/" + encodeURIComponent(c.id);
+        const link = el("a", { href }, c.lastCitizenText || "(no message)");
         const first = el("td"); first.append(link);
         const wait = el("td", c.handoffRequestedAt ? { "data-since": c.handoffRequestedAt } : {}, waited(c.waitingSeconds));
         row.append(first, el("td", {}, c.lang), el("td", {}, c.channel), el("td", {}, c.department || "—"),
-          el("td", {}, c.reason || ""), wait, el("td", {}, c.assignedStaffName || c.assignedStaffId || "Nobody yet"));
-        const take = el("button", { type: "button", "data-action": "take-over", "data-id": c.id }, "Take over");
-        const cell = el("td"); cell.append(take); row.append(cell);
-        queue.append(row);
+          el("td", {}, c.reason || ""), wait, el("td", {}, c.assignedStaffName || c.assignedStaffId || (waiting ? "Nobody yet" : "")));
+        const cell = el("td");
+        cell.append(waiting ? el("button", { type: "button", "data-action": "take-over", "data-id": c.id }, "Take over")
+          : el("a", { href }, "Open"));
+        row.append(cell);
+        body.append(row);
       }
+    };
+    // One stream carries both lists: the waiting queue and the conversations staff hold.
+    const render = (list) => {
+      const waiting = list.filter((c) => c.state === "waiting");
+      rows(queue, waiting, true);
+      const count = document.getElementById("queue-count");
+      if (count) count.textContent = String(waiting.length);
+      if (heldBody) rows(heldBody, list.filter((c) => c.state === "human"), false);
       tick();
     };
     const setLive = (text) => { if (live) live.textContent = text; };
-    if (window.EventSource) {
-      const stream = new EventSource("/v1/staff/queue/stream");
-      stream.addEventListener("queue", (event) => { render(JSON.parse(event.data).conversations); setLive("Live updates: on"); });
-      stream.addEventListener("open", () => setLive("Live updates: on"));
-      stream.addEventListener("error", () => setLive("Live updates: reconnecting…"));
-    } else {
+    const both = "?state=waiting,human&limit=200";
+    let polling;
+    const poll = () => {
+      if (polling) return;
       setLive("Live updates: every 5 seconds");
-      setInterval(async () => { try { render((await api("GET", "/v1/staff/conversations")).conversations); } catch (e) { say(e.message); } }, 5000);
-    }
+      const read = async () => { try { render((await api("GET", "/v1/staff/conversations" + both)).conversations); } catch (e) { say(e.message); } };
+      polling = setInterval(read, 5000);
+      read();
+    };
+    follow("/v1/staff/queue/stream" + both, "queue", (data) => render(data.conversations), setLive, poll);
     queue.addEventListener("click", async (event) => {
       const button = event.target.closest("button[data-action='take-over']");
       if (!button) return;
@@ -173,8 +201,7 @@ export const CONSOLE_JS = `"use strict";
     const transcript = document.getElementById("transcript");
     const state = document.getElementById("owner-state");
     let shown = transcript.children.length;
-    const refresh = async () => {
-      const data = await api("GET", "/v1/staff/conversations/" + encodeURIComponent(id));
+    const render = (data) => {
       if (state) state.textContent = data.state + (data.assignedStaffId ? " (" + (data.assignedStaffName || data.assignedStaffId) + ")" : "");
       const messages = data.transcript.filter((m) => m.text);
       if (messages.length === shown) return;
@@ -221,6 +248,15 @@ export const CONSOLE_JS = `"use strict";
       }
       loadSuggestions();
     };
+    const refresh = async () => render(await api("GET", "/v1/staff/conversations/" + encodeURIComponent(id)));
+    const conversationLive = document.getElementById("conversation-live");
+    const setLive = (text) => { if (conversationLive) conversationLive.textContent = text; };
+    let streaming = true;
+    const poll = () => {
+      streaming = false;
+      setLive("Live updates: every 3 seconds");
+      setInterval(() => { refresh().catch((e) => say(e.message)); }, 3000);
+    };
     const suggestions = document.getElementById("suggestions");
     const loadSuggestions = async () => {
       if (!suggestions) return;
@@ -249,7 +285,8 @@ export const CONSOLE_JS = `"use strict";
     loadSuggestions();
     const act = async (path, body, done) => {
       try { await api("POST", "/v1/staff/conversations/" + encodeURIComponent(id) + "/" + path, body);
-        say(done); await refresh(); } catch (e) { say(e.message); }
+        // The stream brings the change within a second; a page that polls reads it at once.
+        say(done); if (!streaming) await refresh(); } catch (e) { say(e.message); }
     };
     for (const button of document.querySelectorAll("button[data-action]")) {
       button.addEventListener("click", () => {
@@ -280,7 +317,8 @@ export const CONSOLE_JS = `"use strict";
       await act("notes", { text: box.value }, "Note saved.");
       box.value = "";
     });
-    setInterval(() => { refresh().catch((e) => say(e.message)); }, 3000);
+    const stream = follow("/v1/staff/conversations/" + encodeURIComponent(id) + "/stream", "conversation", render, setLive, poll);
+    stream?.addEventListener("gone", () => { stream.close(); setLive("This conversation no longer exists (erased)."); });
   }
 })();
 `;

@@ -83,10 +83,28 @@ export async function getStaffConversation({
   const actor = requireHandoffStaff(ctx);
   const parsed = GetStaffConversationInput.parse(input);
   const id = parseConversationId(parsed.conversationId);
-  const db = ctx.database.db;
-  const now = ctx.now ?? new Date();
+  const view = await readStaffConversation(ctx.database.db, id, ctx.summaries, ctx.now ?? new Date());
+  if (!view) throw new DomainError("not_found", "No such conversation.");
+  await recordAudit(ctx.database.db, actor, ctx.requestId, {
+    action: "conversation.read",
+    subjectType: "conversation",
+    subjectId: view.id,
+  });
+  return view;
+}
+
+/**
+ * The conversation as `getStaffConversation` shows it, without the role check or the audit row: for a
+ * live view that the caller checked and audited once when it opened. Null when there is no such one.
+ */
+export async function readStaffConversation(
+  db: Db,
+  id: string,
+  summaries: HandoffContext["summaries"],
+  now: Date,
+): Promise<StaffConversationView | null> {
   const [conversation] = await db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
-  if (!conversation) throw new DomainError("not_found", "No such conversation.");
+  if (!conversation) return null;
   // Every conversation of the same contact, so a call followed by texts reads as one transcript.
   const rows = await db
     .select({ message: messages })
@@ -116,11 +134,6 @@ export async function getStaffConversation({
             .where(inArray(staffUsers.id, staffIds))
         ).map((row) => [row.id, row.name]),
   );
-  await recordAudit(db, actor, ctx.requestId, {
-    action: "conversation.read",
-    subjectType: "conversation",
-    subjectId: conversation.id,
-  });
   return {
     ...toHandoffSummary(conversation, now),
     assignedStaffName,
@@ -136,7 +149,7 @@ export async function getStaffConversation({
       text: e.text,
       createdAt: e.createdAt.toISOString(),
     })),
-    summary: (await generateConversationSummary(ctx.summaries, db, conversation)) ?? summarize(transcript),
+    summary: (await generateConversationSummary(summaries, db, conversation)) ?? summarize(transcript),
     openCases: open.map((c) => ({
       reference: c.reference,
       status: c.status,
