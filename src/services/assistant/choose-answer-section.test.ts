@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { KnowledgePassage } from "./assistant-deps";
 import { chooseAnswerSection } from "./choose-answer-section";
 
@@ -541,5 +541,57 @@ describe("chooseAnswerSection with a question after the citizen's story", () => 
         [discounts],
       ),
     ).toBeNull();
+  });
+});
+
+describe("chooseAnswerSection: sections analysed on an earlier turn", () => {
+  const withGerman = { ...BULKY, aliases: { de: "Sperrmüll, Sofa, Kühlschrank" } };
+  // The same English sections, with and without the editors' French terms: only the terms make them comparable.
+  const hours = {
+    ...LIBRARY,
+    aliases: { fr: "Horaires des bibliothèques, bibliothèque centrale, dimanche" },
+  };
+  const join = article(
+    "join-the-library",
+    "S'inscrire à la bibliothèque",
+    0.9,
+    [[null, "L'inscription à la bibliothèque est gratuite pour tous les habitants."]],
+    "fr",
+  );
+  const sunday = "à quelle heure ouvre la bibliothèque centrale le dimanche ?";
+  const asks: [string, string, KnowledgePassage[]][] = [
+    ["how much is a bulky collection?", "en", [BULKY, GLASS]],
+    [sunday, "fr", [join, hours]],
+    [sunday, "fr", [join, LIBRARY]],
+    ["when is the central library open on sunday?", "en", [hours, LIBRARY]],
+    ["Was kostet die Sperrmüllabholung für drei Teile?", "de", [withGerman]],
+    ["Was kostet die Sperrmüllabholung für drei Teile?", "de", [BULKY]],
+    ["how do I book a bulky collection?", "en", [withGerman, GLASS]],
+    ["what cannot go in the glass box?", "en", [GLASS, BULKY]],
+    ["quand est collecté le verre ?", "fr", [GLASS_FR, GLASS]],
+    ["when is the central library open on saturday", "en", [LIBRARY, CONTACT]],
+    ["what is the phone number of the contact centre", "en", [CONTACT, LIBRARY]],
+    ["how long until you reply to an email?", "en", [CONTACT, PAY_TAX]],
+  ];
+  const view = (choice: ReturnType<typeof chooseAnswerSection>) =>
+    choice && {
+      ...choice,
+      passages: choice.passages.map((p) => `${p.articleId}#${p.headingPath.join("/")}`),
+    };
+
+  it("chooses as a fresh process would, whatever was asked before and in whichever language", async () => {
+    const expected = [];
+    for (const [question, lang, found] of asks) {
+      vi.resetModules();
+      const fresh = (await import("./choose-answer-section")).chooseAnswerSection;
+      expected.push(view(fresh(question, lang, [], found, "en")));
+    }
+    expect(expected.filter(Boolean).length).toBeGreaterThan(5);
+    for (const order of [asks, [...asks].reverse(), asks]) {
+      const seen = order.map(([question, lang, found]) =>
+        view(chooseAnswerSection(question, lang, [], found, "en")),
+      );
+      expect(order === asks ? seen : seen.reverse()).toEqual(expected);
+    }
   });
 });

@@ -99,7 +99,10 @@ interface Candidate {
   best: boolean;
   order: number;
   /** Each sentence's text and terms, with the days its ranges cover. */
-  sentences: { text: string; terms: Set<string> }[];
+  sentences: SectionSentence[];
+  headingKind: AskedKind | null;
+  negativeHeading: boolean;
+  states: Map<AskedKind, boolean>;
 }
 
 // "and", in the supported languages: a question may ask about two things.
@@ -162,19 +165,19 @@ export function chooseAnswerSection(
     byArticle.set(c.passage.articleId, [...(byArticle.get(c.passage.articleId) ?? []), c]);
   let article: Candidate[] | undefined;
   let articleScore = Number.NEGATIVE_INFINITY;
-  const headingAsks = (c: Candidate) =>
-    kind !== null && answersKind(detectAskedKind(c.passage.headingPath.at(-1) ?? ""), kind);
+  const headingAsks = (c: Candidate) => kind !== null && answersKind(c.headingKind, kind);
   // The fact asked and what it is about in one sentence: "A death should be registered within 5 days".
   const kindSentenceOf = (c: Candidate) => {
     let best = 0;
     if (kind === null || kind === "list" || !c.matchable) return best;
     for (const sentence of c.sentences)
-      if (statesKind(sentence.text, kind))
+      if (sentenceStates(sentence, kind)) {
+        sentence.withTitle ??= new Set([...sentence.terms, ...c.titleTerms]);
         best = Math.max(
           best,
-          (1 - OWN_WORDS_SHARE) * share(new Set([...sentence.terms, ...c.titleTerms])) +
-            OWN_WORDS_SHARE * share(sentence.terms),
+          (1 - OWN_WORDS_SHARE) * share(sentence.withTitle) + OWN_WORDS_SHARE * share(sentence.terms),
         );
+      }
     return best;
   };
   for (const sections of byArticle.values()) {
@@ -217,7 +220,7 @@ export function chooseAnswerSection(
       const phrase = c.matchable && pairTotal > 0 ? pairHit / pairTotal : 0;
       let exact = 0;
       for (const [w, weight] of wordWeight) if (c.words.has(w)) exact += weight / wordTotal;
-      const statesAsked = kind !== null && sectionStates(c.passage.text, kind);
+      const statesAsked = kind !== null && candidateStates(c, kind);
       const kindSentence = kindSentenceOf(c);
       // "Prices" over a list of fees answers "how much", though it shares no word with the question.
       const headingAsked = headingAsks(c);
@@ -231,11 +234,7 @@ export function chooseAnswerSection(
         (headingAsked ? WEIGHTS.kindHeading : 0) -
         // "What cannot go in the glass box" does not answer "how do I recycle glass?", unless it is the
         // only section naming what was asked ("batteries" under "What not to put in any bin").
-        (!askedNegative &&
-        NEGATION.test(` ${foldWords(c.passage.headingPath.join(" "))} `) &&
-        !namesAloneInArticle(c)
-          ? WEIGHTS.polarity
-          : 0) -
+        (!askedNegative && c.negativeHeading && !namesAloneInArticle(c) ? WEIGHTS.polarity : 0) -
         // The first sections of a page carry its main facts.
         WEIGHTS.order * c.order +
         (c.native ? 0 : c.best ? WEIGHTS.searchBest : 0);
@@ -253,7 +252,7 @@ export function chooseAnswerSection(
   // much to take a sofa?": the sofa is in the page's opening lines, the amount under its own heading).
   const articleCoverage = share(new Set((article ?? []).flatMap((c) => [...c.terms])), topic);
   const sectionCoverage = first.c.matchable ? share(first.c.terms, topic) : 0;
-  const statesUnderHeading = headingAsks(first.c) && sectionStates(first.c.passage.text, kind!);
+  const statesUnderHeading = headingAsks(first.c) && candidateStates(first.c, kind!);
   // A follow-up answered from the page titled after its new subject needs that subject, not the
   // earlier question's details ("je suis à Hillcrest…" then "et pour le verre ?").
   const freshCoverage =
@@ -395,6 +394,26 @@ function namesMissingFacility(question: string, lang: string, pool: Candidate[])
   });
 }
 
+/** `sectionStates` for a candidate's section, remembered with its analysis. */
+function candidateStates(c: Candidate, kind: AskedKind): boolean {
+  let states = c.states.get(kind);
+  if (states === undefined) {
+    states = sectionStates(c.passage.text, kind);
+    c.states.set(kind, states);
+  }
+  return states;
+}
+
+function sentenceStates(sentence: SectionSentence, kind: AskedKind): boolean {
+  sentence.states ??= new Map();
+  let states = sentence.states.get(kind);
+  if (states === undefined) {
+    states = statesKind(sentence.text, kind);
+    sentence.states.set(kind, states);
+  }
+  return states;
+}
+
 function sectionStates(text: string, kind: AskedKind): boolean {
   if (kind === "list") return /^\s*([-*+]|\d+[.)])\s/m.test(text);
   return statesKind(text, kind);
@@ -418,36 +437,90 @@ function collectCandidates(found: KnowledgePassage[], lang: string): Candidate[]
         score: hit.score,
         lang: hit.lang,
       };
-      // The section's own headings tell its sections apart; the title is shared by all of them.
-      const ownHeadings = section.headingPath.filter((h) => h !== hit.title).join(" ");
-      const sectionHeadingTerms = new Set(analyzeText(ownHeadings, hit.lang));
-      // The editors' title and terms in the citizen's language make a translation-less article comparable.
-      const aliasTerms = analyzeText(hit.aliases?.[lang] ?? "", lang);
-      const titleTerms = new Set([...analyzeText(hit.title, hit.lang), ...aliasTerms]);
-      const bodyTerms = analyzeText(`${ownHeadings}\n${section.text}`, hit.lang);
-      const sentences = splitSectionSentences(section.text, hit.lang).map((sentence) => {
-        const text = [sentence.text, ...(sentence.items ?? [])].join(" ");
-        const covered = [...coveredWeekdays(text, hit.lang), ...coveredSeasons(text, hit.lang)];
-        const days = analyzeText(covered.join(" "), hit.lang);
-        return { text, terms: new Set([...sentence.terms, ...days, ...calendarMarks(text, hit.lang)]) };
-      });
       candidates.push({
+        ...analyseSection(hit, section, lang),
         passage,
-        terms: new Set([...titleTerms, ...bodyTerms, ...sentences.flatMap((x) => [...x.terms])]),
-        pairs: new Set(bodyTerms.slice(1).map((term, i) => `${bodyTerms[i]} ${term}`)),
-        titleTerms,
-        sectionHeadingTerms,
-        words: new Set(tokenizeText(`${hit.title} ${ownHeadings} ${section.text}`)),
-        matchable: hit.lang === lang || aliasTerms.length > 0,
         native: hit.lang === lang,
         prior: Math.max(0, Math.min(1, hit.score / topScore)),
         best: section.best,
         order,
-        sentences,
       });
     });
   });
   return candidates;
+}
+
+/** What a section holds, whoever asks: its terms, words, sentences and what its heading says. */
+interface SectionAnalysis {
+  terms: Set<string>;
+  pairs: Set<string>;
+  titleTerms: Set<string>;
+  sectionHeadingTerms: Set<string>;
+  words: Set<string>;
+  matchable: boolean;
+  sentences: SectionSentence[];
+  /** The kind of fact the section's own heading names ("Prices", "Opening hours"). */
+  headingKind: AskedKind | null;
+  /** The headings say what not to do ("What cannot go in the glass box"). */
+  negativeHeading: boolean;
+  /** Per kind asked: whether the section states it (`sectionStates`), filled in when first asked. */
+  states: Map<AskedKind, boolean>;
+}
+
+interface SectionSentence {
+  text: string;
+  terms: Set<string>;
+  /** Whether the sentence states each kind asked so far, and its terms with the title's, on first use. */
+  states?: Map<AskedKind, boolean>;
+  withTitle?: Set<string>;
+}
+
+/**
+ * Every turn compares the question with each section of the articles search found, and the same few
+ * articles come back turn after turn: a section's analysis depends on its text, headings, title and
+ * the two languages only, so it is computed once and kept (bounded; emptied when full). Nothing here is
+ * changed after it is stored: the scoring below only reads these sets.
+ */
+const analysedSections = new Map<string, SectionAnalysis>();
+const MAX_ANALYSED_SECTIONS = 2_000;
+
+function analyseSection(
+  hit: KnowledgePassage,
+  section: { headingPath: string[]; text: string },
+  lang: string,
+): SectionAnalysis {
+  const alias = hit.aliases?.[lang] ?? "";
+  const key = `${lang}\u0000${hit.lang}\u0000${hit.title}\u0000${alias}\u0000${section.headingPath.join("\u0001")}\u0000${section.text}`;
+  const known = analysedSections.get(key);
+  if (known) return known;
+  // The section's own headings tell its sections apart; the title is shared by all of them.
+  const ownHeadings = section.headingPath.filter((h) => h !== hit.title).join(" ");
+  const sectionHeadingTerms = new Set(analyzeText(ownHeadings, hit.lang));
+  // The editors' title and terms in the citizen's language make a translation-less article comparable.
+  const aliasTerms = analyzeText(alias, lang);
+  const titleTerms = new Set([...analyzeText(hit.title, hit.lang), ...aliasTerms]);
+  const bodyTerms = analyzeText(`${ownHeadings}\n${section.text}`, hit.lang);
+  const sentences = splitSectionSentences(section.text, hit.lang).map((sentence) => {
+    const text = [sentence.text, ...(sentence.items ?? [])].join(" ");
+    const covered = [...coveredWeekdays(text, hit.lang), ...coveredSeasons(text, hit.lang)];
+    const days = analyzeText(covered.join(" "), hit.lang);
+    return { text, terms: new Set([...sentence.terms, ...days, ...calendarMarks(text, hit.lang)]) };
+  });
+  const analysis: SectionAnalysis = {
+    terms: new Set([...titleTerms, ...bodyTerms, ...sentences.flatMap((x) => [...x.terms])]),
+    pairs: new Set(bodyTerms.slice(1).map((term, i) => `${bodyTerms[i]} ${term}`)),
+    titleTerms,
+    sectionHeadingTerms,
+    words: new Set(tokenizeText(`${hit.title} ${ownHeadings} ${section.text}`)),
+    matchable: hit.lang === lang || aliasTerms.length > 0,
+    sentences,
+    headingKind: detectAskedKind(section.headingPath.at(-1) ?? ""),
+    negativeHeading: NEGATION.test(` ${foldWords(section.headingPath.join(" "))} `),
+    states: new Map(),
+  };
+  if (analysedSections.size >= MAX_ANALYSED_SECTIONS) analysedSections.clear();
+  analysedSections.set(key, analysis);
+  return analysis;
 }
 
 /** Adjacent pairs of the question's terms, each weighing as much as its lighter term. */
