@@ -130,6 +130,50 @@ describe("offline answerer", () => {
     expect(all.text).toContain("Tuesday: Eastfield");
   });
 
+  it("gives the one item that states the fact asked and names what the question names", async () => {
+    const VISITING: GroundingPassage = {
+      id: "P8",
+      title: "Riverton Town Hall",
+      headingPath: ["Riverton Town Hall", "Visiting"],
+      lang: "en",
+      text: [
+        "- Reception can direct you to officers with whom you have an appointment.",
+        "- Tours of the Council Chamber take place on the first Saturday of each month at 11 am.",
+        "- The building is step-free from Market Square, with lifts to all floors.",
+      ].join("\n"),
+    };
+    const history = [
+      { role: "citizen" as const, text: "Can I get a tour of the town hall?" },
+      { role: "assistant" as const, text: "Visiting: …" },
+    ];
+    const when = await model.answerQuestion(
+      ask("Can I get a tour of the town hall? when are they?", [VISITING], { history }),
+    );
+    expect(when.text).toContain("first Saturday of each month at 11 am");
+    expect(when.text).not.toContain("Reception");
+    expect(when.text).not.toContain("step-free");
+    // Asked without a kind of fact, the whole list stays.
+    const can = await model.answerQuestion(ask("Can I get a tour of the town hall?", [VISITING]));
+    expect(can.text).toContain("Reception");
+  });
+
+  it("keeps the whole price list when the only word that singles out an item is the page's subject", async () => {
+    const BULKY: GroundingPassage = {
+      id: "P9",
+      title: "Bulky item collection",
+      headingPath: ["Bulky item collection", "Prices"],
+      lang: "en",
+      text: [
+        "- Up to 3 items: £30.",
+        "- Each extra item: £8, up to 8 items in one collection.",
+        "- Fridges and freezers: £25 each.",
+      ].join("\n"),
+    };
+    const draft = await model.answerQuestion(ask("how much is a bulky waste collection?", [BULKY]));
+    expect(draft.text).toContain("Up to 3 items: £30");
+    expect(draft.text).toContain("Each extra item: £8");
+  });
+
   it("gives the item a single fact is asked about by its label, and the whole list otherwise", async () => {
     const WEEKS: GroundingPassage = {
       id: "P7",

@@ -142,6 +142,7 @@ function answerOffline(request: AnswerRequest): AnswerDraft {
       budget,
       passage.lang === request.lang,
       passage.lang,
+      new Set(analyzeText([passage.title, ...passage.headingPath].join(" "), passage.lang)),
     );
     parts.push(withHeading(passage, chosen, asLines));
     citedIds.push(passage.id);
@@ -185,6 +186,7 @@ function pickSentences(
   budget: number,
   sameLanguage: boolean,
   lang: string,
+  subjectTerms: Set<string>,
 ): SectionSentence[] {
   // Rarity of each term inside the section: "Hillcrest" tells the sentences apart, "bin" does not.
   const df = new Map<string, number>();
@@ -203,7 +205,10 @@ function pickSentences(
     return score - 0.01 * s.order;
   };
   const ranked = sentences.map((s) => ({ s, score: scoreOf(s) })).sort((a, b) => b.score - a.score);
-  const lead = narrowList(ranked[0]!.s, questionTerms, sameLanguage, lang, kind);
+  // Words the page is about (its title and headings) or that other sentences share tell no item apart.
+  const shared = new Set(subjectTerms);
+  for (const s of sentences) if (s !== ranked[0]!.s) for (const t of s.terms) shared.add(t);
+  const lead = narrowList(ranked[0]!.s, questionTerms, sameLanguage, lang, kind, shared);
   const chosen = [lead];
   let used = length(lead);
   for (const s of sentences) {
@@ -226,6 +231,7 @@ function narrowList(
   sameLanguage: boolean,
   lang: string,
   kind: AskedKind | null,
+  shared: Set<string>,
 ): SectionSentence {
   const items = lead.items;
   if (!items || items.length < 3 || !sameLanguage) return lead;
@@ -251,12 +257,43 @@ function narrowList(
     if (holders > 0 && holders <= 2) return true;
     return holders === 0 && labelTerms.filter((t) => t.has(term)).length === 1;
   });
-  if (telling.length === 0) return lead;
+  if (telling.length === 0) return narrowByKind(lead, items, questionTerms, introTerms, shared, lang, kind);
   const named = items.filter((_, i) =>
     telling.some((term) => itemTerms[i]!.has(term) || labelTerms[i]!.has(term)),
   );
   if (named.length === 0 || named.length > 2) return lead;
   return { ...lead, items: named };
+}
+
+/**
+ * For a single fact, the item or two that both state that kind of fact and share a word with the
+ * question: "when are the tours?" among the town hall's visiting notes gives the tours' day and hour.
+ * Every item stating the kind ("Monday: …", "Tuesday: …") leaves the list whole, as does an item
+ * matched only by a word the page is about or other sentences also use ("collection" on the bulky
+ * collection page).
+ */
+function narrowByKind(
+  lead: SectionSentence,
+  items: string[],
+  questionTerms: Map<string, number>,
+  introTerms: Set<string>,
+  shared: Set<string>,
+  lang: string,
+  kind: AskedKind | null,
+): SectionSentence {
+  if (!kind || kind === "list") return lead;
+  const weak = weakTermsOf(lang);
+  const asked = [...questionTerms.keys()].filter(
+    (term) => !weak.has(term) && !introTerms.has(term) && !shared.has(term),
+  );
+  if (asked.length === 0) return lead;
+  const matches = items.filter((item) => {
+    if (!statesKind(item, kind)) return false;
+    const terms = new Set(analyzeText(item, lang));
+    return asked.some((term) => terms.has(term));
+  });
+  if (matches.length === 0 || matches.length > 2 || matches.length * 2 > items.length) return lead;
+  return { ...lead, items: matches };
 }
 
 const length = (s: SectionSentence) => s.text.length + (s.items?.join(" ").length ?? 0);
