@@ -130,6 +130,28 @@ describe("offline answerer", () => {
     expect(all.text).toContain("Tuesday: Eastfield");
   });
 
+  it("narrows an English list by a name the question gives in another language", async () => {
+    const DAYS: GroundingPassage = {
+      id: "P4",
+      title: "Bin collection days",
+      headingPath: ["Bin collection days", "Find your collection day"],
+      lang: "en",
+      text: [
+        "Your collection day depends on the area you live in:",
+        "- Monday: Northgate, Hillcrest and Millbrook",
+        "- Tuesday: Eastfield and Ashby Park",
+        "- Friday: Westbrook and Oakley",
+      ].join("\n"),
+    };
+    const es = await model.answerQuestion(
+      ask("¿Qué día recogen la basura en Hillcrest?", [DAYS], { lang: "es" }),
+    );
+    expect(es.text).toContain("Monday: Northgate, Hillcrest and Millbrook");
+    expect(es.text).not.toContain("Tuesday");
+    const all = await model.answerQuestion(ask("¿Qué día recogen la basura?", [DAYS], { lang: "es" }));
+    expect(all.text).toContain("Tuesday: Eastfield");
+  });
+
   it("gives the one item that states the fact asked and names what the question names", async () => {
     const VISITING: GroundingPassage = {
       id: "P8",

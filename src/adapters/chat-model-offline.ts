@@ -125,6 +125,7 @@ function answerOffline(request: AnswerRequest): AnswerDraft {
   if (passages.length === 0) return notCovered();
   const kind = detectAskedKind(request.question);
   const questionTerms = weighQuestionTerms(request);
+  const questionWords = new Set(tokenizeText(request.question));
   const asLines = request.surface === "web" || request.surface === "teams";
   const limit = MAX_SENTENCES[request.surface];
   const budget = CHAR_BUDGET[request.surface] / passages.length;
@@ -143,6 +144,7 @@ function answerOffline(request: AnswerRequest): AnswerDraft {
       passage.lang === request.lang,
       passage.lang,
       new Set(analyzeText([passage.title, ...passage.headingPath].join(" "), passage.lang)),
+      questionWords,
     );
     parts.push(withHeading(passage, chosen, asLines));
     citedIds.push(passage.id);
@@ -187,6 +189,7 @@ function pickSentences(
   sameLanguage: boolean,
   lang: string,
   subjectTerms: Set<string>,
+  questionWords: Set<string>,
 ): SectionSentence[] {
   // Rarity of each term inside the section: "Hillcrest" tells the sentences apart, "bin" does not.
   const df = new Map<string, number>();
@@ -208,7 +211,9 @@ function pickSentences(
   // Words the page is about (its title and headings) or that other sentences share tell no item apart.
   const shared = new Set(subjectTerms);
   for (const s of sentences) if (s !== ranked[0]!.s) for (const t of s.terms) shared.add(t);
-  const lead = narrowList(ranked[0]!.s, questionTerms, sameLanguage, lang, kind, shared);
+  const lead = sameLanguage
+    ? narrowList(ranked[0]!.s, questionTerms, lang, kind, shared)
+    : narrowByName(ranked[0]!.s, questionWords);
   const chosen = [lead];
   let used = length(lead);
   for (const s of sentences) {
@@ -228,13 +233,12 @@ function pickSentences(
 function narrowList(
   lead: SectionSentence,
   questionTerms: Map<string, number>,
-  sameLanguage: boolean,
   lang: string,
   kind: AskedKind | null,
   shared: Set<string>,
 ): SectionSentence {
   const items = lead.items;
-  if (!items || items.length < 3 || !sameLanguage) return lead;
+  if (!items || items.length < 3) return lead;
   // Only names tell items apart (places, "Central Library"): a lowercase word ("plastic") may sit in
   // several items' wording while the citizen wants the whole list.
   const itemTerms = items.map((item) => {
@@ -261,6 +265,35 @@ function narrowList(
   const named = items.filter((_, i) =>
     telling.some((term) => itemTerms[i]!.has(term) || labelTerms[i]!.has(term)),
   );
+  if (named.length === 0 || named.length > 2) return lead;
+  return { ...lead, items: named };
+}
+
+/**
+ * Across languages only names can be matched: "¿Qué día pasan en Hillcrest?" answered from the English
+ * page gives the item that names Hillcrest. A name is a capitalised word after an item's first word,
+ * compared as the citizen wrote it (lower-cased), since the two languages' stems differ.
+ */
+function narrowByName(lead: SectionSentence, questionWords: Set<string>): SectionSentence {
+  const items = lead.items;
+  if (!items || items.length < 3) return lead;
+  const names = items.map(
+    (item) =>
+      new Set(
+        tokenizeText(
+          item
+            .split(/\s+/)
+            .slice(1)
+            .filter((word) => /^\p{Lu}\p{Ll}/u.test(word))
+            .join(" "),
+        ),
+      ),
+  );
+  const telling = [...questionWords].filter((word) => {
+    const holders = names.filter((n) => n.has(word)).length;
+    return holders > 0 && holders <= 2;
+  });
+  const named = items.filter((_, i) => telling.some((word) => names[i]!.has(word)));
   if (named.length === 0 || named.length > 2) return lead;
   return { ...lead, items: named };
 }
