@@ -37,7 +37,7 @@ import { parseStaffTokens, provideStaffAuthenticator } from "./http/staff-auth";
 import type { MessageKey } from "./i18n/messages/en";
 import { t, widgetStrings } from "./i18n/translate";
 import { createSmsTurnEnqueuer, registerSmsHandlers } from "./jobs/register-sms-handlers";
-import { voiceTurnJob } from "./jobs/voice-jobs";
+import { createVoiceTurnEnqueuer, voiceTurnJob } from "./jobs/voice-jobs";
 import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
 import type { JobQueue } from "./ports/job-queue";
@@ -331,11 +331,16 @@ export function buildApp(deps: AppDeps) {
     logger: deps.logger,
     enqueueDelivery: deps.enqueueDelivery,
     jobQueue: deps.jobQueue,
+    cityName: config.CITY_NAME,
     ...(deps.clock ? { now: deps.clock() } : {}),
   });
   const queue = twilio ? deps.jobQueue : undefined;
   // The turn runs in a job where there is a queue, so a slow model never holds Twilio's webhook.
   queue?.registerHandler(voiceTurnJob, (payload) => answerVoiceTurn({ ctx: voiceContext(), ...payload }));
+  const enqueueVoiceTurn = queue ? createVoiceTurnEnqueuer(queue) : undefined;
+  // Turns this process answers itself (no queue, or Redis out of reach), so that the poll asking for
+  // one again does not start a second run beside the first.
+  const answeringHere = new Set<string>();
   app.route(
     "/",
     voiceRoutes({
@@ -349,9 +354,11 @@ export function buildApp(deps: AppDeps) {
       transferNumber: config.VOICE_TRANSFER_NUMBER,
       voices: config.VOICE_VOICES,
       answerTurn: async (request) => {
-        if (queue) {
+        const key = `voice:${request.callSid}:${request.turn}`;
+        if (answeringHere.has(key)) return;
+        if (enqueueVoiceTurn) {
           try {
-            await queue.enqueue(voiceTurnJob, request, { key: `voice:${request.callSid}:${request.turn}` });
+            await enqueueVoiceTurn(request);
             return;
           } catch (error) {
             // Redis out of reach: the caller is on the line now, so this process answers the turn itself.
@@ -360,11 +367,14 @@ export function buildApp(deps: AppDeps) {
             });
           }
         }
-        void answerVoiceTurn({ ctx: voiceContext(), ...request }).catch((error: unknown) =>
-          deps.logger.error("voice turn failed", {
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        );
+        answeringHere.add(key);
+        void answerVoiceTurn({ ctx: voiceContext(), ...request })
+          .catch((error: unknown) =>
+            deps.logger.error("voice turn failed", {
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          )
+          .finally(() => answeringHere.delete(key));
       },
       recordCallStatus: (input) => recordCallStatus({ ctx: voiceContext(), input }),
     }),

@@ -29,6 +29,7 @@ import { startPrivacyPurge } from "./jobs/start-privacy-purge";
 import { startSlaTimers } from "./jobs/start-sla-timers";
 import { startSmsSweep } from "./jobs/start-sms-sweep";
 import { startTeamsSync, type TeamsSync } from "./jobs/start-teams-sync";
+import { createVoiceTurnEnqueuer } from "./jobs/voice-jobs";
 import type { Logger } from "./logger";
 import type { ChatModel } from "./ports/chat-model";
 import type { JobQueue } from "./ports/job-queue";
@@ -50,6 +51,11 @@ export interface ServiceOverrides {
   routingJudge?: RoutingJudge;
   /** The clock the voice line reads for business hours (tests move it). */
   clock?: () => Date;
+  /**
+   * The job queue instead of the one config names (tests: a queue that loses jobs stands for a Redis
+   * that came back empty). The service starts and stops it like its own.
+   */
+  jobQueue?: JobQueue;
   /** Per-IP and per-contact message limits (benchmarks lift them); the defaults otherwise. */
   rateLimits?: AppDeps["rateLimits"];
 }
@@ -95,9 +101,11 @@ export async function startService(config: Config, overrides: ServiceOverrides =
     }
 
     await registerStaffUsers(database, parseStaffTokens(config.STAFF_TOKENS));
-    const queue = config.REDIS_URL
-      ? createBullmqJobQueue({ redisUrl: config.REDIS_URL, logger })
-      : createInProcessJobQueue({ logger });
+    const queue =
+      overrides.jobQueue ??
+      (config.REDIS_URL
+        ? createBullmqJobQueue({ redisUrl: config.REDIS_URL, logger })
+        : createInProcessJobQueue({ logger }));
     closers.unshift(() => queue.stop());
     const modelOptions = configuredModelOptions(config);
     const routingJudge =
@@ -222,6 +230,9 @@ export async function startService(config: Config, overrides: ServiceOverrides =
         logger,
         enqueueTurn: createSmsTurnEnqueuer(queue),
         enqueueDelivery,
+        // Spoken turns whose job was lost: answered after the call, what the reply owes sent by text.
+        enqueueVoiceTurn: createVoiceTurnEnqueuer(queue, { afterCall: true }),
+        voiceMinAgeMs: 30_000,
         intervalMs: config.SMS_SWEEP_SECONDS * 1000,
         // Work younger than one sweep period may still be on its way through the queue.
         minAgeMs: Math.min(20_000, config.SMS_SWEEP_SECONDS * 1000),

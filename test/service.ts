@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { type Service, startService } from "../src/bootstrap";
+import { type Service, type ServiceOverrides, startService } from "../src/bootstrap";
 import { loadConfig } from "../src/config";
 import { createLogger } from "../src/logger";
 import { createTestDatabase, type DatabaseKind } from "./db";
@@ -15,7 +15,7 @@ export interface TestService extends Service {
  * offline answerer) on a fresh test database and a free port.
  */
 export async function startTestService(
-  options: { kind?: DatabaseKind; env?: Record<string, string> } = {},
+  options: { kind?: DatabaseKind; env?: Record<string, string>; overrides?: ServiceOverrides } = {},
 ): Promise<TestService> {
   const database = await createTestDatabase(options.kind ?? "pglite");
   const config = loadConfig({
@@ -28,7 +28,7 @@ export async function startTestService(
     ...options.env,
   });
   const logger = createLogger({ level: "warn", redact: (text) => text, write: () => {} });
-  const service = await startService(config, { database, logger });
+  const service = await startService(config, { ...options.overrides, database, logger });
   const server = serve({ fetch: service.app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;

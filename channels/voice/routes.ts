@@ -7,7 +7,7 @@ import type { MessageView } from "../../src/services/conversations/message-view"
 import { chooseVoiceLanguage } from "../../src/services/voice/choose-voice-language";
 import { connectCallerToPerson } from "../../src/services/voice/connect-caller-to-person";
 import type { VoiceContext } from "../../src/services/voice/context";
-import { findVoiceReply } from "../../src/services/voice/find-voice-reply";
+import { findVoiceReply, findVoiceTurn } from "../../src/services/voice/find-voice-reply";
 import { listSpeechHints } from "../../src/services/voice/list-speech-hints";
 import { readCallerReply } from "../../src/services/voice/read-caller-reply";
 import { renderForVoice, spellDigits } from "../../src/services/voice/render-for-voice";
@@ -50,6 +50,8 @@ export interface VoiceRouteOptions {
 }
 
 const BASE = "/channels/voice/twilio";
+/** The poll (about 5 s into the wait) that asks for an unanswered turn's job again. */
+const REQUEUE_POLL = 2;
 /** Twilio's call status callback: the call's final state. */
 export const VOICE_STATUS_PATH = `${BASE}/status`;
 const STATUS_PATH = VOICE_STATUS_PATH;
@@ -372,6 +374,25 @@ export function voiceRoutes(options: VoiceRouteOptions) {
     const turn = positive(c.req.query("turn"), 1);
     const poll = positive(c.req.query("poll"), 1);
     const call = await callOf(c, code);
+    if (poll === REQUEUE_POLL) {
+      // No answer after a few seconds: its job may have been lost (Redis came back empty, the process
+      // that held it died). Asking for the turn again is safe: a job still queued or running keeps its
+      // key, and a turn already answered returns the stored reply.
+      const stored = await findVoiceTurn({
+        ctx: call.ctx,
+        conversationId: call.conversationId,
+        callSid: call.callSid,
+        turn,
+      });
+      if (stored && !stored.answered) {
+        await options.answerTurn({
+          conversationId: call.conversationId,
+          callSid: call.callSid,
+          turn,
+          text: stored.text,
+        });
+      }
+    }
     const reply = await waitForReply(call.ctx, call.conversationId, call.callSid, turn);
     if (reply) return xml(c, await replyPlan(c, code, turn, reply));
     if (poll >= maxPolls) {

@@ -1,4 +1,5 @@
 import twilio from "twilio";
+import type { ServiceOverrides } from "../../src/bootstrap";
 import { startTestService, type TestService } from "../../test/service";
 import { startTwilioStandIn, type TwilioStandIn } from "../../test/twilio-stand-in";
 
@@ -121,7 +122,10 @@ export interface VoiceTestService {
 }
 
 /** The service with the voice line on (Twilio variables set, its REST calls sent to a stand-in). */
-export async function startVoiceTestService(env: Record<string, string> = {}): Promise<VoiceTestService> {
+export async function startVoiceTestService(
+  env: Record<string, string> = {},
+  overrides: Omit<ServiceOverrides, "database" | "logger"> = {},
+): Promise<VoiceTestService> {
   const twilioApi = await startTwilioStandIn();
   const service = await startTestService({
     env: {
@@ -132,6 +136,7 @@ export async function startVoiceTestService(env: Record<string, string> = {}): P
       TWILIO_API_BASE_URL: twilioApi.baseUrl,
       ...env,
     },
+    overrides,
   });
   return {
     service,

@@ -16,6 +16,8 @@ export const QueueOutboundMessageInput = z.object({
   kind: z.enum(["reply", "notification"]),
   event: z.string().optional(),
   caseReference: z.string().optional(),
+  /** Stores the message once per conversation and key: a second call queues the same message again. */
+  idempotencyKey: z.string().min(1).max(200).optional(),
 });
 
 /**
@@ -56,6 +58,7 @@ export async function queueOutboundMessage({
     const [stored] = await tx
       .insert(messages)
       .values({
+        ...(parsed.idempotencyKey ? { idempotencyKey: parsed.idempotencyKey } : {}),
         conversationId,
         role: "system",
         text: parsed.text,
@@ -67,7 +70,25 @@ export async function queueOutboundMessage({
         },
         createdAt: now,
       })
+      .onConflictDoNothing({
+        target: [messages.conversationId, messages.idempotencyKey],
+        where: sql`${messages.idempotencyKey} is not null`,
+      })
       .returning({ id: messages.id });
+    if (!stored) {
+      // Stored before under this key: its delivery is keyed by the message, so it is sent once.
+      const [existing] = await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            eq(messages.idempotencyKey, parsed.idempotencyKey!),
+          ),
+        )
+        .limit(1);
+      return existing!.id;
+    }
     await tx.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, conversationId));
     return stored!.id;
   });

@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { messages, services, slaCalendars, slaPolicies } from "../../db/schema";
+import { and, desc, eq, inArray, notInArray } from "drizzle-orm";
+import { cases, messages, services, slaCalendars, slaPolicies } from "../../db/schema";
 import { voiceText } from "../../i18n/voice";
 import { openCase } from "../cases/open-case";
 import { markHandoff } from "../handoff/request-handoff";
@@ -49,6 +49,26 @@ export async function connectCallerToPerson({
     return { kind: "transfer", number: transferNumber };
   }
   if (!calendar || !/^\+?\d{6,15}$/.test(callerNumber)) return { kind: "failed" };
+  const callback = (reference: string): PersonOutcome => ({
+    kind: "callback",
+    reference,
+    expectedAt: nextOpening(calendar, now),
+    timeZone: calendar.timeZone,
+  });
+  // One call back per conversation while it is open: a Twilio retry, or the sweep's job for a turn the
+  // line gave up on, finds the one already opened.
+  const [pending] = await database.db
+    .select({ reference: cases.reference })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.conversationId, conversationId),
+        eq(cases.serviceCode, CALLBACK_SERVICE),
+        notInArray(cases.status, ["resolved", "closed"]),
+      ),
+    )
+    .limit(1);
+  if (pending) return callback(pending.reference);
   try {
     const opened = await openCase({
       ctx: {
@@ -69,12 +89,7 @@ export async function connectCallerToPerson({
         detectDuplicates: false,
       },
     });
-    return {
-      kind: "callback",
-      reference: opened.case.reference,
-      expectedAt: nextOpening(calendar, now),
-      timeZone: calendar.timeZone,
-    };
+    return callback(opened.case.reference);
   } catch (error) {
     ctx.logger.warn("voice call back not opened", {
       error: error instanceof Error ? error.message : String(error),

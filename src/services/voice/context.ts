@@ -11,6 +11,8 @@ export interface VoiceContext {
   enqueueDelivery?: EnqueueDelivery | undefined;
   /** Where callback cases queue their SLA timers. */
   jobQueue?: JobQueue | undefined;
+  /** The city's name, as texts to callers sign it. */
+  cityName?: string | undefined;
   /** Injected clock; tests pass their own. */
   now?: Date;
 }

@@ -56,7 +56,10 @@ export async function textCaller({
       text,
       lang,
       kind: "reply",
-      ...(what.kind === "reference" ? { caseReference: what.reference } : {}),
+      // A reference is texted once per conversation, whether the line or the sweep's job gets there first.
+      ...(what.kind === "reference"
+        ? { caseReference: what.reference, idempotencyKey: `voice-text:${what.reference}` }
+        : {}),
     },
   });
   return id ? "sent" : "unavailable";
