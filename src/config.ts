@@ -240,7 +240,7 @@ export const Config = z.object({
   /** The Entra authority tokens are checked and obtained against (a sovereign cloud, or a stand-in in tests). */
   TEAMS_AUTHORITY: optionalUrl,
   /** How often new escalations, owner changes and citizen messages are carried to Teams (milliseconds). */
-  TEAMS_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(3000),
+  TEAMS_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   /** Most SMS segments one reply may take (160 GSM-7 or 70 UCS-2 characters each, less when split). */
   SMS_SEGMENT_BUDGET: z.coerce.number().int().min(1).max(10).default(3),
 });

@@ -7,6 +7,7 @@ import { type ConversationRow, isWithStaff } from "../conversations/context";
 import type { MessageRow } from "../conversations/find-reply";
 import type { Citation } from "../conversations/message-view";
 import { formatOpening } from "../conversations/request-handoff";
+import { announceHandoffActivity } from "../handoff/handoff-activity";
 import { type QueueOutcome, queueForPerson } from "../handoff/request-handoff";
 import { findSensitiveTopic } from "../handoff/sensitive-topics";
 import { refersBack } from "../language/question-form";
@@ -206,6 +207,8 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
   };
 
   try {
+    // The citizen's message is stored already: whoever relays it to staff (the Teams thread) can go now.
+    if (isWithStaff(conversation.state)) announceHandoffActivity(conversation.id);
     if (conversation.state === "human") return heldOutcome(lang);
     if (isWithStaff(conversation.state)) {
       return finish({

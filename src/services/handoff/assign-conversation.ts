@@ -7,6 +7,7 @@ import { requireStaff } from "../cases/context";
 import { recordAudit } from "../cases/record-audit";
 import type { ConversationRow } from "../conversations/context";
 import { HANDOFF_ROLES, type HandoffContext, lockConversation } from "./context";
+import { announceHandoffActivity } from "./handoff-activity";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
 
 /**
@@ -231,7 +232,7 @@ export async function assignConversation({
   const actor = requireStaff(ctx.actor as Parameters<typeof requireStaff>[0], ["supervisor", "admin"]);
   const parsed = AssignConversationInput.parse(input);
   const now = ctx.now ?? new Date();
-  return ctx.database.db.transaction(async (tx) => {
+  const summary = await ctx.database.db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, parsed.conversationId);
     if (conversation.state !== "waiting" && conversation.state !== "human") {
       throw new DomainError(
@@ -268,6 +269,8 @@ export async function assignConversation({
     });
     return toHandoffSummary(moved!, now);
   });
+  announceHandoffActivity(summary.id);
+  return summary;
 }
 
 export interface AssignableStaff {

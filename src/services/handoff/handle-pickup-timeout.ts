@@ -5,6 +5,7 @@ import { DomainError } from "../../domain/errors";
 import { PHONE_CHANNELS, type Translate } from "../conversations/context";
 import type { EnqueueDelivery } from "../deliveries/context";
 import { changeOwner, type HandoffSettings, lockConversation } from "./context";
+import { announceHandoffActivity } from "./handoff-activity";
 import { schedulePickupCheck } from "./request-handoff";
 
 export interface PickupTimeoutDeps {
@@ -67,6 +68,7 @@ export async function handlePickupTimeout(
     return { messageId: message!.id, address: contact?.address };
   });
   if (!told) return { outcome: "stale" };
+  announceHandoffActivity(payload.conversationId);
   if (told.address && deps.enqueueDelivery) {
     await deps.enqueueDelivery("reply", { messageId: told.messageId, channel: "sms", address: told.address });
   }

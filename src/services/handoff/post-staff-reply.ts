@@ -6,6 +6,7 @@ import { recordAudit } from "../cases/record-audit";
 import { PHONE_CHANNELS } from "../conversations/context";
 import { type MessageView, toMessageView } from "../conversations/message-view";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
+import { announceHandoffActivity } from "./handoff-activity";
 
 export const PostStaffReplyInput = z.object({
   conversationId: z.string(),
@@ -80,6 +81,7 @@ export async function postStaffReply({
       : [];
     return { message: message!, conversation, address: contact?.address };
   });
+  announceHandoffActivity(conversation.id);
   if (address && ctx.enqueueDelivery) {
     await ctx.enqueueDelivery("reply", { messageId: message.id, channel: "sms", address });
   }

@@ -2,6 +2,7 @@ import { recordAudit } from "../cases/record-audit";
 import type { ConversationRow } from "../conversations/context";
 import { assignQueuedConversations } from "./assign-conversation";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
+import { announceHandoffActivity } from "./handoff-activity";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
 
 /**
@@ -40,6 +41,7 @@ export async function releaseConversation(
     });
     return toHandoffSummary(moved, now);
   });
+  announceHandoffActivity(summary.id);
   await assignQueuedConversations(ctx.database.db, now);
   return summary;
 }

@@ -13,6 +13,7 @@ import { isWithStaff } from "../conversations/context";
 import { type BusinessCalendar, isOpen, nextOpening } from "../sla/calendar";
 import { assignWaitingConversation } from "./assign-conversation";
 import { changeOwner, type HandoffContext, type HandoffSettings, lockConversation } from "./context";
+import { announceHandoffActivity } from "./handoff-activity";
 import { handoffPickupTimeoutJob, pickupJobKey } from "./pickup-timeout-job";
 
 /** The catalogue service whose department answers the phone and the chat: the contact centre. */
@@ -97,8 +98,9 @@ export async function queueForPerson(
     const assignedStaffId = await assignWaitingConversation(tx, moved, now);
     return { state: moved.state, assignedStaffId, requestedAt: moved.handoffRequestedAt ?? now };
   });
-  if ("requestedAt" in outcome && outcome.requestedAt && settings?.jobQueue) {
-    await schedulePickupCheck(settings, conversationId, outcome.requestedAt);
+  if ("requestedAt" in outcome && outcome.requestedAt) {
+    announceHandoffActivity(conversationId);
+    if (settings?.jobQueue) await schedulePickupCheck(settings, conversationId, outcome.requestedAt);
   }
   const { state, assignedStaffId } = outcome;
   return { state, assignedStaffId, ...("closed" in outcome ? { closed: outcome.closed } : {}) };

@@ -3,6 +3,7 @@ import { conversations, staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
+import { announceHandoffActivity } from "./handoff-activity";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
 
 // The department a waiting conversation is about, as the queue shows it.
@@ -68,7 +69,10 @@ export async function takeNextConversation({ ctx }: { ctx: HandoffContext }): Pr
       });
       return moved;
     });
-    if (taken) return toHandoffSummary(taken, now);
+    if (taken) {
+      announceHandoffActivity(taken.id);
+      return toHandoffSummary(taken, now);
+    }
   }
   throw new DomainError("not_found", "No conversation is waiting for your languages and departments.");
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
+import { announceHandoffActivity } from "./handoff-activity";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
 
 export const TakeOverInput = z.object({
@@ -23,7 +24,7 @@ export async function takeOverConversation({
   const actor = requireHandoffStaff(ctx);
   const parsed = TakeOverInput.parse(input);
   const now = ctx.now ?? new Date();
-  return ctx.database.db.transaction(async (tx) => {
+  const summary = await ctx.database.db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, parsed.conversationId);
     if (conversation.state === "human" && conversation.assignedStaffId === actor.userId) {
       return toHandoffSummary(conversation, now);
@@ -48,4 +49,6 @@ export async function takeOverConversation({
     });
     return toHandoffSummary(moved, now);
   });
+  announceHandoffActivity(summary.id);
+  return summary;
 }
