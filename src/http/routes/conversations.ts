@@ -7,9 +7,9 @@ import type { ConversationActor } from "../../services/conversations/context";
 import { createConversation } from "../../services/conversations/create-conversation";
 import { getConversation } from "../../services/conversations/get-conversation";
 import {
-  checkRateLimit,
   enforceRateLimit,
   type RateLimitRule,
+  refuseUnlessAllowed,
 } from "../../services/conversations/rate-limiter";
 import { recordFeedback } from "../../services/conversations/record-feedback";
 import { requestHandoff } from "../../services/conversations/request-handoff";
@@ -63,19 +63,24 @@ export function conversationRoutes(deps: ConversationRouteDeps) {
   });
 
   app.post("/v1/conversations/:id/messages", async (c) => {
-    await limitIp(c, "messages", deps.ipRateLimits.messages);
     const casesRule = deps.ipRateLimits.cases;
     const casesKey = `ip:cases:${clientIp(c)}`;
-    // An address that opened its quota of cases is refused before its next turn could open another.
-    if (casesRule && casesRule.limit > 0) {
-      await checkRateLimit(
-        assistant.rateLimiter,
-        casesKey,
-        casesRule,
-        new Date(),
+    // The address's message count and (peeked, not spent) its case count, read in one round trip:
+    // an address that opened its quota of cases is refused before its next turn could open another.
+    const checksCases = casesRule !== undefined && casesRule.limit > 0;
+    const [messagesOutcome, casesOutcome] = await assistant.rateLimiter.hitAll(
+      [
+        { key: `ip:messages:${clientIp(c)}`, rule: deps.ipRateLimits.messages },
+        ...(checksCases ? [{ key: casesKey, rule: casesRule, weight: 0 }] : []),
+      ],
+      new Date(),
+    );
+    refuseUnlessAllowed(messagesOutcome!, "Too many messages; please wait a moment.");
+    if (casesOutcome)
+      refuseUnlessAllowed(
+        casesOutcome,
         "Too many reports from this address; please wait before sending more.",
       );
-    }
     const countCase = async <R extends { message: { status?: string | null } }>(reply: R): Promise<R> => {
       if (casesRule && casesRule.limit > 0 && reply.message.status === "case_opened") {
         await assistant.rateLimiter.hit(casesKey, casesRule, new Date());

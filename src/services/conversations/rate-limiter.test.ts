@@ -35,6 +35,28 @@ function behavesLikeAFixedWindow(limiter: () => RateLimiter) {
     expect((await limiter().hit(key, RULE, at(71), 0)).allowed).toBe(true);
   });
 
+  it("counts several keys in one call as one by one, a peek spending nothing", async () => {
+    const messages = `ip:messages:${crypto.randomUUID()}`;
+    const cases = `ip:cases:${crypto.randomUUID()}`;
+    for (let i = 0; i < 3; i++) await limiter().hit(cases, RULE, at(i));
+    const both = [
+      { key: messages, rule: RULE },
+      { key: cases, rule: RULE, weight: 0 },
+    ];
+    expect(await limiter().hitAll(both, at(10))).toEqual([
+      { allowed: true, retryAfterSeconds: 60 },
+      { allowed: false, retryAfterSeconds: 50 },
+    ]);
+    await limiter().hitAll(both, at(11));
+    expect(await limiter().hit(messages, RULE, at(12))).toEqual({ allowed: true, retryAfterSeconds: 58 });
+    expect(await limiter().hit(messages, RULE, at(13))).toEqual({ allowed: false, retryAfterSeconds: 57 });
+    const fresh = `ip:cases:${crypto.randomUUID()}`;
+    expect(await limiter().hitAll([{ key: fresh, rule: RULE, weight: 0 }], at(80))).toEqual([
+      { allowed: true, retryAfterSeconds: 60 },
+    ]);
+    await expect(limiter().hitAll([both[0]!, both[0]!], at(14))).rejects.toThrow(/distinct/);
+  });
+
   it("turns a refusal into rate_limited with Retry-After", async () => {
     const key = `contact:${crypto.randomUUID()}`;
     const rule = { limit: 1, windowSeconds: 30 };
