@@ -1,45 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postSignedSms, smsFields, smsTestEnv } from "../../channels/sms/sms.fixture";
-import { startTestService, type TestService } from "../service";
-import { startTwilioStandIn, type TwilioStandIn } from "../twilio-stand-in";
+import { pause, type SmsHandoffTest, startSmsHandoffTest } from "../../channels/sms/sms-handoff.fixture";
 
 /**
  * An SMS citizen waiting for a person, then held by one, sends photos by MMS: the staff member sees them
  * in the conversation (API and console page) as links to Twilio's media, with their content types.
  */
 describe("MMS attachments of a citizen handed to a person", () => {
-  let service: TestService;
-  let standIn: TwilioStandIn;
-  const citizen = "+40722999222";
+  let sms: SmsHandoffTest;
   const PHOTO = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1";
   // Characters that must be escaped in an attribute: the page must not let a URL break out of href.
   const ODD = `https://media.example.org/ME2?a=1&b='x'&c="y"&d=<z>`;
   const PDF = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM3/Media/ME3";
 
   beforeAll(async () => {
-    standIn = await startTwilioStandIn();
-    service = await startTestService({ env: smsTestEnv(standIn.baseUrl) });
+    sms = await startSmsHandoffTest("+40722999222");
   }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await standIn?.close();
-  });
+  afterAll(() => sms?.close());
 
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const outbound = () => standIn.sent().filter((r) => r.form.To === citizen);
-  const text = async (body: string, extra: Record<string, string> = {}) => {
-    const res = await postSignedSms(service.url, "/channels/sms/twilio", smsFields(citizen, body, extra));
-    expect(res.status).toBe(200);
-  };
-  const staff = async (method: string, path: string, body?: unknown) =>
-    fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        authorization: "Bearer test-agent-token",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const outbound = () => sms.outbound();
+  const text: SmsHandoffTest["text"] = (...args) => sms.text(...args);
+  const staff: SmsHandoffTest["staff"] = (...args) => sms.staff(...args);
   type Message = { role: string; text: string; attachments: { url: string; contentType: string | null }[] };
   const transcript = async (id: string) =>
     ((await (await staff("GET", `/v1/staff/conversations/${id}`)).json()) as { transcript: Message[] })

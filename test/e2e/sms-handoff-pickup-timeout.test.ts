@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postSignedSms, smsFields, smsTestEnv } from "../../channels/sms/sms.fixture";
-import { startTestService, type TestService } from "../service";
-import { startTwilioStandIn, type TwilioStandIn } from "../twilio-stand-in";
+import {
+  pause,
+  SMS_TEST_AGENT,
+  type SmsHandoffTest,
+  startSmsHandoffTest,
+} from "../../channels/sms/sms-handoff.fixture";
 
 /**
  * An SMS citizen asks for a person and nobody takes the conversation within the pick-up time: the
@@ -12,38 +15,20 @@ import { startTwilioStandIn, type TwilioStandIn } from "../twilio-stand-in";
 const redisBase = process.env.TEST_REDIS_URL;
 
 describe("an SMS request for a person that nobody picks up in time", () => {
-  let service: TestService;
-  let standIn: TwilioStandIn;
-  const citizen = "+40722999222";
-
+  let sms: SmsHandoffTest;
   beforeAll(async () => {
-    standIn = await startTwilioStandIn();
     // 0.03 minutes: the check runs about two seconds after the request.
-    service = await startTestService({
-      env: {
-        ...smsTestEnv(standIn.baseUrl),
-        HANDOFF_PICKUP_TIMEOUT_MINUTES: "0.03",
-        // With TEST_REDIS_URL the check runs on BullMQ (a Redis database of its own: the queue prefix is fixed).
-        ...(redisBase ? { REDIS_URL: `${redisBase.replace(/\/\d*$/, "")}/11` } : {}),
-      },
+    sms = await startSmsHandoffTest("+40722999222", {
+      HANDOFF_PICKUP_TIMEOUT_MINUTES: "0.03",
+      // With TEST_REDIS_URL the check runs on BullMQ (a Redis database of its own: the queue prefix is fixed).
+      ...(redisBase ? { REDIS_URL: `${redisBase.replace(/\/\d*$/, "")}/11` } : {}),
     });
   }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await standIn?.close();
-  });
+  afterAll(() => sms?.close());
 
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const outbound = () => standIn.sent().filter((r) => r.form.To === citizen);
-  const waitForOutbound = async (count: number, ms = 10_000) => {
-    for (let i = 0; i < ms / 25 && outbound().length < count; i++) await pause(25);
-    expect(outbound().length).toBe(count);
-    return outbound().at(-1)?.form.Body ?? "";
-  };
-  const text = async (body: string) => {
-    const res = await postSignedSms(service.url, "/channels/sms/twilio", smsFields(citizen, body));
-    expect(res.status).toBe(200);
-  };
+  const outbound = () => sms.outbound();
+  const waitForOutbound = (count: number) => sms.waitForOutbound(count);
+  const text = (body: string) => sms.text(body);
 
   it("texts an honest notice with the offer of a case or a call back, once, and taking up the offer opens a call-back case", async () => {
     await text("I want to talk to a person please");
@@ -56,8 +41,8 @@ describe("an SMS request for a person that nobody picks up in time", () => {
     await pause(2500);
     expect(outbound()).toHaveLength(2);
 
-    const res = await fetch(`${service.url}/v1/staff/conversations?state=waiting`, {
-      headers: { authorization: "Bearer test-agent-token" },
+    const res = await fetch(`${sms.service.url}/v1/staff/conversations?state=waiting`, {
+      headers: SMS_TEST_AGENT,
     });
     const queue = (await res.json()) as { conversations: { channel: string }[] };
     expect(queue.conversations.filter((c) => c.channel === "sms")).toEqual([]);

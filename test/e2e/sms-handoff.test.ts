@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postSignedSms, smsFields, smsTestEnv } from "../../channels/sms/sms.fixture";
-import { startTestService, type TestService } from "../service";
-import { startTwilioStandIn, type TwilioStandIn } from "../twilio-stand-in";
+import { pause, type SmsHandoffTest, startSmsHandoffTest } from "../../channels/sms/sms-handoff.fixture";
 
 /**
  * An SMS citizen asks for a person; an agent takes the conversation from the queue and replies through
@@ -9,39 +7,17 @@ import { startTwilioStandIn, type TwilioStandIn } from "../twilio-stand-in";
  * silent while the agent holds the conversation and answers again after the hand-back.
  */
 describe("an SMS citizen handed to a person", () => {
-  let service: TestService;
-  let standIn: TwilioStandIn;
-  const citizen = "+40722999111";
-
+  let sms: SmsHandoffTest;
   beforeAll(async () => {
-    standIn = await startTwilioStandIn();
-    service = await startTestService({ env: smsTestEnv(standIn.baseUrl) });
+    sms = await startSmsHandoffTest("+40722999111");
   }, 60_000);
-  afterAll(async () => {
-    await service?.close();
-    await standIn?.close();
-  });
+  afterAll(() => sms?.close());
 
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const outbound = () => standIn.sent().filter((r) => r.form.To === citizen);
-  const waitForOutbound = async (count: number) => {
-    for (let i = 0; i < 400 && outbound().length < count; i++) await pause(25);
-    expect(outbound().length).toBe(count);
-    return outbound().at(-1)?.form.Body ?? "";
-  };
-  const text = async (body: string) => {
-    const res = await postSignedSms(service.url, "/channels/sms/twilio", smsFields(citizen, body));
-    expect(res.status).toBe(200);
-  };
+  const outbound = () => sms.outbound();
+  const waitForOutbound = (count: number) => sms.waitForOutbound(count);
+  const text = (body: string) => sms.text(body);
   const staff = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${service.url}${path}`, {
-      method,
-      headers: {
-        authorization: "Bearer test-agent-token",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    const res = await sms.staff(method, path, body);
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 

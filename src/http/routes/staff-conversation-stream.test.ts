@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
+import { openWaitingConversation } from "../../../test/handoff";
 import { sseReader } from "../../../test/sse";
 import { buildApp } from "../../app";
 import { loadConfig } from "../../config";
@@ -31,25 +32,7 @@ forEachDatabase("live staff conversation view (server-sent events)", (use) => {
   const app = () =>
     buildApp({ config, database: use(), logger: createLogger({ level: "silent", redact: (t) => t }) });
 
-  const openWaiting = async (a: ReturnType<typeof app>, text: string) => {
-    const created = (await (
-      await a.request("/v1/conversations", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ channel: "web", lang: "en" }),
-      })
-    ).json()) as { id: string; token: string };
-    const citizen = { authorization: `Bearer ${created.token}`, "content-type": "application/json" };
-    const say = (words: string) =>
-      a.request(`/v1/conversations/${created.id}/messages`, {
-        method: "POST",
-        headers: citizen,
-        body: JSON.stringify({ text: words, clientMessageId: crypto.randomUUID() }),
-      });
-    await say(text);
-    await a.request(`/v1/conversations/${created.id}/handoff`, { method: "POST", headers: citizen });
-    return { id: created.id, say };
-  };
+  const openWaiting = openWaitingConversation;
 
   /** The next `conversation` events until one satisfies `ok`; fails after the deadline. */
   const until = async (events: ReturnType<typeof sseReader>, ok: (v: View) => boolean, ms = 5_000) => {

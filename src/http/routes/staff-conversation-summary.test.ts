@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
+import { openWaitingConversation } from "../../../test/handoff";
 import {
   type OpenAiStandIn,
   type StandInReply,
@@ -37,17 +38,7 @@ forEachDatabase("generated conversation summary for staff", (use) => {
 
   /** A conversation waiting for a person, with messages written straight to the table (one left unmasked). */
   const waitingConversation = async (a: Awaited<ReturnType<typeof appAnswering>>) => {
-    const created = (await (
-      await a.request("/v1/conversations", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ channel: "web", lang: "en" }),
-      })
-    ).json()) as { id: string; token: string };
-    await a.request(`/v1/conversations/${created.id}/handoff`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${created.token}` },
-    });
+    const created = await openWaitingConversation(a);
     await use()
       .db.insert(messages)
       .values([

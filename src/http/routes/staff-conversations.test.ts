@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
+import { openWaitingConversation } from "../../../test/handoff";
 import { buildApp } from "../../app";
 import { loadConfig } from "../../config";
 import { createLogger } from "../../logger";
@@ -16,20 +17,7 @@ forEachDatabase("staff conversation routes", (use) => {
       logger: createLogger({ level: "silent", redact: (t) => t }),
     });
 
-  const openWaiting = async (a: ReturnType<typeof app>) => {
-    const created = (await (
-      await a.request("/v1/conversations", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ channel: "web", lang: "en" }),
-      })
-    ).json()) as { id: string; token: string };
-    await a.request(`/v1/conversations/${created.id}/handoff`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${created.token}` },
-    });
-    return created;
-  };
+  const openWaiting = (a: ReturnType<typeof app>) => openWaitingConversation(a);
 
   it("answers bad bodies and ids with 4xx problem+json, never 5xx", async () => {
     const a = app();

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
+import { openWaitingConversation } from "../../../test/handoff";
 import { sseReader } from "../../../test/sse";
 import { createLocalEmbedder } from "../../adapters/embedder-local";
 import { buildApp } from "../../app";
@@ -32,25 +33,7 @@ forEachDatabase("live handoff queue (server-sent events) and suggested replies",
       logger: createLogger({ level: "silent", redact: (t) => t }),
     });
 
-  const openConversation = async (a: ReturnType<typeof app>, text?: string) => {
-    const created = (await (
-      await a.request("/v1/conversations", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ channel: "web", lang: "en" }),
-      })
-    ).json()) as { id: string; token: string };
-    const auth = { authorization: `Bearer ${created.token}`, "content-type": "application/json" };
-    if (text) {
-      await a.request(`/v1/conversations/${created.id}/messages`, {
-        method: "POST",
-        headers: auth,
-        body: JSON.stringify({ text, clientMessageId: crypto.randomUUID() }),
-      });
-    }
-    await a.request(`/v1/conversations/${created.id}/handoff`, { method: "POST", headers: auth });
-    return created;
-  };
+  const openConversation = openWaitingConversation;
 
   it("streams the queue, and a request for a person made through another process shows up", async () => {
     const watcher = app();

@@ -1,19 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { beforeEach, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
+import { seedContactCentre, useHandoffQueue } from "../../../test/handoff";
 import { createInProcessJobQueue } from "../../adapters/job-queue-in-process";
 import type { Database } from "../../db/client";
-import {
-  auditLog,
-  conversationEvents,
-  conversations,
-  departments,
-  messages,
-  services,
-  slaCalendars,
-  slaPolicies,
-  staffUsers,
-} from "../../db/schema";
+import { auditLog, conversationEvents, departments, messages, staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import type { AssistantDeps } from "../assistant/assistant-deps";
 import {
@@ -22,7 +13,7 @@ import {
   testAssistantDeps,
 } from "../assistant/assistant-deps.fixture";
 import { respondToCitizenMessage } from "../assistant/respond-to-citizen-message";
-import { createStaff, openPotholeCase } from "../cases/test-fixtures";
+import { openPotholeCase } from "../cases/test-fixtures";
 import { assignConversation, listAssignableStaff, setStaffAvailability } from "./assign-conversation";
 import { closeConversation } from "./close-conversation";
 import type { HandoffContext } from "./context";
@@ -48,64 +39,7 @@ function makeDeps(database: Database, handoff?: AssistantDeps["handoff"]): Assis
 
 forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => {
   const open = (lang = "en") => openWebConversation(use(), lang);
-  // Available unless the fields say otherwise.
-  const staff = (
-    id: string,
-    fields: Parameters<typeof createStaff>[3] = {},
-    roles: ("agent" | "supervisor" | "admin")[] = ["agent"],
-  ) => createStaff(use(), roles, id, { available: true, ...fields });
-  const row = async (id: string) =>
-    (await use().db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
-  const queue = async (lang = "en", at = new Date()) => {
-    const conv = await open(lang);
-    await markHandoff(use().db, conv.id, "citizen_request", at);
-    return { ...conv, assignedStaffId: (await row(conv.id)).assignedStaffId };
-  };
-
-  // The contact centre's call-back service, on a calendar open 09:00 to 17:00 on Mondays and Tuesdays.
-  const seedContactCentre = async () => {
-    await use()
-      .db.insert(slaCalendars)
-      .values({
-        code: "cc-office",
-        timeZone: "Europe/London",
-        hours: { mon: [["09:00", "17:00"]], tue: [["09:00", "17:00"]] },
-      })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(slaPolicies)
-      .values({
-        code: "cc-callback",
-        calendarCode: "cc-office",
-        firstResponseMinutes: 60,
-        nextResponseMinutes: 60,
-        resolutionMinutes: 480,
-        warnBeforeMinutes: 30,
-      })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(departments)
-      .values({ code: "customer-services", names: { en: "Contact centre" } })
-      .onConflictDoNothing();
-    await use()
-      .db.insert(services)
-      .values({
-        code: "callback-request",
-        departmentCode: "customer-services",
-        names: { en: "Call back" },
-        slaPolicyCode: "cc-callback",
-      })
-      .onConflictDoNothing();
-  };
-
-  // Every test starts with an empty queue and nobody available, whatever the tests before left.
-  beforeEach(async () => {
-    await use()
-      .db.update(conversations)
-      .set({ state: "closed" })
-      .where(inArray(conversations.state, ["waiting", "human"]));
-    await use().db.update(staffUsers).set({ available: false });
-  });
+  const { staff, row, queue } = useHandoffQueue(use);
 
   it("assigns the least loaded available agent in the citizen's language, round robin among equals", async () => {
     await staff("rr-ana", { languages: ["en"] });
@@ -308,7 +242,7 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
   });
 
   it("out of the department's business hours tells the citizen when the team is back instead of queueing", async () => {
-    await seedContactCentre();
+    await seedContactCentre(use());
     const settings = { pickupTimeoutMinutes: 5, businessHours: true };
     const sunday = new Date("2026-12-06T11:00:00Z");
     const conv = await open();
@@ -359,7 +293,7 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
   });
 
   it("after 'nobody can take it', asking for a call back starts that request instead of queueing again", async () => {
-    await seedContactCentre();
+    await seedContactCentre(use());
     const deps: AssistantDeps = {
       ...makeDeps(use(), { pickupTimeoutMinutes: 5, businessHours: true }),
       handleCaseTurn: async (turn) =>
