@@ -159,6 +159,11 @@ export const staffUsers = pgTable(
     active: boolean("active").notNull().default(true),
     /** Set by the staff member: only available staff are assigned conversations from the queue. */
     available: boolean("available").notNull().default(false),
+    /**
+     * Set when an available staff member signs out: signing in again before this time makes them
+     * available again. Cleared by signing in and by any change of availability they or an admin make.
+     */
+    resumeAvailableUntil: timestamp("resume_available_until", { withTimezone: true }),
     /** When the queue last assigned them a conversation: the round-robin marker among equally loaded staff. */
     lastAssignedAt: timestamp("last_assigned_at", { withTimezone: true }),
     /** argon2id PHC string; null for accounts that sign in only through single sign-on or not at all. */

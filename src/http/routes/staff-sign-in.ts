@@ -95,7 +95,12 @@ ${deps.ssoEnabled ? '<p><a href="/staff/sign-in/sso">Sign in with your organisat
       // A cross-site page cannot send a JSON body without a CORS preflight, which this app never grants.
       const session = await deps.signIn(await readJsonBody(c), c.var.requestId);
       setStaffSessionCookies(c, session);
-      return c.json({ userId: session.userId, csrfToken: session.csrfToken, expiresAt: session.expiresAt });
+      return c.json({
+        userId: session.userId,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+        availabilityRestored: session.availabilityRestored,
+      });
     }
     const form = await c.req.parseBody();
     const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");

@@ -143,7 +143,10 @@ export async function withdrawFromQueue(
     .where(eq(staffUsers.id, staffId))
     .for("update");
   if (!before) return null;
-  await tx.update(staffUsers).set({ available: false }).where(eq(staffUsers.id, staffId));
+  await tx
+    .update(staffUsers)
+    .set({ available: false, resumeAvailableUntil: null })
+    .where(eq(staffUsers.id, staffId));
   const freed = await tx
     .update(conversations)
     .set({ assignedStaffId: null, updatedAt: change.now })
@@ -187,7 +190,7 @@ export async function setStaffAvailability({
     if (parsed.available) {
       const updated = await tx
         .update(staffUsers)
-        .set({ available: true })
+        .set({ available: true, resumeAvailableUntil: null })
         .where(eq(staffUsers.id, actor.userId))
         .returning({ id: staffUsers.id });
       if (updated.length === 0) throw new DomainError("not_found", "No staff account for this sign-in.");

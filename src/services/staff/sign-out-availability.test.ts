@@ -3,13 +3,14 @@ import { beforeEach, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { auditLog, conversationEvents, conversations, staffUsers } from "../../db/schema";
 import { createConversation } from "../conversations/create-conversation";
+import { setStaffAvailability } from "../handoff/assign-conversation";
 import type { HandoffContext } from "../handoff/context";
 import { markHandoff } from "../handoff/request-handoff";
 import { takeNextConversation } from "../handoff/take-next-conversation";
 import { takeOverConversation } from "../handoff/take-over-conversation";
 import { deactivateStaffUser } from "./deactivate-staff-user";
 import { openStaffSession } from "./open-staff-session";
-import { signOutStaff } from "./sign-out-staff";
+import { RESUME_AVAILABILITY_HOURS, signOutStaff } from "./sign-out-staff";
 
 forEachDatabase("signing out takes a staff member off the handoff queue", (use) => {
   const staff = async (id: string, fields: Partial<typeof staffUsers.$inferInsert> = {}) => {
@@ -30,7 +31,10 @@ forEachDatabase("signing out takes a staff member off the handoff queue", (use) 
     await markHandoff(use().db, created.id, "citizen_request", new Date());
     return created.id;
   };
-  const session = (userId: string) => openStaffSession({ ctx: { database: use() }, userId, method: "local" });
+  const session = (userId: string, now?: Date) =>
+    openStaffSession({ ctx: { database: use(), ...(now ? { now } : {}) }, userId, method: "local" });
+  const signOut = (sessionToken: string, now = new Date()) =>
+    signOutStaff({ ctx: { database: use(), now }, sessionToken, everywhere: false });
 
   // Every test starts with an empty queue and nobody available, whatever the tests before left.
   beforeEach(async () => {
@@ -131,5 +135,70 @@ forEachDatabase("signing out takes a staff member off the handoff queue", (use) 
       await signOutStaff({ ctx: { database: use() }, sessionToken: "not-a-session", everywhere: true }),
     ).toEqual({ ended: 0 });
     expect((await profile("so-gil")).available).toBe(true);
+  });
+
+  it("signing in again soon after signing out makes an available person available again, and the queue assigns them", async () => {
+    await staff("so-hal");
+    const { sessionToken } = await session("so-hal");
+    const out = new Date();
+    await signOut(sessionToken, out);
+    expect((await profile("so-hal")).available).toBe(false);
+    // Asked while nobody was available: it waits unassigned.
+    const waiting = await queue();
+    expect((await row(waiting)).assignedStaffId).toBeNull();
+
+    const back = await session("so-hal", new Date(out.getTime() + 60 * 60_000));
+    expect(back.availabilityRestored).toBe(true);
+    expect(await profile("so-hal")).toMatchObject({ available: true, resumeAvailableUntil: null });
+    expect(await row(waiting)).toMatchObject({ state: "waiting", assignedStaffId: "so-hal" });
+    const signIns = await use()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, "so-hal"), eq(auditLog.action, "staff.sign_in")))
+      .orderBy(auditLog.id);
+    expect(signIns.map((a) => a.details)).toEqual([
+      { method: "local" },
+      { method: "local", availabilityRestored: true },
+    ]);
+    // Remembered once: a later sign-out and sign-in of someone who had turned it off keeps it off.
+    await setStaffAvailability({
+      ctx: { database: use(), actor: { kind: "staff", userId: "so-hal", roles: ["agent"] } },
+      input: { available: false },
+    });
+    await signOut(back.sessionToken);
+    expect((await session("so-hal")).availabilityRestored).toBe(false);
+    expect((await profile("so-hal")).available).toBe(false);
+  });
+
+  it("someone who was not available signs in not available", async () => {
+    await staff("so-ivy", { available: false });
+    const { sessionToken } = await session("so-ivy");
+    await signOut(sessionToken);
+    expect((await session("so-ivy")).availabilityRestored).toBe(false);
+    expect((await profile("so-ivy")).available).toBe(false);
+  });
+
+  it(`signing in more than ${RESUME_AVAILABILITY_HOURS} h after signing out leaves them to choose`, async () => {
+    await staff("so-jon");
+    const { sessionToken } = await session("so-jon");
+    const out = new Date();
+    await signOut(sessionToken, out);
+    const later = new Date(out.getTime() + (RESUME_AVAILABILITY_HOURS + 1) * 3_600_000);
+    expect((await session("so-jon", later)).availabilityRestored).toBe(false);
+    expect((await profile("so-jon")).available).toBe(false);
+  });
+
+  it("turning availability on or off after signing out (from another session) wins over the remembered one", async () => {
+    await staff("so-kim");
+    const first = await session("so-kim");
+    await session("so-kim");
+    await signOut(first.sessionToken);
+    expect((await profile("so-kim")).resumeAvailableUntil).not.toBeNull();
+    // Still signed in elsewhere, they turn it on and off again there.
+    const actor = { kind: "staff" as const, userId: "so-kim", roles: ["agent" as const] };
+    await setStaffAvailability({ ctx: { database: use(), actor }, input: { available: true } });
+    await setStaffAvailability({ ctx: { database: use(), actor }, input: { available: false } });
+    expect((await session("so-kim")).availabilityRestored).toBe(false);
+    expect((await profile("so-kim")).available).toBe(false);
   });
 });

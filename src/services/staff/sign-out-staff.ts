@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { staffSessions } from "../../db/schema";
+import { staffSessions, staffUsers } from "../../db/schema";
 import { recordAudit } from "../cases/record-audit";
 import { assignQueuedConversations, withdrawFromQueue } from "../handoff/assign-conversation";
 import type { StaffAuthContext } from "./context";
@@ -8,8 +8,15 @@ import { digestSecret } from "./secrets";
 /**
  * Ends this session, or with `everywhere` every session of its user (other browsers, other devices).
  * Whoever signs out is no longer available for the handoff queue: the conversations it gave them and
- * they have not taken go to someone else (they turn availability on again after signing in).
+ * they have not taken go to someone else. Someone who was available is remembered as such for
+ * `RESUME_AVAILABILITY_HOURS`: signing in again within that time makes them available again (a new
+ * browser, a break, signing out everywhere after losing a laptop); after it they sign in unavailable
+ * and turn it on themselves, so signing in after a night or a holiday just to read brings no
+ * conversations unasked.
  */
+/** How long after signing out an available staff member's next sign-in makes them available again. */
+export const RESUME_AVAILABILITY_HOURS = 12;
+
 export async function signOutStaff({
   ctx,
   sessionToken,
@@ -39,6 +46,12 @@ export async function signOutStaff({
       reason: everywhere ? "staff_signed_out_everywhere" : "staff_signed_out",
       now,
     });
+    if (withdrawn?.wasAvailable) {
+      await tx
+        .update(staffUsers)
+        .set({ resumeAvailableUntil: new Date(now.getTime() + RESUME_AVAILABILITY_HOURS * 3_600_000) })
+        .where(eq(staffUsers.id, session.userId));
+    }
     await recordAudit(tx, { kind: "staff", userId: session.userId, roles: [] }, ctx.requestId, {
       action: everywhere ? "staff.sign_out_everywhere" : "staff.sign_out",
       subjectType: "staff_user",

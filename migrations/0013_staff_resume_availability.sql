@@ -1,0 +1,1 @@
+ALTER TABLE "staff_users" ADD COLUMN "resume_available_until" timestamp with time zone;
