@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, Db } from "../../db/client";
 import { conversations, messages } from "../../db/schema";
 import type { ConversationActor } from "../conversations/context";
-import { findReply, type MessageRow } from "../conversations/find-reply";
+import { findReply, type MessageColumns, type MessageRow, messageRowOf } from "../conversations/find-reply";
 import { type MessageView, toMessageView } from "../conversations/message-view";
 import { postCitizenMessage } from "../conversations/post-citizen-message";
 import { enforceRateLimit } from "../conversations/rate-limiter";
@@ -43,6 +43,8 @@ export async function respondToCitizenMessage(
           deps.settings.contactRateLimit,
           now,
         ),
+      // The turn reads the conversation so far; it comes back with the insert instead of a second statement.
+      readEarlier: deps.settings.historyMessages,
     },
     conversationId,
     input,
@@ -54,6 +56,7 @@ export async function respondToCitizenMessage(
     message: posted.message,
     now,
     piiRemoved: posted.redacted.length > 0,
+    ...(posted.earlier ? { earlier: posted.earlier } : {}),
     ...options,
   });
   const reply = await storeReply(deps, posted.conversation, posted.message, outcome, now);
@@ -158,7 +161,7 @@ async function storeUnlessTaken(
 ): Promise<MessageRow | undefined> {
   const createdAt = new Date(now.getTime() + 1).toISOString();
   const touchLang = outcome.lang !== conversation.lang ? sql`, lang = ${outcome.lang}::text` : sql``;
-  const [row] = await database.query<StoredReplyRow>(sql`
+  const [row] = await database.query<MessageColumns>(sql`
     with owner as (
       select id from conversations where id = ${conversation.id}::uuid and state <> 'human' for update
     ), stored as (
@@ -174,36 +177,5 @@ async function storeUnlessTaken(
       where id in (select conversation_id from stored)
     )
     select * from stored`);
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    conversationId: row.conversation_id,
-    role: row.role,
-    text: row.text,
-    lang: row.lang,
-    status: row.status,
-    citations: row.citations,
-    idempotencyKey: row.idempotency_key,
-    replyToId: row.reply_to_id,
-    feedback: row.feedback,
-    meta: row.meta,
-    sequence: Number(row.sequence),
-    createdAt: new Date(row.created_at),
-  };
-}
-
-interface StoredReplyRow {
-  id: string;
-  conversation_id: string;
-  role: string;
-  text: string;
-  lang: string | null;
-  status: string | null;
-  citations: MessageRow["citations"];
-  idempotency_key: string | null;
-  reply_to_id: string | null;
-  feedback: number | null;
-  meta: Record<string, unknown>;
-  sequence: number;
-  created_at: string | Date;
+  return row ? messageRowOf(row) : undefined;
 }

@@ -6,6 +6,7 @@ import { isCancel, isNo, isYes } from "../cases/intake-answers";
 import { type ConversationRow, isWithStaff } from "../conversations/context";
 import type { MessageRow } from "../conversations/find-reply";
 import type { Citation } from "../conversations/message-view";
+import { type EarlierMessage, HISTORY_ROLES } from "../conversations/post-citizen-message";
 import { formatOpening } from "../conversations/request-handoff";
 import { announceHandoffActivity } from "../handoff/handoff-activity";
 import { type QueueOutcome, queueForPerson } from "../handoff/request-handoff";
@@ -44,6 +45,11 @@ export interface TurnInput {
   /** Receives the answer text as it is produced (web streaming). */
   onToken?: (token: string) => void;
   signal?: AbortSignal;
+  /**
+   * The conversation's messages before this one, newest first, when they were read with the message's
+   * insert (at least `settings.historyMessages` of them, or all there are); otherwise the turn reads them.
+   */
+  earlier?: EarlierMessage[];
 }
 
 export interface TurnOutcome {
@@ -89,6 +95,20 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
   if (outcome.status !== "no_answer" || outcome.role !== "assistant") return outcome;
   const topic = findSensitiveTopic(input.message.text, deps.handoff?.sensitiveTopics ?? []);
   if (topic) return handOver(deps, input, outcome, "sensitive", { sensitiveTopic: topic });
+  const previous = await previousReply(deps, input);
+  if (previous?.status !== "no_answer") return outcome;
+  return handOver(deps, input, outcome, "no_answer", {});
+}
+
+/** The last reply before this message (the bot's or a person's), from the messages read with it when they hold one. */
+async function previousReply(
+  deps: AssistantDeps,
+  input: TurnInput,
+): Promise<{ status: string | null } | undefined> {
+  const earlier = input.earlier;
+  const known = earlier?.find((m) => m.role === "assistant" || m.role === "staff");
+  // Fewer messages than were asked for means these are all there are.
+  if (known || (earlier && earlier.length < deps.settings.historyMessages)) return known;
   const [previous] = await deps.database.db
     .select({ status: messages.status })
     .from(messages)
@@ -101,8 +121,7 @@ export async function runTurn(deps: AssistantDeps, input: TurnInput): Promise<Tu
     )
     .orderBy(desc(messages.sequence))
     .limit(1);
-  if (previous?.status !== "no_answer") return outcome;
-  return handOver(deps, input, outcome, "no_answer", {});
+  return previous;
 }
 
 /** Queues the unanswered turn for a person, or says honestly that nobody works now. */
@@ -281,7 +300,12 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
     if (smallTalk === "greeting") return finish(fixedReply(deps, lang, "clarification", "reply.greeting"));
     if (smallTalk === "thanks") return finish(fixedReply(deps, lang, "answered", "reply.thanks"));
 
-    const { history, lastReplyStatus } = await loadHistory(deps, conversation.id, message.sequence);
+    const { history, lastReplyStatus } = await loadHistory(
+      deps,
+      conversation.id,
+      message.sequence,
+      input.earlier,
+    );
     const condenseRequest = { message: message.text, history, lang, now: input.now };
     // A follow-up to a knowledge answer ("and for glass?") stays with the knowledge base; anything
     // else meets case intake first, so a citizen answering an intake question is not condensed.
@@ -365,19 +389,22 @@ async function loadHistory(
   deps: AssistantDeps,
   conversationId: string,
   before: number,
+  earlier?: EarlierMessage[],
 ): Promise<{ history: HistoryTurn[]; lastReplyStatus: string | null }> {
-  const rows = await deps.database.db
-    .select({ role: messages.role, text: messages.text, status: messages.status })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.conversationId, conversationId),
-        lt(messages.sequence, before),
-        inArray(messages.role, ["citizen", "assistant", "staff"]),
-      ),
-    )
-    .orderBy(desc(messages.sequence))
-    .limit(deps.settings.historyMessages);
+  const rows = earlier
+    ? earlier.slice(0, deps.settings.historyMessages)
+    : await deps.database.db
+        .select({ role: messages.role, text: messages.text, status: messages.status })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            lt(messages.sequence, before),
+            inArray(messages.role, [...HISTORY_ROLES]),
+          ),
+        )
+        .orderBy(desc(messages.sequence))
+        .limit(deps.settings.historyMessages);
   const lastReplyStatus = rows.find((row) => row.role === "assistant")?.status ?? null;
   // What a staff member said is the city's side of the conversation: the bot continues from it.
   const history = rows.reverse().map((row) => ({

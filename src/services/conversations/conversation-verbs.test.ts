@@ -68,6 +68,41 @@ forEachDatabase("conversation verbs", (use) => {
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
+  it("reads the messages before a new one with its insert, newest first, as a separate read would", async () => {
+    const { id, actor } = await start();
+    const post = (text: string, readEarlier?: number) =>
+      postCitizenMessage({
+        ctx: { database: use(), actor, languages, ...(readEarlier === undefined ? {} : { readEarlier }) },
+        conversationId: id,
+        input: { text, clientMessageId: text },
+      });
+    const first = await post("When is my bin collected?", 5);
+    expect(first.earlier).toEqual([]);
+    await use()
+      .db.insert(messages)
+      .values([
+        { conversationId: id, role: "assistant", text: "On Mondays.", status: "answered" },
+        { conversationId: id, role: "system", text: "internal note" },
+        { conversationId: id, role: "staff", text: "Anything else?" },
+      ]);
+    await post("and for glass?");
+    const third = await post("thanks, and the tip?", 3);
+    expect(third.earlier).toEqual([
+      { role: "citizen", text: "and for glass?", status: null },
+      { role: "staff", text: "Anything else?", status: null },
+      { role: "assistant", text: "On Mondays.", status: "answered" },
+    ]);
+    // The row handed back is the stored row, as the plain insert returns it.
+    const [stored] = await use().db.select().from(messages).where(eq(messages.id, third.message.id));
+    expect(third.message).toEqual(stored);
+    expect(third.message.meta).toMatchObject({ redacted: [] });
+    // A retry stores nothing and reads nothing with it.
+    const again = await post("thanks, and the tip?", 3);
+    expect(again.duplicate).toBe(true);
+    expect(again.earlier).toBeUndefined();
+    expect(again.message.id).toBe(third.message.id);
+  });
+
   it("stores the citizen's message redacted, with its language, before anything else", async () => {
     const { id, actor } = await start();
     const posted = await postCitizenMessage({

@@ -13,3 +13,39 @@ export async function findReply(db: Db, citizenMessageId: string): Promise<Messa
     .limit(1);
   return reply;
 }
+
+/** A messages row as a raw statement returns it (`returning *`), column names as in the table. */
+export interface MessageColumns {
+  id: string;
+  conversation_id: string;
+  role: string;
+  text: string;
+  lang: string | null;
+  status: string | null;
+  citations: MessageRow["citations"];
+  idempotency_key: string | null;
+  reply_to_id: string | null;
+  feedback: number | null;
+  meta: Record<string, unknown>;
+  sequence: number | string;
+  created_at: string | Date;
+}
+
+/** The row as drizzle would have returned it. */
+export function messageRowOf(row: MessageColumns): MessageRow {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role,
+    text: row.text,
+    lang: row.lang,
+    status: row.status,
+    citations: row.citations,
+    idempotencyKey: row.idempotency_key,
+    replyToId: row.reply_to_id,
+    feedback: row.feedback,
+    meta: row.meta,
+    sequence: Number(row.sequence),
+    createdAt: new Date(row.created_at),
+  };
+}
