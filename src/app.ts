@@ -268,7 +268,11 @@ export function buildApp(deps: AppDeps) {
 
   app.route(
     "/",
-    staffPrivacyRoutes({ database: deps.database, staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS) }),
+    staffPrivacyRoutes({
+      database: deps.database,
+      staffTokens: parseStaffTokens(deps.config.STAFF_TOKENS),
+      summaryCache: summaries?.cache,
+    }),
   );
   app.route(
     "/",

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterEach, expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { openWaitingConversation } from "../../../test/handoff";
@@ -10,8 +11,9 @@ import {
 import { createOpenAiChatModel } from "../../adapters/chat-model-openai";
 import { buildApp } from "../../app";
 import { loadConfig } from "../../config";
-import { messages } from "../../db/schema";
+import { conversations, messages } from "../../db/schema";
 import { createLogger } from "../../logger";
+import { createSummaryCache, summaryKey } from "../../services/handoff/summarize-conversation";
 
 // The stand-in server answers what each test scripts: these tests check what is sent to the model and
 // how its summary is marked and cached, never the quality of a summary.
@@ -91,6 +93,47 @@ forEachDatabase("generated conversation summary for staff", (use) => {
     await view(a, id);
     expect(standIn!.requests).toHaveLength(2);
     expect(JSON.stringify(standIn!.requests[1]!.body.messages)).toContain("Citizen: Any news?");
+  });
+
+  it("erasing a contact drops their generated summary from this process's cache at once, and only theirs", async () => {
+    standIn = await startOpenAiStandIn(() => ({ kind: "json", content: SUMMARY }));
+    const cache = createSummaryCache();
+    const a = buildApp({
+      config: loadConfig({
+        STAFF_TOKENS: "agent-token-0123456789:u-ada:agent,admin-token-0123456789:u-root:admin",
+      }),
+      database: use(),
+      logger: createLogger({ level: "silent", redact: (t) => t }),
+      chatModel: createOpenAiChatModel(standInModelOptions(standIn)),
+      summaryCache: cache,
+    });
+    const erased = await waitingConversation(a);
+    const kept = await waitingConversation(a);
+    const cached = async (id: string) => {
+      const summary = (await view(a, id)).summary as unknown as { kind: string; basedOnMessageId: string };
+      expect(summary.kind).toBe("generated");
+      const [row] = await use().db.select().from(conversations).where(eq(conversations.id, id));
+      const key = summaryKey("stand-in-model", row!.contactId, summary.basedOnMessageId);
+      expect(cache.get(key)).toEqual([
+        "The citizen wants their missed bin collected.",
+        "Nothing is arranged yet.",
+      ]);
+      return { key, contactId: row!.contactId };
+    };
+    const gone = await cached(erased);
+    const stays = await cached(kept);
+
+    const res = await a.request(`/v1/staff/privacy/contacts/${gone.contactId}/erase`, {
+      method: "POST",
+      headers: { authorization: "Bearer admin-token-0123456789", "content-type": "application/json" },
+      body: JSON.stringify({ reason: "SAR-2026-41" }),
+    });
+    expect(res.status).toBe(200);
+    expect(cache.get(gone.key)).toBeUndefined();
+    expect(cache.get(stays.key)).toEqual([
+      "The citizen wants their missed bin collected.",
+      "Nothing is arranged yet.",
+    ]);
   });
 
   it("while one view waits for the model, another view of the same conversation shows the extractive summary", async () => {

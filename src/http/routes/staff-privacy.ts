@@ -14,6 +14,8 @@ const MAX_BODY_BYTES = 4 * 1024;
 export interface StaffPrivacyDeps {
   database: Database;
   staffTokens: StaffTokenEntry[];
+  /** The generated summaries of this process (the console's and the Teams cards'): an erasure drops the contact's. */
+  summaryCache?: PrivacyContext["summaryCache"];
 }
 
 /**
@@ -26,6 +28,7 @@ export function staffPrivacyRoutes(deps: StaffPrivacyDeps) {
     database: deps.database,
     actor: c.var.staff,
     requestId: c.var.requestId,
+    summaryCache: deps.summaryCache,
   });
   app.use("/v1/staff/privacy/*", staffAuth(deps.staffTokens), limitBody(MAX_BODY_BYTES), allowRoles("admin"));
 

@@ -28,6 +28,8 @@ export interface SummaryCache {
   begin(key: string, forMs: number): void;
   /** Stores the model's lines, or null when it failed. */
   settle(key: string, lines: string[] | null): void;
+  /** Drops every summary of this contact (erased): their words leave this process's memory at once. */
+  forgetContact(contactId: string): void;
 }
 
 /** What writing a summary with the chat model needs; without a model that can summarise, none is written. */
@@ -43,16 +45,25 @@ export interface SummaryDeps {
 const TURNS = 40;
 const TURN_CHARS = 1_000;
 
+/** How long a generated summary stays in a process's memory (see `createSummaryCache`). */
+export const SUMMARY_TTL_MS = 15 * 60_000;
+
 /**
  * Keeps summaries per contact and newest message: a new message makes a new key, so a summary is never
  * older than the transcript beside it. Failures are kept briefly, so a model that is down is not asked
  * on every view; entries expire and the oldest are dropped beyond `maxEntries`.
+ *
+ * The cache is per process. The process that erases a contact forgets their summaries at once
+ * (`forgetContact`); the others are not told, so entries live `SUMMARY_TTL_MS` at most (15 minutes): an
+ * erased contact's summary is gone from every process within that time. It can never be shown after the
+ * erasure anyway (its key needs the contact's newest message, which is gone); the bound is about how
+ * long the words stay in memory. Viewing a quiet conversation again after it asks the model once more.
  */
 export function createSummaryCache(
   options: { maxEntries?: number; ttlMs?: number; failureTtlMs?: number; clock?: () => number } = {},
 ): SummaryCache {
   const maxEntries = options.maxEntries ?? 500;
-  const ttlMs = options.ttlMs ?? 6 * 3600_000;
+  const ttlMs = options.ttlMs ?? SUMMARY_TTL_MS;
   const failureTtlMs = options.failureTtlMs ?? 60_000;
   const clock = options.clock ?? Date.now;
   const entries = new Map<string, { value: string[] | null | "pending"; expiresAt: number }>();
@@ -80,6 +91,11 @@ export function createSummaryCache(
     },
     settle(key, lines) {
       put(key, lines, lines === null ? failureTtlMs : ttlMs);
+    },
+    forgetContact(contactId) {
+      for (const key of entries.keys()) {
+        if (contactOfKey(key) === contactId) entries.delete(key);
+      }
     },
   };
 }
@@ -115,7 +131,7 @@ export async function generateConversationSummary(
     role: m.role as TranscriptTurn["role"],
     text: clip(redactPii(m.text).text, TURN_CHARS),
   }));
-  const key = `${model.name}\u0000${conversation.contactId}\u0000${newest.id}`;
+  const key = summaryKey(model.name, conversation.contactId, newest.id);
   let written = deps.cache.get(key);
   // Another view is asking the model for this very summary: this one shows the extractive summary now.
   if (written === "pending") return null;
@@ -162,6 +178,15 @@ async function askModel(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The cache key: the model, the contact and the newest message it read. */
+export function summaryKey(model: string, contactId: string, messageId: string): string {
+  return `${model}\u0000${contactId}\u0000${messageId}`;
+}
+
+function contactOfKey(key: string): string | undefined {
+  return key.split("\u0000")[1];
 }
 
 function clip(text: string, max: number): string {

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import type { Actor } from "../cases/context";
+import type { SummaryCache } from "../handoff/summarize-conversation";
 
 export interface PrivacyContext {
   database: Database;
@@ -8,6 +9,8 @@ export interface PrivacyContext {
   requestId?: string;
   /** Injected clock; tests pass their own. */
   now?: Date;
+  /** This process's generated conversation summaries: an erasure drops the contact's at once. */
+  summaryCache?: Pick<SummaryCache, "forgetContact"> | undefined;
 }
 
 /** How long each kind of personal data is kept; 0 keeps it (no purge of that kind). */

@@ -23,7 +23,8 @@ export interface ErasureCounts {
 /**
  * Erases a contact at their verified request: the contact, its conversations, messages and intakes go;
  * the cases they reported stay as anonymised operational records (see anonymiseCases); they stop
- * following other cases. One transaction, audited with counts but no personal data.
+ * following other cases. One transaction, audited with counts but no personal data. The generated
+ * summaries this process keeps of them are dropped too.
  */
 export async function eraseContact({
   ctx,
@@ -35,7 +36,7 @@ export async function eraseContact({
   const staff = requireStaff(ctx.actor, ["admin"]);
   const { contactId, reason } = EraseContactInput.parse(input);
   const now = ctx.now ?? new Date();
-  return ctx.database.db.transaction(async (tx) => {
+  const counts = await ctx.database.db.transaction(async (tx) => {
     const [contact] = await tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, contactId));
     if (!contact) throw new DomainError("not_found", "No such contact.");
     const convIds = (
@@ -77,4 +78,8 @@ export async function eraseContact({
     });
     return counts;
   });
+  // After the commit: a failed erasure keeps the contact, and their summary may stay too. Other
+  // processes' caches drop it when it expires (see createSummaryCache).
+  ctx.summaryCache?.forgetContact(contactId);
+  return counts;
 }
