@@ -120,6 +120,32 @@ forEachDatabase("Open311 GeoReport v2 routes", (use) => {
       expect(xmlToComparable(tree)).toEqual(jsonToComparable(definition));
     });
 
+    it("describes a service in the city's default language, German or Spanish, alike in JSON and XML", async () => {
+      for (const [lang, question, option] of [
+        ["de", "Was macht die Laterne?", "Flackert oder geht an und aus"],
+        ["es", "¿Qué le pasa a la farola?", "Parpadea o se enciende y se apaga"],
+      ] as const) {
+        const local = new Hono<AppEnv>();
+        local.use(requestId());
+        local.route(
+          "/",
+          open311Routes({
+            config: { ...CONFIG, DEFAULT_LANGUAGE: lang },
+            database: use(),
+            notifier: recordingNotifier(),
+          }),
+        );
+        const definition = (await json(await local.request("/open311/v2/services/street-light.json"))) as {
+          attributes: Json[];
+        };
+        const state = definition.attributes.find((a) => a.code === "light_state");
+        expect(state?.description).toBe(question);
+        expect(((state?.values ?? []) as Json[]).find((v) => v.key === "flickering")?.name).toBe(option);
+        const tree = await xml(await local.request("/open311/v2/services/street-light.xml"));
+        expect(xmlToComparable(tree)).toEqual(jsonToComparable(definition));
+      }
+    });
+
     it("answers 404 with an error list for an unknown service, in either format", async () => {
       const response = await get("services/no-such-service.json");
       expect(response.status).toBe(404);

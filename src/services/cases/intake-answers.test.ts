@@ -47,4 +47,22 @@ describe("parseChoice", () => {
     expect(parseChoice("purple", light, false)).toBeNull();
     expect(parseChoice("clignote la journée", light, false)).toBeNull();
   });
+
+  it("reads a word by its inflected forms only when the words as written read nothing", () => {
+    const pests = [
+      { key: "rats", labels: ["Rats", "Ratten", "Ratas"] },
+      { key: "mice", labels: ["Mice", "Mäuse", "Ratones"] },
+    ];
+    expect(parseChoice("eine Ratte", pests, false)).toEqual(["rats"]);
+    expect(parseChoice("una rata", pests, false)).toEqual(["rats"]);
+    expect(parseChoice("un ratón", pests, false)).toEqual(["mice"]);
+    expect(parseChoice("Maeuse", pests, false)).toEqual(["mice"]);
+    const weeks = [
+      { key: "week", labels: ["Less than a week", "Menos de una semana"] },
+      { key: "weeks", labels: ["One to four weeks", "De una a cuatro semanas"] },
+    ];
+    // "semanas" and "semana" share a form; the word as written tells them apart first.
+    expect(parseChoice("dos semanas", weeks, false)).toEqual(["weeks"]);
+    expect(parseChoice("menos de una semana", weeks, false)).toEqual(["week"]);
+  });
 });

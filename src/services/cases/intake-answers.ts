@@ -1,9 +1,10 @@
-/** Lower case, no accents, punctuation as spaces: how short answers are compared. */
+/** Lower case, no accents, "ß" as "ss", punctuation as spaces: how short answers are compared. */
 export function foldAnswer(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
+    .replace(/ß/g, "ss")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
@@ -153,6 +154,9 @@ export interface Choice {
 /**
  * Reads a choice from a list: by number ("2", "1, 3"), by the option's name in any language, or by
  * most of its words ("on in the day" for "On during the day"). Null when nothing clear matches.
+ * Words are compared as written first; only when that reads nothing are they compared by their
+ * forms, so "eine Ratte" names "Ratten", "un ratón" names "Ratones", "dañado" names "dañados" and
+ * "tagsueber" names "tagsüber".
  */
 export function parseChoice(text: string, choices: Choice[], multiple: boolean): string[] | null {
   const folded = foldAnswer(text);
@@ -163,15 +167,42 @@ export function parseChoice(text: string, choices: Choice[], multiple: boolean):
     if (!multiple && numbers.length !== 1) return null;
     return numbers.map((n) => choices[n - 1]!.key);
   }
-  const words = new Set(folded.split(" "));
+  return readChoice(folded, choices, multiple, asWritten) ?? readChoice(folded, choices, multiple, wordForms);
+}
+
+type Forms = (word: string) => string[];
+const asWritten: Forms = (word) => [word];
+
+// Endings that inflect a word without changing what it names: plurals (-s, -es, -n, -en), a German
+// -e, and the Spanish (and Romanian) -a/-o of gender ("apagada", "apagado").
+const ENDINGS = ["es", "en", "s", "n", "e", "a", "o"];
+/** How long a word must stay once an ending is taken off, so that short words keep their meaning. */
+const MIN_STEM = 4;
+
+/**
+ * The word and its forms without one inflecting ending, with German umlauts written out ("ue" for
+ * "ü") read as the plain vowel. Two words name the same thing when their forms share one: "ratones"
+ * and "raton" share "raton", "ratten" and "ratte" share "ratte".
+ */
+const wordForms: Forms = (word) => {
+  const plain = word.replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u");
+  const forms = new Set([word, plain]);
+  for (const ending of ENDINGS)
+    if (plain.endsWith(ending) && plain.length - ending.length >= MIN_STEM)
+      forms.add(plain.slice(0, -ending.length));
+  return [...forms];
+};
+
+function readChoice(folded: string, choices: Choice[], multiple: boolean, forms: Forms): string[] | null {
+  const said = new Set(folded.split(" ").flatMap(forms));
   const scored = choices
     .map((choice) => ({
       key: choice.key,
-      score: Math.max(...choice.labels.map((label) => overlap(label, folded, words))),
+      score: Math.max(...choice.labels.map((label) => overlap(label, folded, said, forms))),
     }))
     .filter((c) => c.score >= 0.5)
     .sort((a, b) => b.score - a.score);
-  if (scored.length === 0) return multiple ? null : choiceNamedByOwnWord(choices, words);
+  if (scored.length === 0) return multiple ? null : choiceNamedByOwnWord(choices, folded, forms);
   if (multiple) {
     const keys = scored.filter((c) => c.score >= 0.75).map((c) => c.key);
     return keys.length > 0 ? keys : null;
@@ -184,27 +215,28 @@ export function parseChoice(text: string, choices: Choice[], multiple: boolean):
  * "il clignote" for "Clignote ou s'allume et s'éteint": a longer word of the answer that only one
  * option's labels hold names that option, though it is a small part of a long label.
  */
-function choiceNamedByOwnWord(choices: Choice[], words: Set<string>): string[] | null {
+function choiceNamedByOwnWord(choices: Choice[], folded: string, forms: Forms): string[] | null {
   const owners = new Map<string, Set<string>>();
   for (const choice of choices)
     for (const label of choice.labels)
       for (const w of foldAnswer(label.replace(/_/g, " ")).split(" "))
-        if (w.length >= 5) owners.set(w, (owners.get(w) ?? new Set()).add(choice.key));
+        if (w.length >= 5)
+          for (const f of forms(w)) owners.set(f, (owners.get(f) ?? new Set()).add(choice.key));
   const named = new Set<string>();
-  for (const w of words) {
-    const keys = owners.get(w);
-    if (keys?.size === 1) named.add([...keys][0]!);
+  for (const w of folded.split(" ")) {
+    const keys = new Set(forms(w).flatMap((f) => [...(owners.get(f) ?? [])]));
+    if (keys.size === 1) named.add([...keys][0]!);
   }
   return named.size === 1 ? [...named] : null;
 }
 
 /** 1 for an exact answer, otherwise the share of the label's longer words found in the answer. */
-function overlap(label: string, folded: string, words: Set<string>): number {
+function overlap(label: string, folded: string, said: Set<string>, forms: Forms): number {
   const foldedLabel = foldAnswer(label.replace(/_/g, " "));
   if (foldedLabel === folded) return 1;
   const labelWords = foldedLabel.split(" ").filter((w) => w.length > 2 || /\d/.test(w));
   if (labelWords.length === 0) return 0;
-  return labelWords.filter((w) => words.has(w)).length / labelWords.length;
+  return labelWords.filter((w) => forms(w).some((f) => said.has(f))).length / labelWords.length;
 }
 
 export function parseNumber(text: string): number | null {
