@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { axeViolations, haveChromium, saveScreenshot, useBrowserSession } from "../../../test/browser";
+import { conversationEvents } from "../../db/schema";
 
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
 
@@ -77,6 +78,20 @@ describe.skipIf(!haveChromium)("staff console kept live by server-sent events, i
     const latencyMs = Date.now() - sent;
     // The summary follows too (it is part of the streamed view).
     await agent.locator("#summary", { hasText: "dark for three nights" }).waitFor({ timeout: 5_000 });
+    // So do a colleague's private note and the owner history, written without this page.
+    await session.service.database.db.insert(conversationEvents).values({
+      conversationId: first.id,
+      kind: "note",
+      actorKind: "staff",
+      actorId: "colleague-7",
+      text: "Lamp 41 was reported last week too.",
+    });
+    await agent
+      .locator("#notes li", { hasText: "colleague-7: Lamp 41 was reported last week too." })
+      .waitFor({
+        timeout: 5_000,
+      });
+    expect(await agent.locator("#history").textContent()).toContain("bot → waiting by citizen");
     await saveScreenshot(agent, ARTIFACTS, "staff-console-conversation-live");
     expect(await axeViolations(agent)).toEqual([]);
     expect(latencyMs).toBeLessThan(5_000);

@@ -274,14 +274,14 @@ ${summaryTag}
 <h2>Open cases</h2>
 ${cases}
 <h2>Private notes</h2>
-<ul>${notes.map((n) => `<li>${escapeHtml(n.actorName ?? n.actorId ?? "")}: ${escapeHtml(n.text ?? "")}</li>`).join("") || "<li>None yet.</li>"}</ul>
+<ul id="notes">${notes.map((n) => `<li>${escapeHtml(n.actorName ?? n.actorId ?? "")}: ${escapeHtml(n.text ?? "")}</li>`).join("") || "<li>None yet.</li>"}</ul>
 <form id="note-form">
 <label for="note-text">Add a private note (not shown to the citizen)</label>
 <textarea id="note-text" rows="2" maxlength="4000"></textarea>
 <button type="submit" class="secondary">Add note</button>
 </form>
 <h2>Owner history</h2>
-<ul>${history || "<li>None.</li>"}</ul>
+<ul id="history">${history || "<li>None.</li>"}</ul>
 </aside>
 </div>`;
 }

@@ -201,8 +201,31 @@ export const CONSOLE_JS = `"use strict";
     const transcript = document.getElementById("transcript");
     const state = document.getElementById("owner-state");
     let shown = transcript.children.length;
+    // Notes and the owner history, in the words the page was rendered with.
+    const renderEvents = (events) => {
+      const notes = document.getElementById("notes");
+      if (notes) {
+        const list = events.filter((e) => e.kind === "note");
+        notes.replaceChildren(...(list.length ? list : [null]).map((n) =>
+          el("li", {}, n ? (n.actorName || n.actorId || "") + ": " + (n.text || "") : "None yet.")));
+      }
+      const history = document.getElementById("history");
+      if (history) {
+        const list = events.filter((e) => e.kind === "owner_changed" || e.kind === "assigned" || e.kind === "handoff_closed");
+        history.replaceChildren(...(list.length ? list : [null]).map((e) => {
+          if (!e) return el("li", {}, "None.");
+          const when = e.createdAt.slice(0, 16).replace("T", " ");
+          const who = e.actorKind === "staff" ? (e.actorName || e.actorId || "staff") : e.actorKind;
+          const why = e.reason || "";
+          if (e.kind === "assigned") return el("li", {}, when + ": " + (e.text ? "assigned to " + e.text : "returned to the queue") + " by " + (e.actorId === "queue" ? "the queue" : who) + " (" + why + ")");
+          if (e.kind === "handoff_closed") return el("li", {}, when + ": not queued, out of business hours (" + why + ")");
+          return el("li", {}, when + ": " + (e.fromState || "") + " → " + (e.toState || "") + " by " + who + " (" + why + ")");
+        }));
+      }
+    };
     const render = (data) => {
       if (state) state.textContent = data.state + (data.assignedStaffId ? " (" + (data.assignedStaffName || data.assignedStaffId) + ")" : "");
+      if (data.events) renderEvents(data.events);
       const messages = data.transcript.filter((m) => m.text);
       if (messages.length === shown) return;
       transcript.replaceChildren();
