@@ -120,7 +120,13 @@ const CHAR_BUDGET: Record<Surface, number> = { web: 900, teams: 900, sms: 320, v
  * day or time for "when", a number for "phone", the list for "what can I put…"), then the rest of
  * the section in its own order while they fit.
  */
-function answerOffline(request: AnswerRequest): AnswerDraft {
+function answerOffline(original: AnswerRequest): AnswerDraft {
+  const { bridge } = original;
+  // Pages in another language are read with the question bridged into theirs.
+  const request =
+    bridge && original.passages.every((p) => p.lang === bridge.lang)
+      ? { ...original, question: bridge.question, lang: bridge.lang, history: bridge.history }
+      : original;
   const passages = request.passages.slice(0, 2);
   if (passages.length === 0) return notCovered();
   const kind = detectAskedKind(request.question);

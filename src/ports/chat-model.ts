@@ -50,6 +50,12 @@ export interface AnswerRequest {
   passages: GroundingPassage[];
   history: HistoryTurn[];
   now: Date;
+  /**
+   * The question and history put word for word into the passages' language, when the passages are in
+   * another language than the citizen's and no model translated the question: for choosing sentences
+   * only. A model answers the question itself.
+   */
+  bridge?: { question: string; lang: string; history: HistoryTurn[] };
 }
 
 export interface AnswerDraft {

@@ -179,4 +179,16 @@ describe("a citizen's conversation, end to end", () => {
     expect(cited(reply)).toEqual(["library-opening-hours"]);
     expect(reply.text).toMatch(/Englisch/);
   });
+
+  it("reads a question in a language without pages through the glossary, so the English answer says what was asked", async () => {
+    // Before the glossary bridge the English page's first section answered: its opening sentence about
+    // the parking zones, not how to apply, and Spanish bulky prices came from the garden-waste page.
+    const apply = await ask("Hallo, wie beantrage ich einen Anwohnerparkausweis?", "de");
+    expect(cited(apply)).toEqual(["resident-parking-permits"]);
+    expect(apply.text).toMatch(/^Diese Information gibt es nur auf Englisch[^\n]*Apply and pay online/);
+    const say = await converse("es");
+    const where = await say("¿Qué día pasa el camión de la basura en Hillcrest?");
+    expect(where.text).toMatch(/Monday: Northgate, Hillcrest/);
+    expect(where.text).not.toMatch(/Tuesday/);
+  });
 });

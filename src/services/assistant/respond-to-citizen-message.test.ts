@@ -405,14 +405,17 @@ forEachDatabase("respondToCitizenMessage", (use) => {
     expect(message.citations.map((c) => c.articleId)).toEqual(["glass-recycling"]);
     expect(message.text).toContain("Răspuns din Glass recycling");
 
-    // The offline answerer has no translation: it never asks, and says nothing was found.
+    // The offline answerer has no model to translate: it reads the question through its glossary
+    // ("cutia mov pentru sticle": purple box for bottles) and answers from the same English page.
     const offline = makeDeps(use());
     const { message: alone } = await say(
       offline,
       await open("ro"),
       "Când se ridică cutia mov pentru sticle?",
     );
-    expect(alone.status).toBe("no_answer");
+    expect(alone.status).toBe("answered");
+    expect(alone.citations.map((c) => c.articleId)).toEqual(["glass-recycling"]);
+    expect(alone.text).toMatch(/purple glass box is collected every two weeks/);
   });
 
   it("limits messages per contact", async () => {

@@ -11,9 +11,11 @@ import { formatOpening } from "../conversations/request-handoff";
 import { announceHandoffActivity } from "../handoff/handoff-activity";
 import { type QueueOutcome, queueForPerson } from "../handoff/request-handoff";
 import { findSensitiveTopic } from "../handoff/sensitive-topics";
+import { bridgeForPages, bridgeQuestion } from "../language/bridge-question";
 import { refersBack } from "../language/question-form";
 import { answerPrivacyRequest } from "../privacy/answer-privacy-request";
 import { detectPrivacyRequest } from "../privacy/detect-privacy-request";
+import { tokenizeText } from "../retrieval/analyzer";
 import { stripAskingOnly } from "./asked-kind";
 import type {
   AssistantDeps,
@@ -431,8 +433,8 @@ async function searchInDefaultLanguage(
 ): Promise<KnowledgePassage[]> {
   const { lang, found } = context;
   const searchLang = deps.languages.fallback;
-  if (deps.chatModel === deps.offlineModel || lang === searchLang || found.some((p) => p.lang === lang))
-    return found;
+  if (lang === searchLang || found.some((p) => p.lang === lang)) return found;
+  if (deps.chatModel === deps.offlineModel) return searchBridged(deps, context.question, lang, found);
   try {
     const translated = await deps.chatModel.condenseQuestion(
       { ...context.condenseRequest, message: context.question, history: [], searchLang },
@@ -451,6 +453,37 @@ async function searchInDefaultLanguage(
     });
     return found;
   }
+}
+
+/**
+ * Offline, the question bridged into English words through the glossary is searched too, and its
+ * pages come first: the editors' translated titles and terms find the right page for some questions,
+ * the bridged words for many more ("Wie beantrage ich…" meets "Apply").
+ */
+async function searchBridged(
+  deps: AssistantDeps,
+  question: string,
+  lang: string,
+  found: KnowledgePassage[],
+): Promise<KnowledgePassage[]> {
+  const searchLang = deps.languages.fallback;
+  if (searchLang !== "en") return found;
+  const bridged = bridgeQuestion(stripAskingOnly(question) || question, lang);
+  if (!bridged?.english) return found;
+  const again = await deps.searchKnowledge({
+    text: [bridged.english, ...bridged.unknown].join(" "),
+    lang: searchLang,
+    k: deps.settings.passagesPerQuestion,
+  });
+  // Pages both searches found lead, in the bridged order; then the bridged search's, then the rest.
+  const original = new Set(found.map((p) => p.articleId));
+  const both = again.filter((p) => original.has(p.articleId));
+  const seen = new Set(again.map((p) => p.articleId));
+  return [
+    ...both,
+    ...again.filter((p) => !original.has(p.articleId)),
+    ...found.filter((p) => !seen.has(p.articleId)),
+  ];
 }
 
 /** The stand-alone question; the message itself when there is nothing earlier to resolve it against. */
@@ -484,14 +517,12 @@ async function composeAnswer(
   context: AnswerContext,
 ): Promise<{ text: string; citations: Citation[] } | undefined> {
   const { lang, input, meta } = context;
+  const bridge = bridgeToFallback(deps, context);
+  if (bridge) meta.bridgedQuestion = bridge.question;
   // The model and the offline answerer both get the section that answers, not five articles' best passages.
-  const choice = chooseAnswerSection(
-    context.question,
-    lang,
-    context.history,
-    context.found,
-    deps.languages.fallback,
-  );
+  const choice = bridge
+    ? chooseAnswerSection(bridge.question, bridge.lang, bridge.history, context.found, bridge.lang)
+    : chooseAnswerSection(context.question, lang, context.history, context.found, deps.languages.fallback);
   if (!choice) return undefined;
   meta.section = {
     articleId: choice.passages[0]!.articleId,
@@ -508,6 +539,7 @@ async function composeAnswer(
     passages: grounding.passages,
     history: context.history,
     now: input.now,
+    ...(bridge ? { bridge } : {}),
   };
   const notice = otherLanguageNotice(deps, lang, grounding);
   let streamed = false;
@@ -542,6 +574,31 @@ async function composeAnswer(
     (meta.fallback as Record<string, string> | undefined)?.answer !== undefined;
   const prefix = answeredOffline && notice ? `${notice} ` : "";
   return { text: `${prefix}${text}`, citations };
+}
+
+/**
+ * When search found pages only in the default language, the question and the citizen's earlier
+ * messages in that language's words (offline glossary), so section and sentences are chosen by what
+ * was asked rather than by their order. Undefined when the citizen's language has pages, or no glossary.
+ */
+function bridgeToFallback(
+  deps: AssistantDeps,
+  context: AnswerContext,
+): { question: string; lang: string; history: HistoryTurn[] } | undefined {
+  const { lang, found } = context;
+  const target = deps.languages.fallback;
+  if (lang === target || target !== "en" || found.some((p) => p.lang === lang)) return undefined;
+  const pages = found.filter((p) => p.lang === target);
+  if (pages.length === 0) return undefined;
+  const pageWords = new Set(
+    pages.flatMap((p) => tokenizeText([p.title, p.text, ...(p.sections ?? []).map((s) => s.text)].join(" "))),
+  );
+  const question = bridgeForPages(context.question, lang, pageWords);
+  if (!question) return undefined;
+  const history = context.history.map((turn) =>
+    turn.role === "citizen" ? { ...turn, text: bridgeForPages(turn.text, lang, pageWords) ?? "" } : turn,
+  );
+  return { question, lang: target, history };
 }
 
 /** A model answer that cites no passage it was given is not grounded; the offline answerer retries it. */

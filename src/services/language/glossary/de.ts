@@ -792,4 +792,9 @@ export const GLOSSARY_DE: Record<string, string> = {
   grün: "green",
   gelb: "yellow",
   grau: "grey",
+  teil: "item",
+  teile: "items",
+  stück: "items",
+  gegenstand: "item",
+  gegenstände: "items",
 };

@@ -706,4 +706,9 @@ export const GLOSSARY_ES: Record<string, string> = {
   ceremonia: "ceremony",
   "expediente matrimonial": "notice of marriage",
   "pasa la basura": "collected",
+  artículo: "item",
+  artículos: "items",
+  objeto: "item",
+  objetos: "items",
+  piezas: "items",
 };

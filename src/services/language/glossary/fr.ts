@@ -557,4 +557,7 @@ export const GLOSSARY_FR: Record<string, string> = {
   numéro: "number",
   référence: "reference",
   "sortir les poubelles": "put out",
+  objet: "item",
+  objets: "items",
+  articles: "items",
 };

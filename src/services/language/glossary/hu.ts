@@ -628,4 +628,7 @@ export const GLOSSARY_HU: Record<string, string> = {
   szám: "number",
   ügyszám: "reference",
   "hivatkozási szám": "reference",
+  tárgy: "item",
+  tárgyak: "items",
+  darab: "items",
 };

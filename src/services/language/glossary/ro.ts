@@ -562,4 +562,7 @@ export const GLOSSARY_RO: Record<string, string> = {
   "în mai": "may",
   "luna mai": "may",
   "am dreptul": "entitled",
+  obiect: "item",
+  obiecte: "items",
+  bucăți: "items",
 };
