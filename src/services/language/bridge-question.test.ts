@@ -12,6 +12,14 @@ describe("bridging a question into English words", () => {
     expect(bridgeQuestion("wer beantragt", "de")!.english).toMatch(/apply/);
   });
 
+  it("reads no word through a stem two entries of different meaning share", () => {
+    // "residencia" (a care home) and "residentes" share a Spanish stem.
+    const bridged = bridgeQuestion("¿Cuánto cuesta el permiso de aparcamiento para residentes?", "es")!;
+    expect(bridged.english).toMatch(/resident/);
+    expect(bridged.english).not.toMatch(/care home/);
+    expect(bridgeQuestion("busco una residencia para mi madre", "es")!.english).toMatch(/care home/);
+  });
+
   it("keeps the words it does not know apart, and drops the language's stop words", () => {
     const bridged = bridgeQuestion("Wann kommt die Müllabfuhr in Hillcrest?", "de")!;
     expect(bridged.unknown).toContain("hillcrest");

@@ -1,4 +1,4 @@
-import { stemTokens, tokenizeText } from "../retrieval/analyzer";
+import { analyzeText, stemTokens, tokenizeText } from "../retrieval/analyzer";
 import { GLOSSARIES } from "./glossary";
 
 /*
@@ -42,6 +42,8 @@ const NUMBER_WORDS = [
   "twelve",
 ];
 
+const AMBIGUOUS = "";
+
 const compiled = new Map<string, CompiledGlossary | null>();
 
 function glossaryFor(lang: string): CompiledGlossary | null {
@@ -62,12 +64,23 @@ function glossaryFor(lang: string): CompiledGlossary | null {
       const word = tokens[0]!;
       result.words.set(word, english);
       const stem = stemTokens([word], lang)[0];
-      // The first entry of a stem wins: the glossary lists the usual form first.
-      if (stem && !result.stems.has(stem)) result.stems.set(stem, english);
+      if (!stem) continue;
+      // Two words with one stem and different meanings ("residencia" a care home, "residentes"
+      // residents) leave the stem unreadable: only the forms the glossary lists are read.
+      // Forms of one word ("solicitar" apply, "solicitud" application) share an English stem and keep
+      // the first entry's words.
+      const earlier = result.stems.get(stem);
+      if (earlier === undefined) result.stems.set(stem, english);
+      else if (earlier !== AMBIGUOUS && !sameMeaning(earlier, english)) result.stems.set(stem, AMBIGUOUS);
     }
   }
   compiled.set(lang, result);
   return result;
+}
+
+function sameMeaning(a: string, b: string): boolean {
+  const terms = new Set(analyzeText(a, "en"));
+  return analyzeText(b, "en").some((term) => terms.has(term));
 }
 
 export function hasGlossary(lang: string): boolean {
@@ -109,7 +122,7 @@ export function bridgeQuestion(question: string, lang: string): BridgedQuestion 
     // A stop word of the citizen's language says nothing the English page could match.
     if (stem === undefined) continue;
     const byStem = glossary.stems.get(stem);
-    if (byStem) english.push(byStem);
+    if (byStem && byStem !== AMBIGUOUS) english.push(byStem);
     else unknown.push(token);
   }
   return { english: english.join(" "), unknown };

@@ -642,6 +642,8 @@ export const GLOSSARY_ES: Record<string, string> = {
   "personas mayores": "older",
   demencia: "dementia",
   residencia: "care home",
+  residente: "resident",
+  residentes: "residents",
   ingresos: "income",
   ahorros: "savings",
   prestación: "benefits",
