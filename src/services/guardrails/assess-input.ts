@@ -127,10 +127,45 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
-function ruleMatches(rule: Rule, text: string): boolean {
-  if (rule.anchors && !rule.anchors.some((a) => text.includes(a))) return false;
+/*
+ * Which of the rules' literal anchors a text holds, found in one pass over the text: each anchor is
+ * filed under its first three characters, so at each position of the text only the anchors starting
+ * there are compared. A rule's anchors are then set lookups, where testing each of some 5,000 anchors
+ * with String.includes cost more than all the rules' regular expressions together. Same answer as
+ * includes: an anchor is in the text exactly when it starts at one of its positions.
+ */
+const PREFIX = 3;
+const ANCHORS_BY_PREFIX = new Map<string, string[]>();
+const SHORT_ANCHORS: string[] = [];
+for (const rule of Object.values(RULES).flat()) {
+  for (const anchors of [rule.anchors, ...(rule.requires ?? []).map((r) => r.anchors)]) {
+    for (const anchor of anchors ?? []) {
+      if (anchor.length < PREFIX) {
+        if (!SHORT_ANCHORS.includes(anchor)) SHORT_ANCHORS.push(anchor);
+        continue;
+      }
+      const key = anchor.slice(0, PREFIX);
+      const filed = ANCHORS_BY_PREFIX.get(key);
+      if (!filed) ANCHORS_BY_PREFIX.set(key, [anchor]);
+      else if (!filed.includes(anchor)) filed.push(anchor);
+    }
+  }
+}
+
+export function anchorsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const anchor of SHORT_ANCHORS) if (text.includes(anchor)) found.add(anchor);
+  for (let i = 0; i + PREFIX <= text.length; i++) {
+    const filed = ANCHORS_BY_PREFIX.get(text.slice(i, i + PREFIX));
+    if (filed) for (const anchor of filed) if (text.startsWith(anchor, i)) found.add(anchor);
+  }
+  return found;
+}
+
+function ruleMatches(rule: Rule, text: string, found: Set<string>): boolean {
+  if (rule.anchors && !rule.anchors.some((a) => found.has(a))) return false;
   const present = (r: { pattern: RegExp; anchors: string[] | undefined }) =>
-    (!r.anchors || r.anchors.some((a) => text.includes(a))) && r.pattern.test(text);
+    (!r.anchors || r.anchors.some((a) => found.has(a))) && r.pattern.test(text);
   if (rule.requires && !rule.requires.every(present)) return false;
   const { veto, pattern } = rule;
   if (!veto) return pattern.test(text);
@@ -143,10 +178,14 @@ function ruleMatches(rule: Rule, text: string): boolean {
 function matchRules(label: RuleLabel, texts: string[]): string[] {
   // German is often typed with ae/oe/ue for the umlauts; German rules also see that spelling folded back.
   const german = texts.map((t) => t.replace(/(?<![ae])([aou])e/g, "$1"));
+  const withAnchors = (t: string) => ({ text: t, found: anchorsIn(t) });
+  const plain = texts.map(withAnchors);
+  // A text with no "ae", "oe" or "ue" folds back to itself: German rules need not read it twice.
+  const all = [...plain, ...german.filter((t, i) => t !== texts[i]).map(withAnchors)];
   const hits: string[] = [];
   for (const rule of RULES[label]) {
-    const candidates = rule.lang === "de" ? [...texts, ...german] : texts;
-    if (candidates.some((t) => ruleMatches(rule, t))) hits.push(rule.id);
+    const candidates = rule.lang === "de" ? all : plain;
+    if (candidates.some(({ text, found }) => ruleMatches(rule, text, found))) hits.push(rule.id);
   }
   return hits;
 }
