@@ -267,10 +267,18 @@ const PHRASES = CUES.flatMap(([, cues]) => cues.filter((cue) => cue.includes(" "
  * they say what kind of fact is wanted, not what it is about, so they should not pick the section.
  */
 export function stripAskingPhrases(question: string): string {
-  let folded = fold(question);
-  for (const cue of PHRASES) folded = folded.split(` ${cue} `).join(" ");
-  return folded.trim();
+  let stripped = strippedQuestions.get(question);
+  if (stripped === undefined) {
+    let folded = fold(question);
+    for (const cue of PHRASES) folded = folded.split(` ${cue} `).join(" ");
+    stripped = folded.trim();
+    // A turn strips the same question several times (weights, word pairs, exact words): kept briefly.
+    if (strippedQuestions.size >= 500) strippedQuestions.clear();
+    strippedQuestions.set(question, stripped);
+  }
+  return stripped;
 }
+const strippedQuestions = new Map<string, string>();
 
 // For search, only the phrases that ask ("how much", "cuánto cuesta", "what time"): "phone number" or
 // "opening hours" also say what the question is about.

@@ -139,7 +139,7 @@ export function chooseAnswerSection(
   const pairTotal = [...questionPairs.values()].reduce((a, b) => a + b, 0);
   if (total === 0 && sameLanguage) return null;
 
-  const share = (terms: Set<string>, wanted = weights) => {
+  const share = (terms: { has(term: string): boolean }, wanted = weights) => {
     let hit = 0;
     for (const [term, weight] of wanted) if (terms.has(term)) hit += weight;
     const sum = wanted === weights ? total : [...wanted.values()].reduce((a, b) => a + b, 0);
@@ -147,7 +147,7 @@ export function chooseAnswerSection(
   };
   // What the question is about, without its days and seasons: they say when, not what ("the football
   // on Saturday" is not about opening hours), so they help choose a section but never make one relevant.
-  const calendarTerms = new Set(analyzeText(calendarWords(lang).join(" "), lang));
+  const calendarTerms = calendarTermsOf(lang);
   const topic = new Map([...weights].filter(([term]) => !isCalendarMark(term) && !calendarTerms.has(term)));
   // A follow-up merged with the question before it ("when are bins collected? glass"): the terms the
   // citizen just brought up name what the answer must be about, so a page titled after them leads.
@@ -181,7 +181,8 @@ export function chooseAnswerSection(
     return best;
   };
   for (const sections of byArticle.values()) {
-    const union = new Set(sections.flatMap((c) => [...c.terms]));
+    // The terms of all its sections, asked term by term rather than gathered into one set.
+    const union = { has: (term: string) => sections.some((c) => c.terms.has(term)) };
     const score = sameLanguage
       ? share(union) +
         WEIGHTS.title * share(sections[0]!.titleTerms) +
@@ -250,7 +251,7 @@ export function chooseAnswerSection(
   // Coverage of the chosen section, or of its whole article when the section states what was asked:
   // in a sentence about the question's subject, or under a heading that names it ("Prices" for "how
   // much to take a sofa?": the sofa is in the page's opening lines, the amount under its own heading).
-  const articleCoverage = share(new Set((article ?? []).flatMap((c) => [...c.terms])), topic);
+  const articleCoverage = share({ has: (term) => (article ?? []).some((c) => c.terms.has(term)) }, topic);
   const sectionCoverage = first.c.matchable ? share(first.c.terms, topic) : 0;
   const statesUnderHeading = headingAsks(first.c) && candidateStates(first.c, kind!);
   // A follow-up answered from the page titled after its new subject needs that subject, not the
@@ -282,6 +283,17 @@ export function chooseAnswerSection(
   const second = secondTopic(question, weights, first.c, pool);
   if (second) passages.push(second.passage);
   return { passages, kind, coverage: first.coverage };
+}
+
+/** The stems of the language's weekdays, months and seasons, computed once per language. */
+const calendarTermsByLang = new Map<string, Set<string>>();
+function calendarTermsOf(lang: string): Set<string> {
+  let terms = calendarTermsByLang.get(lang);
+  if (!terms) {
+    terms = new Set(analyzeText(calendarWords(lang).join(" "), lang));
+    calendarTermsByLang.set(lang, terms);
+  }
+  return terms;
 }
 
 /**
