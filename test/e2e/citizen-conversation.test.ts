@@ -191,4 +191,18 @@ describe("a citizen's conversation, end to end", () => {
     expect(where.text).toMatch(/Monday: Northgate, Hillcrest/);
     expect(where.text).not.toMatch(/Tuesday/);
   });
+
+  it("reads a short new question alone when, read as a follow-up, it finds nothing", async () => {
+    const say = await converse("de");
+    expect(cited(await say("Wann wird bei mir in Eastfield der Müll abgeholt?"))).toEqual([
+      "bin-collection-days",
+    ]);
+    expect((await say("und die blaue Tonne?")).status).toBe("answered");
+    // Four words and two terms look like a follow-up; merged with the bin days it matched no section
+    // (what a citizen met on `npm start`).
+    const bulky = await say("Was kostet die Sperrmüllabholung?");
+    expect(bulky.status).toBe("answered");
+    expect(cited(bulky)).toEqual(["bulky-item-collection"]);
+    expect(bulky.text).toMatch(/£30/);
+  });
 });

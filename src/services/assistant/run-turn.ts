@@ -335,25 +335,41 @@ async function runTurnSteps(deps: AssistantDeps, input: TurnInput): Promise<Turn
     if (isOpinionOrPrediction(message.text)) {
       return finish({ ...fixedReply(deps, lang, "no_answer", "reply.opinion"), meta: { outOfScope: true } });
     }
-    const asked = (condensed ?? (await condense(deps, condenseRequest, meta, input.signal))).question;
+    const merged = condensed ?? (await condense(deps, condenseRequest, meta, input.signal));
     // "How long will it take you to fix it?" while a pothole report waits: "it" is the pothole.
-    const question = paused && refersBack(asked) ? `${asked} ${paused.intake.name}` : asked;
-    // "How much", "cuánto cuesta", "à quelle heure" say what kind of fact is wanted, not what it is
-    // about: searched, they would count against the pages that hold the fact.
-    const searchText = stripAskingOnly(question) || question;
-    let found = await deps.searchKnowledge({ text: searchText, lang, k: deps.settings.passagesPerQuestion });
-    found = await searchInDefaultLanguage(deps, {
-      question,
-      lang,
-      found,
-      condenseRequest,
-      meta,
-      signal: input.signal,
-    });
-    meta.passages = found.map((p) => ({ articleId: p.articleId, score: Math.round(p.score * 1000) / 1000 }));
-    if (found.length === 0) return finish(fixedReply(deps, lang, "no_answer", "reply.no_answer"));
-
-    const answer = await composeAnswer(deps, { question, lang, history, found, input, meta });
+    const question =
+      paused && refersBack(merged.question) ? `${merged.question} ${paused.intake.name}` : merged.question;
+    const answerTo = async (text: string) => {
+      // "How much", "cuánto cuesta", "à quelle heure" say what kind of fact is wanted, not what it is
+      // about: searched, they would count against the pages that hold the fact.
+      const searchText = stripAskingOnly(text) || text;
+      let found = await deps.searchKnowledge({
+        text: searchText,
+        lang,
+        k: deps.settings.passagesPerQuestion,
+      });
+      found = await searchInDefaultLanguage(deps, {
+        question: text,
+        lang,
+        found,
+        condenseRequest,
+        meta,
+        signal: input.signal,
+      });
+      meta.passages = found.map((p) => ({
+        articleId: p.articleId,
+        score: Math.round(p.score * 1000) / 1000,
+      }));
+      if (found.length === 0) return undefined;
+      return composeAnswer(deps, { question: text, lang, history, found, input, meta });
+    };
+    let answer = await answerTo(question);
+    // A short message read as a follow-up that its context leaves unanswered may be a new question
+    // ("Was kostet die Sperrmüllabholung?" after the bin days): read alone, it may have an answer.
+    if (!answer && merged.followUp && question !== message.text) {
+      answer = await answerTo(message.text);
+      if (answer) meta.followUpReadAlone = true;
+    }
     if (!answer) return finish(fixedReply(deps, lang, "no_answer", "reply.no_answer"));
     return finish({ status: "answered", text: answer.text, citations: answer.citations });
   } catch (error) {
