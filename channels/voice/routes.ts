@@ -5,7 +5,7 @@ import { voiceText } from "../../src/i18n/voice";
 import { findOrOpenConversation } from "../../src/services/conversations/find-or-open-conversation";
 import type { MessageView } from "../../src/services/conversations/message-view";
 import { chooseVoiceLanguage } from "../../src/services/voice/choose-voice-language";
-import { connectCallerToPerson } from "../../src/services/voice/connect-caller-to-person";
+import { connectCallerToPerson, type PersonReason } from "../../src/services/voice/connect-caller-to-person";
 import type { VoiceContext } from "../../src/services/voice/context";
 import { findVoiceReply, findVoiceTurn } from "../../src/services/voice/find-voice-reply";
 import { listSpeechHints } from "../../src/services/voice/list-speech-hints";
@@ -139,7 +139,12 @@ export function voiceRoutes(options: VoiceRouteOptions) {
     };
   };
 
-  const personPlan = async (c: Context<VoiceEnv>, code: string, before: Line[] = []): Promise<VoicePlan> => {
+  const personPlan = async (
+    c: Context<VoiceEnv>,
+    code: string,
+    before: Line[] = [],
+    reason: PersonReason = "voice_agent",
+  ): Promise<VoicePlan> => {
     const call = await callOf(c, code);
     const outcome = await connectCallerToPerson({
       ctx: call.ctx,
@@ -148,6 +153,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
       callerNumber: call.from,
       lang: code,
       transferNumber: options.transferNumber,
+      reason,
     });
     if (outcome.kind === "transfer") {
       return {
@@ -314,7 +320,7 @@ export function voiceRoutes(options: VoiceRouteOptions) {
           },
         });
       }
-      return xml(c, await personPlan(c, code));
+      return xml(c, await personPlan(c, code, [], "voice_no_input"));
     }
     const meaning = readCallerReply({ digits, speech }, code);
     if (meaning === "person") return xml(c, await personPlan(c, code));

@@ -30,7 +30,6 @@ const en = {
   person_words: "agent|person|human|operator|someone|adviser|advisor|staff",
   sms_link: "{title}: {url}",
   sms_reference: "{city} City Council: your case reference is {reference}.",
-  staff_summary: "Caller {phone} on the voice line asked for a person. Recent turns: {turns}",
   callback_topic: "Call back requested on the voice line. Recent turns: {turns}",
 } as const;
 
@@ -70,7 +69,6 @@ const fr: VoiceTexts = {
   person_words: "conseiller|conseillère|agent|personne|opérateur|quelqu'un|humain",
   sms_link: "{title} : {url}",
   sms_reference: "Mairie de {city} : la référence de votre demande est {reference}.",
-  staff_summary: en.staff_summary,
   callback_topic: en.callback_topic,
 };
 
@@ -107,7 +105,6 @@ const ro: VoiceTexts = {
   person_words: "operator|agent|persoană|persoana|om|cineva|consilier|angajat",
   sms_link: "{title}: {url}",
   sms_reference: "Primăria {city}: referința cazului dumneavoastră este {reference}.",
-  staff_summary: en.staff_summary,
   callback_topic: en.callback_topic,
 };
 
@@ -146,7 +143,6 @@ const de: VoiceTexts = {
   person_words: "mitarbeiter|mitarbeiterin|person|mensch|berater|beraterin|jemand|agent",
   sms_link: "{title}: {url}",
   sms_reference: "Stadt {city}: Ihre Fallnummer ist {reference}.",
-  staff_summary: en.staff_summary,
   callback_topic: en.callback_topic,
 };
 
@@ -183,7 +179,6 @@ const es: VoiceTexts = {
   person_words: "agente|persona|operador|operadora|alguien|asesor|asesora|humano",
   sms_link: "{title}: {url}",
   sms_reference: "Ayuntamiento de {city}: la referencia de su caso es {reference}.",
-  staff_summary: en.staff_summary,
   callback_topic: en.callback_topic,
 };
 
@@ -219,7 +214,6 @@ const hu: VoiceTexts = {
   person_words: "ügyintéző|ügyintézővel|munkatárs|ember|operátor|valaki|személy",
   sms_link: "{title}: {url}",
   sms_reference: "{city} város: az ügy azonosítója {reference}.",
-  staff_summary: en.staff_summary,
   callback_topic: en.callback_topic,
 };
 

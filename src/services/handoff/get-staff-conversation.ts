@@ -149,7 +149,8 @@ export async function readStaffConversation(
       text: e.text,
       createdAt: e.createdAt.toISOString(),
     })),
-    summary: (await generateConversationSummary(summaries, db, conversation)) ?? summarize(transcript),
+    summary:
+      (await generateConversationSummary(summaries, db, conversation)) ?? extractiveSummary(transcript),
     openCases: open.map((c) => ({
       reference: c.reference,
       status: c.status,
@@ -214,8 +215,11 @@ function toStaffMessage(row: typeof messages.$inferSelect): StaffMessageView {
 /**
  * The citizen's first message, then their latest ones, each as written: what they came for and where
  * they are now. When they wrote only once, the last replies to them follow, so the reader sees the answer.
+ * Also the summary a call put through to a person leaves for staff (see recordCallTransfer).
  */
-function summarize(transcript: StaffMessageView[]): ExtractiveSummary {
+export function extractiveSummary(
+  transcript: readonly Pick<StaffMessageView, "role" | "text">[],
+): ExtractiveSummary {
   const spoken = transcript.filter((m) => inArrayOf(m.role, ["citizen", "assistant", "staff"]) && m.text);
   const citizen = spoken.filter((m) => m.role === "citizen");
   const first = citizen[0];

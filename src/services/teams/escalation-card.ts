@@ -24,6 +24,7 @@ const REASONS: Record<string, string> = {
   sensitive: "A sensitive topic the assistant was unsure about",
   unsure: "The assistant was unsure",
   voice_agent: "The caller asked for an agent",
+  voice_no_input: "The phone line could not hear the caller",
   staff_flag: "Flagged by staff",
 };
 

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { cases, messages, services, slaCalendars, slaPolicies } from "../../db/schema";
 import { voiceText } from "../../i18n/voice";
 import { openCase } from "../cases/open-case";
+import { recordCallTransfer } from "../handoff/record-call-transfer";
 import { markHandoff } from "../handoff/request-handoff";
 import { type BusinessCalendar, isOpen, nextOpening } from "../sla/calendar";
 import { VOICE_CHANNEL, type VoiceContext } from "./context";
@@ -14,10 +15,15 @@ export type PersonOutcome =
   | { kind: "callback"; reference: string; expectedAt: Date; timeZone: string }
   | { kind: "failed" };
 
+/** Why the line hands a caller to a person: they asked ("agent", 0), or it could not hear them. */
+export type PersonReason = "voice_agent" | "voice_no_input";
+
 /**
- * The caller asked for a person (or the line gave up understanding them). Within the contact centre's
- * business hours the call goes to the transfer number and staff get the call's summary; outside them
- * a call-back case is opened with the caller's number, due when the centre next opens.
+ * The caller asked for a person (or the line gave up understanding them). The conversation is queued
+ * for a person with `reason` (one the assistant already queued keeps its own). Within the contact
+ * centre's business hours the call goes to the transfer number and the conversation gets a note with
+ * the call's summary for the staff member who answers; outside them a call-back case is opened with the
+ * caller's number, due when the centre next opens.
  */
 export async function connectCallerToPerson({
   ctx,
@@ -26,6 +32,7 @@ export async function connectCallerToPerson({
   callerNumber,
   lang,
   transferNumber,
+  reason = "voice_agent",
 }: {
   ctx: VoiceContext;
   conversationId: string;
@@ -33,21 +40,21 @@ export async function connectCallerToPerson({
   callerNumber: string;
   lang: string;
   transferNumber?: string | undefined;
+  reason?: PersonReason | undefined;
 }): Promise<PersonOutcome> {
   const database = ctx.assistant.database;
   const now = ctx.now ?? new Date();
   const calendar = await loadContactCentreCalendar(ctx);
-  const turns = await recentTurns(ctx, conversationId);
-  await markHandoff(database.db, conversationId, "citizen_request", now);
 
   if (transferNumber && calendar && isOpen(calendar, now)) {
-    // Staff see the summary before they pick up; the console and Teams will carry it later.
-    ctx.logger.info("voice transfer", {
-      conversationId,
-      summary: voiceText("en", "staff_summary", { phone: callerNumber, turns }),
-    });
+    // The person who answers finds the conversation in the console: its reason, and a note with what
+    // was said on the call.
+    await recordCallTransfer(database.db, { conversationId, reason, transferredTo: transferNumber, now });
+    ctx.logger.info("voice transfer", { conversationId, reason });
     return { kind: "transfer", number: transferNumber };
   }
+  await markHandoff(database.db, conversationId, reason, now);
+  const turns = await recentTurns(ctx, conversationId);
   if (!calendar || !/^\+?\d{6,15}$/.test(callerNumber)) return { kind: "failed" };
   const callback = (reference: string): PersonOutcome => ({
     kind: "callback",
