@@ -33,15 +33,19 @@ describe("an SMS citizen handed to a person", () => {
     const id = entry!.id;
 
     expect((await staff("POST", `/v1/staff/conversations/${id}/take-over`, {})).status).toBe(200);
+    // The citizen is texted that a person joined (this agent's account has no name to give).
+    expect(await waitForOutbound(2)).toBe(
+      "A member of staff is looking after this conversation and will reply here.",
+    );
     const reply = await staff("POST", `/v1/staff/conversations/${id}/messages`, {
       text: "Hello, this is Ada from the city. How can I help?",
     });
     expect(reply).toMatchObject({ status: 201, body: { delivery: "sms", state: "human" } });
-    expect(await waitForOutbound(2)).toBe("Hello, this is Ada from the city. How can I help?");
+    expect(await waitForOutbound(3)).toBe("Hello, this is Ada from the city. How can I help?");
 
     await text("When is my bin collected?");
     await pause(1500);
-    expect(outbound()).toHaveLength(2);
+    expect(outbound()).toHaveLength(3);
     const view = await staff("GET", `/v1/staff/conversations/${id}`);
     const transcript = view.body.transcript as { role: string; text: string }[];
     expect(transcript.filter((m) => m.role === "citizen").map((m) => m.text)).toContain(
@@ -54,7 +58,8 @@ describe("an SMS citizen handed to a person", () => {
     expect((await staff("POST", `/v1/staff/conversations/${id}/hand-back`)).body).toMatchObject({
       state: "bot",
     });
+    expect(await waitForOutbound(4)).toMatch(/^The member of staff has left the conversation\./);
     await text("When is my bin collected?");
-    expect(await waitForOutbound(3)).toMatch(/every (week|two weeks)/i);
+    expect(await waitForOutbound(5)).toMatch(/every (week|two weeks)/i);
   }, 60_000);
 });

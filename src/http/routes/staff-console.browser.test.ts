@@ -44,7 +44,14 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await row.getByRole("button", { name: "Take over" }).click();
     await agent.getByRole("heading", { name: "Conversation", exact: true }).waitFor();
     await expect.poll(() => agent.locator("#owner-state").textContent()).toBe("human (Anna Popescu)");
+    // She holds it already: the page offers no take-over, only hand back and close.
+    await expect.poll(() => agent.getByRole("button", { name: "Take over" }).count()).toBe(0);
+    await agent.getByRole("button", { name: "Hand back to assistant" }).waitFor();
     expect(await agent.locator("aside").textContent()).toContain("Extractive: quoted from the transcript");
+    // The citizen is told who joined, by first name, before anything is written to them.
+    await citizen
+      .locator(".cd-system", { hasText: "Anna from the city team has joined the conversation." })
+      .waitFor({ timeout: 20_000 });
     await agent
       .getByLabel("Reply to the citizen")
       .fill("Hello, I am Anna from the waste team. Which street?");
@@ -87,6 +94,13 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
 
     await agent.getByRole("button", { name: "Hand back to assistant" }).click();
     await expect.poll(() => agent.locator("#owner-state").textContent()).toBe("bot");
+    // Handed back: the take-over is offered again, and the citizen is told the assistant answers now.
+    await agent.getByRole("button", { name: "Take over" }).waitFor();
+    await citizen
+      .locator(".cd-system", { hasText: "The member of staff has left the conversation." })
+      .waitFor({
+        timeout: 20_000,
+      });
     await ask(citizen, "When are recycling bins collected?");
     await expect.poll(() => citizen.locator(".cd-assistant").count()).toBe(assistantBefore + 1);
     expect(await citizen.locator(".cd-assistant").last().locator("a").count()).toBeGreaterThan(0);

@@ -145,7 +145,14 @@ export function staffConsoleRoutes(deps: StaffConsoleDeps) {
     // Supervisors and admins get the reassignment form; agents never see it (the API refuses them too).
     const supervising = c.var.staff.roles.some((r) => r === "supervisor" || r === "admin");
     const staff = supervising ? await listAssignableStaff({ ctx: ctx(c) }) : undefined;
-    return c.html(page(deps.cityName, "Conversation", conversationBody(view, staff), c.var.staffSessionCsrf));
+    return c.html(
+      page(
+        deps.cityName,
+        "Conversation",
+        conversationBody(view, c.var.staff.userId, staff),
+        c.var.staffSessionCsrf,
+      ),
+    );
   });
   return app;
 }
@@ -198,7 +205,9 @@ function attachmentList(attachments: StaffConversationView["transcript"][number]
   return `<ul class="attachments" aria-label="Attachments the citizen sent">${items}</ul>`;
 }
 
-function conversationBody(view: StaffConversationView, staff?: AssignableStaff[]): string {
+function conversationBody(view: StaffConversationView, viewerId: string, staff?: AssignableStaff[]): string {
+  // Nothing to take over from oneself: the button shows again (by the page's script) once they let go.
+  const viewerHolds = view.state === "human" && view.assignedStaffId === viewerId;
   const transcript = view.transcript
     .filter((m) => m.text)
     .map(
@@ -242,7 +251,7 @@ function conversationBody(view: StaffConversationView, staff?: AssignableStaff[]
   return `<p><a href="/staff">← All conversations</a></p>
 <h1>Conversation</h1>
 <p><span id="conversation-live" class="live">Live updates: connecting…</span></p>
-<div id="conversation" data-id="${escapeHtml(view.id)}" class="layout">
+<div id="conversation" data-id="${escapeHtml(view.id)}" data-viewer="${escapeHtml(viewerId)}" class="layout">
 <div>
 <dl class="facts">
 <dt>Owner</dt><dd id="owner-state">${escapeHtml(view.state)}${view.assignedStaffId ? ` (${escapeHtml(view.assignedStaffName ?? view.assignedStaffId)})` : ""}</dd>
@@ -251,7 +260,7 @@ function conversationBody(view: StaffConversationView, staff?: AssignableStaff[]
 <dt>Language</dt><dd>${escapeHtml(view.lang)}</dd>
 </dl>
 <div class="actions">
-<button type="button" data-action="take-over">Take over</button>
+<button type="button" data-action="take-over"${viewerHolds ? " hidden" : ""}>Take over</button>
 <button type="button" data-action="hand-back" class="secondary">Hand back to assistant</button>
 <button type="button" data-action="close" class="secondary">Close</button>
 </div>

@@ -225,6 +225,9 @@ export const CONSOLE_JS = `"use strict";
     };
     const render = (data) => {
       if (state) state.textContent = data.state + (data.assignedStaffId ? " (" + (data.assignedStaffName || data.assignedStaffId) + ")" : "");
+      // The viewer holding the conversation has nothing to take over.
+      const takeOver = view.querySelector("button[data-action='take-over']");
+      if (takeOver) takeOver.hidden = data.state === "human" && data.assignedStaffId === view.dataset.viewer;
       if (data.events) renderEvents(data.events);
       const messages = data.transcript.filter((m) => m.text);
       if (messages.length === shown) return;

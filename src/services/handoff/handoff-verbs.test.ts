@@ -4,6 +4,7 @@ import { forEachDatabase } from "../../../test/db";
 import { createOfflineChatModel } from "../../adapters/chat-model-offline";
 import type { Database } from "../../db/client";
 import { contacts, conversationEvents, conversations, messages, staffUsers } from "../../db/schema";
+import { t } from "../../i18n/translate";
 import type { ChatModel } from "../../ports/chat-model";
 import type { AssistantDeps, SafetyLabel } from "../assistant/assistant-deps";
 import {
@@ -97,7 +98,10 @@ forEachDatabase("handoff verbs", (use) => {
       ctx: { database: use(), actor: conv.actor },
       conversationId: conv.id,
     });
-    expect(citizenView.messages.map((m) => m.role)).not.toContain("system");
+    // The only notice is the take-over's (an account without a name is announced as a member of staff).
+    expect(citizenView.messages.filter((m) => m.role === "system").map((m) => m.text)).toEqual([
+      t("en", "reply.with_staff"),
+    ]);
     expect(citizenView.messages.at(-1)).toMatchObject({ role: "citizen", text: "When are bins collected?" });
 
     const staffView = await getStaffConversation({ ctx, input: { conversationId: conv.id } });
@@ -247,9 +251,73 @@ forEachDatabase("handoff verbs", (use) => {
         maxAttempts: 3,
       });
     expect(await deliver(botReply!.id)).toEqual({ state: "blocked", reason: "held_by_staff" });
-    expect(sent.map((t) => t.messageId)).toEqual([reply.message.id]);
+    // The take-over notice, then the reply; never the bot's.
+    expect(sent.map((t) => t.messageId)).toHaveLength(2);
+    expect(sent.map((t) => t.messageId)[1]).toBe(reply.message.id);
+    expect(await deliver(sent[0]!.messageId)).toMatchObject({ state: "sent" });
     expect(await deliver(reply.message.id)).toMatchObject({ state: "sent" });
-    expect(texts).toEqual(["Anna here."]);
+    expect(texts).toEqual([t("en", "reply.with_staff"), "Anna here."]);
+  });
+
+  it("tells the citizen in their language who took over and when they handed back, once each even when asked again", async () => {
+    const deps = makeDeps(use());
+    const conv = await open("fr");
+    await say(deps, conv, "Bonjour, je voudrais parler à une personne");
+    const { ctx, sent } = await staffCtx(["agent"], "u-anna-fr");
+    await use().db.update(staffUsers).set({ name: "Anna Popescu" }).where(eq(staffUsers.id, "u-anna-fr"));
+    await takeOverConversation({ ctx, input: { conversationId: conv.id } });
+    await takeOverConversation({ ctx, input: { conversationId: conv.id } });
+    const notices = async () =>
+      (
+        await getConversation({ ctx: { database: use(), actor: conv.actor }, conversationId: conv.id })
+      ).messages
+        .filter((m) => m.role === "system")
+        .map((m) => m.text);
+    expect(await notices()).toEqual(["Anna, de l'équipe de la ville, a rejoint la conversation."]);
+    await handBackConversation({ ctx, input: { conversationId: conv.id } });
+    await handBackConversation({ ctx, input: { conversationId: conv.id } });
+    expect(await notices()).toEqual([
+      "Anna, de l'équipe de la ville, a rejoint la conversation.",
+      t("fr", "reply.handed_back"),
+    ]);
+    // A web citizen reads them in the widget: nothing is texted.
+    expect(sent).toEqual([]);
+  });
+
+  it("texts the take-over and hand-back notices to an SMS citizen through the delivery queue", async () => {
+    const [contact] = await use()
+      .db.insert(contacts)
+      .values({ channel: "sms", address: "+36700000077", consent: { sms: true } })
+      .returning();
+    const [conversation] = await use()
+      .db.insert(conversations)
+      .values({ channel: "sms", contactId: contact!.id, lang: "hu", tokenHash: "x", state: "waiting" })
+      .returning();
+    const ildiko = await createStaff(use(), ["agent"], "u-ildiko-sms", {
+      name: "Ildikó Nagy",
+      languages: ["hu"],
+    });
+    const sent: DeliveryTarget[] = [];
+    const ctx: HandoffContext = {
+      database: use(),
+      actor: ildiko,
+      enqueueDelivery: async (_kind, target) => {
+        sent.push(target);
+      },
+    };
+    const taken = await takeNextConversation({ ctx });
+    expect(taken.id).toBe(conversation!.id);
+    await handBackConversation({ ctx, input: { conversationId: conversation!.id } });
+    const stored = await use()
+      .db.select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversation!.id))
+      .orderBy(messages.sequence);
+    expect(stored.map((m) => [m.role, m.text])).toEqual([
+      ["system", "Ildikó (a város munkatársa) csatlakozott a beszélgetéshez."],
+      ["system", t("hu", "reply.handed_back")],
+    ]);
+    expect(sent).toEqual(stored.map((m) => ({ messageId: m.id, channel: "sms", address: "+36700000077" })));
   });
 
   it("lists the queue by the department of the conversation's case", async () => {

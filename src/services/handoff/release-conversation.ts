@@ -1,13 +1,14 @@
 import { recordAudit } from "../cases/record-audit";
 import type { ConversationRow } from "../conversations/context";
 import { assignQueuedConversations } from "./assign-conversation";
+import { sendCitizenNotice, storeCitizenNotice } from "./citizen-notice";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
 import { announceHandoffActivity } from "./handoff-activity";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
 
 /**
  * Staff let go of a conversation (hand it back to the bot, or close it): the owner changes under the
- * conversation's lock, the change is audited, and the place that came free goes to the next waiting
+ * conversation's lock, the change is audited, a citizen handed back by a person is told so, and the place that came free goes to the next waiting
  * conversation the staff member fits. Asked again once done, it changes nothing.
  */
 export async function releaseConversation(
@@ -23,9 +24,10 @@ export async function releaseConversation(
 ): Promise<HandoffSummary> {
   const actor = requireHandoffStaff(ctx);
   const now = ctx.now ?? new Date();
-  const summary = await ctx.database.db.transaction(async (tx) => {
+  const { summary, notice } = await ctx.database.db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, release.conversationId);
-    if (conversation.state === release.to) return toHandoffSummary(conversation, now);
+    if (conversation.state === release.to)
+      return { summary: toHandoffSummary(conversation, now), notice: undefined };
     release.refuse?.(conversation);
     const moved = await changeOwner(tx, ctx, conversation, {
       to: release.to,
@@ -39,9 +41,15 @@ export async function releaseConversation(
       subjectId: conversation.id,
       details: { from: conversation.state, reason: release.reason },
     });
-    return toHandoffSummary(moved, now);
+    // A person held it and now the assistant answers again: the citizen is told so.
+    const notice =
+      release.to === "bot" && conversation.state === "human"
+        ? await storeCitizenNotice(tx, moved, { key: "reply.handed_back", kind: "handed_back", now })
+        : undefined;
+    return { summary: toHandoffSummary(moved, now), notice };
   });
   announceHandoffActivity(summary.id);
+  await sendCitizenNotice(ctx, notice);
   await assignQueuedConversations(ctx.database.db, now);
   return summary;
 }

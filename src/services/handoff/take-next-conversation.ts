@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from "drizzle
 import { conversations, staffUsers } from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
+import { sendCitizenNotice, storeStaffJoinedNotice } from "./citizen-notice";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
 import { announceHandoffActivity } from "./handoff-activity";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
@@ -67,11 +68,12 @@ export async function takeNextConversation({ ctx }: { ctx: HandoffContext }): Pr
         subjectId: conversation.id,
         details: { from: "waiting", next: true },
       });
-      return moved;
+      return { moved, notice: await storeStaffJoinedNotice(tx, moved, actor.userId, now) };
     });
     if (taken) {
-      announceHandoffActivity(taken.id);
-      return toHandoffSummary(taken, now);
+      announceHandoffActivity(taken.moved.id);
+      await sendCitizenNotice(ctx, taken.notice);
+      return toHandoffSummary(taken.moved, now);
     }
   }
   throw new DomainError("not_found", "No conversation is waiting for your languages and departments.");

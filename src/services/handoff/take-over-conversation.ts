@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../cases/record-audit";
+import { sendCitizenNotice, storeStaffJoinedNotice } from "./citizen-notice";
 import { changeOwner, type HandoffContext, lockConversation, requireHandoffStaff } from "./context";
 import { announceHandoffActivity } from "./handoff-activity";
 import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
@@ -12,7 +13,7 @@ export const TakeOverInput = z.object({
 
 /**
  * A staff member takes the conversation from the queue or from the bot. From then on the bot says
- * nothing until it is handed back. Only a supervisor or admin may take one another person holds.
+ * nothing until it is handed back, and the citizen is told who joined (by first name), on their channel. Only a supervisor or admin may take one another person holds.
  */
 export async function takeOverConversation({
   ctx,
@@ -24,10 +25,11 @@ export async function takeOverConversation({
   const actor = requireHandoffStaff(ctx);
   const parsed = TakeOverInput.parse(input);
   const now = ctx.now ?? new Date();
-  const summary = await ctx.database.db.transaction(async (tx) => {
+  const { summary, notice } = await ctx.database.db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, parsed.conversationId);
+    // Asked again (a retried request, a second click): nothing changes and the citizen is not told twice.
     if (conversation.state === "human" && conversation.assignedStaffId === actor.userId) {
-      return toHandoffSummary(conversation, now);
+      return { summary: toHandoffSummary(conversation, now), notice: undefined };
     }
     if (
       conversation.state === "human" &&
@@ -47,8 +49,10 @@ export async function takeOverConversation({
       subjectId: conversation.id,
       details: { from: conversation.state, previousAssignee: conversation.assignedStaffId },
     });
-    return toHandoffSummary(moved, now);
+    const notice = await storeStaffJoinedNotice(tx, moved, actor.userId, now);
+    return { summary: toHandoffSummary(moved, now), notice };
   });
   announceHandoffActivity(summary.id);
+  await sendCitizenNotice(ctx, notice);
   return summary;
 }
