@@ -343,6 +343,79 @@ describe("Teams for staff", () => {
     expect(answer.text.length).toBeGreaterThan(0);
   }, 60_000);
 
+  it("closes from the thread: `close` ends the conversation and the citizen is told", async () => {
+    // The channel receives escalations (linked again here, so this test does not lean on the one above).
+    expect((await post(channelActivity(mention("link *")))).status).toBe(200);
+    const created = await fetch(`${service.url}/v1/conversations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "cf-connecting-ip": "198.51.100.78" },
+      body: JSON.stringify({ channel: "web", lang: "de" }),
+    });
+    const conv = (await created.json()) as { id: string; token: string };
+    const citizenHeaders = {
+      "content-type": "application/json",
+      authorization: `Bearer ${conv.token}`,
+      "cf-connecting-ip": "198.51.100.78",
+    };
+    const asked = await fetch(`${service.url}/v1/conversations/${conv.id}/handoff`, {
+      method: "POST",
+      headers: citizenHeaders,
+    });
+    expect(asked.status).toBeLessThan(300);
+    const cardPost = await waitFor(
+      () =>
+        standIn
+          .calls()
+          .find(
+            (c) =>
+              c.conversationId === channelId &&
+              c.method === "POST" &&
+              JSON.stringify(c.body.attachments ?? []).includes(conv.id),
+          ),
+      "the escalation card",
+    );
+    const rootId = cardPost.answeredId;
+    const taken = await post(
+      channelActivity({
+        type: "invoke",
+        name: "adaptiveCard/action",
+        replyToId: rootId,
+        value: { action: { type: "Action.Execute", verb: "takeOver", data: { conversationId: conv.id } } },
+      }),
+    );
+    expect(JSON.stringify(taken.body)).toContain("Taken over by Alex Agent");
+
+    expect((await post(channelActivity(mention("close"), rootId))).status).toBe(200);
+    const thread = `${channelId};messageid=${rootId}`;
+    expect(textsIn(thread).at(-1)).toBe("Alex Agent closed the conversation.");
+    const state = await service.database.db.execute(
+      sql`select state, assigned_staff_id from conversations where id = ${conv.id}`,
+    );
+    const row =
+      (state as unknown as { rows?: Record<string, unknown>[] }).rows?.[0] ??
+      (state as unknown as Record<string, unknown>[])[0];
+    expect(row).toMatchObject({ state: "closed", assigned_staff_id: null });
+    // The card no longer offers a take-over.
+    const refreshed = standIn.calls().filter((c) => c.method === "PUT" && c.activityId === rootId);
+    expect(JSON.stringify(refreshed.at(-1)?.body)).not.toContain("Action.Execute");
+
+    // The citizen's chat, in German: Alex joined, then the team closed the conversation.
+    const view = (await (
+      await fetch(`${service.url}/v1/conversations/${conv.id}`, { headers: citizenHeaders })
+    ).json()) as { state: string; messages: { role: string; text: string }[] };
+    expect(view.state).toBe("closed");
+    expect(view.messages.filter((m) => m.role === "system").map((m) => m.text)).toEqual([
+      "Alex vom Team der Stadt ist dem Gespräch beigetreten.",
+      "Das Team der Stadt hat dieses Gespräch beendet. Wenn Sie noch etwas brauchen, schreiben Sie einfach erneut; dann beginnt ein neues Gespräch.",
+    ]);
+    // Closing again (a retried command) tells nobody twice.
+    expect((await post(channelActivity(mention("close"), rootId))).status).toBe(200);
+    const again = (await (
+      await fetch(`${service.url}/v1/conversations/${conv.id}`, { headers: citizenHeaders })
+    ).json()) as { messages: { role: string }[] };
+    expect(again.messages.filter((m) => m.role === "system")).toHaveLength(2);
+  }, 60_000);
+
   it("delivers SLA escalations proactively: the assignee's 1:1 chat, then the department channel", async () => {
     // The real SLA engine on the service's database, with the Teams notifier the service wires.
     const sla = await createRoundTheClockService(service.database);

@@ -24,6 +24,8 @@ export const de: Messages = {
   "reply.staff_joined": "{name} vom Team der Stadt ist dem Gespräch beigetreten.",
   "reply.handed_back":
     "Das Team der Stadt hat das Gespräch verlassen. Ich bin wieder der automatische Assistent – wie kann ich helfen?",
+  "reply.conversation_closed":
+    "Das Team der Stadt hat dieses Gespräch beendet. Wenn Sie noch etwas brauchen, schreiben Sie einfach erneut; dann beginnt ein neues Gespräch.",
   "reply.clarification":
     "Können Sie mir etwas mehr erzählen? Ein kurzer Satz dazu, was Sie brauchen, hilft mir, die richtige Antwort zu finden.",
   "reply.greeting":

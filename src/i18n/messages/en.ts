@@ -22,6 +22,8 @@ export const en = {
   "reply.staff_joined": "{name} from the city team has joined the conversation.",
   "reply.handed_back":
     "The member of staff has left the conversation. I'm the automated assistant again; how can I help?",
+  "reply.conversation_closed":
+    "The city team has closed this conversation. If you need anything else, just write again and a new conversation will start.",
   "reply.clarification":
     "Could you tell me a little more? A short sentence about what you need helps me find the right answer.",
   "reply.greeting": "Hello! Ask me about city services or report a problem, and I'll do my best to help.",

@@ -24,6 +24,8 @@ export const es: Messages = {
   "reply.staff_joined": "{name}, del equipo municipal, se ha unido a la conversación.",
   "reply.handed_back":
     "La persona del equipo municipal ha salido de la conversación. Vuelvo a ser el asistente automático: ¿en qué puedo ayudarle?",
+  "reply.conversation_closed":
+    "El equipo municipal ha cerrado esta conversación. Si necesita algo más, escriba de nuevo y empezará una conversación nueva.",
   "reply.clarification":
     "¿Podría contarme un poco más? Una frase corta sobre lo que necesita me ayuda a encontrar la respuesta adecuada.",
   "reply.greeting":

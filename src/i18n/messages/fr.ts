@@ -23,6 +23,8 @@ export const fr: Messages = {
   "reply.staff_joined": "{name}, de l'équipe de la ville, a rejoint la conversation.",
   "reply.handed_back":
     "L'agent a quitté la conversation. Je suis à nouveau l'assistant automatique : comment puis-je vous aider ?",
+  "reply.conversation_closed":
+    "L'équipe de la ville a clos cette conversation. Si vous avez besoin d'autre chose, écrivez-nous à nouveau : une nouvelle conversation commencera.",
   "reply.clarification":
     "Pouvez-vous m'en dire un peu plus ? Une courte phrase sur ce dont vous avez besoin m'aide à trouver la bonne réponse.",
   "reply.greeting":

@@ -23,6 +23,8 @@ export const hu: Messages = {
   "reply.staff_joined": "{name} (a város munkatársa) csatlakozott a beszélgetéshez.",
   "reply.handed_back":
     "A munkatársunk kilépett a beszélgetésből. Újra az automatikus asszisztens vagyok – miben segíthetek?",
+  "reply.conversation_closed":
+    "A város munkatársai lezárták ezt a beszélgetést. Ha másban is segíthetünk, írjon újra, és új beszélgetés indul.",
   "reply.clarification":
     "Elmondaná kicsit részletesebben? Egy rövid mondat arról, mire van szüksége, segít megtalálni a megfelelő választ.",
   "reply.greeting":

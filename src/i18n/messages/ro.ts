@@ -22,6 +22,8 @@ export const ro: Messages = {
   "reply.staff_joined": "{name}, din echipa primăriei, s-a alăturat conversației.",
   "reply.handed_back":
     "Angajatul a părăsit conversația. Sunt din nou asistentul automat: cu ce vă pot ajuta?",
+  "reply.conversation_closed":
+    "Echipa primăriei a încheiat această conversație. Dacă mai aveți nevoie de ceva, scrieți din nou și va începe o conversație nouă.",
   "reply.clarification":
     "Îmi puteți spune puțin mai mult? O propoziție scurtă despre ce aveți nevoie mă ajută să găsesc răspunsul potrivit.",
   "reply.greeting":

@@ -415,6 +415,11 @@ forEachDatabase("handoff verbs", (use) => {
       conversationId: conv.id,
     });
     expect(JSON.stringify(citizenView)).not.toContain("upset");
+    // The citizen is told the team closed it (after being told who joined).
+    expect(citizenView.messages.filter((m) => m.role === "system").map((m) => m.text)).toEqual([
+      "Dana from the city team has joined the conversation.",
+      t("en", "reply.conversation_closed"),
+    ]);
     const staffView = await getStaffConversation({ ctx, input: { conversationId: conv.id } });
     expect(staffView.events.map((e) => e.kind)).toEqual(["owner_changed", "note", "owner_changed"]);
     // Staff are named by name, not by account id, in the history and on notes.

@@ -8,7 +8,7 @@ import { type HandoffSummary, toHandoffSummary } from "./handoff-view";
 
 /**
  * Staff let go of a conversation (hand it back to the bot, or close it): the owner changes under the
- * conversation's lock, the change is audited, a citizen handed back by a person is told so, and the place that came free goes to the next waiting
+ * conversation's lock, the change is audited, the citizen is told when a person hands it back or staff close it, and the place that came free goes to the next waiting
  * conversation the staff member fits. Asked again once done, it changes nothing.
  */
 export async function releaseConversation(
@@ -41,11 +41,13 @@ export async function releaseConversation(
       subjectId: conversation.id,
       details: { from: conversation.state, reason: release.reason },
     });
-    // A person held it and now the assistant answers again: the citizen is told so.
+    // A person held it and now the assistant answers again, or staff ended it: the citizen is told so.
     const notice =
-      release.to === "bot" && conversation.state === "human"
-        ? await storeCitizenNotice(tx, moved, { key: "reply.handed_back", kind: "handed_back", now })
-        : undefined;
+      release.to === "closed"
+        ? await storeCitizenNotice(tx, moved, { key: "reply.conversation_closed", kind: "closed", now })
+        : conversation.state === "human"
+          ? await storeCitizenNotice(tx, moved, { key: "reply.handed_back", kind: "handed_back", now })
+          : undefined;
     return { summary: toHandoffSummary(moved, now), notice };
   });
   announceHandoffActivity(summary.id);
