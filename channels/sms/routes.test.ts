@@ -4,7 +4,10 @@ import { startTestService, type TestService } from "../../test/service";
 import {
   deliveriesTo,
   deliveryByProviderId,
+  openedFor,
   consentOf as readConsent,
+  smsConversationOf,
+  storedReplies,
   storedTwilioMessages,
 } from "../../test/sms-records";
 import { startTwilioStandIn, type TwilioReply, type TwilioStandIn } from "../../test/twilio-stand-in";
@@ -136,6 +139,22 @@ describe("SMS channel over Twilio webhooks", () => {
     const [reply] = await expectSent(from, 1);
     expect(reply?.form.Body).toContain("112");
     expect(reply?.form.Body).not.toMatch(/1\. /);
+  });
+
+  it("answers a crisis text with the crisis reply in the contact's language and opens nothing", async () => {
+    const from = "+40721000113";
+    await text(from, "ar fi mai bine fara mine pentru toata lumea");
+    const [reply] = await expectSent(from, 1);
+    // The Romanian crisis reply, whole: the helpline and the emergency number, not cut for SMS.
+    expect(reply?.form.Body).toMatch(/^Îmi pare rău că treceți prin asta\./);
+    expect(reply?.form.Body).toContain("116 123");
+    expect(reply?.form.Body).toContain("112");
+    const conversation = await smsConversationOf(service.database, from);
+    expect(conversation).toMatchObject({ state: "bot", handoffReason: null, lang: "ro" });
+    const opened = await openedFor(service.database, conversation!.id);
+    expect(opened).toEqual({ cases: 0, intakes: 0 });
+    const replies = (await storedReplies(service.database, conversation!.id)).map((m) => m.status);
+    expect(replies).toEqual(["blocked_crisis"]);
   });
 
   it("records delivery reports: delivered is final, a 30003 is sent again, a 30005 is a recorded failure", async () => {
@@ -271,6 +290,50 @@ describe("SMS channel over Twilio webhooks", () => {
     return (await deliveriesTo(service.database, address)).at(-1)?.providerId ?? "";
   }
   const consentOf = (address: string) => readConsent(service.database, address);
+});
+
+describe("SMS channel with TWILIO_OPT_OUT_REPLIES=false (Twilio's own opt-out handling answers)", () => {
+  let service: TestService;
+  let standIn: TwilioStandIn;
+  beforeAll(async () => {
+    standIn = await startTwilioStandIn();
+    service = await startTestService({
+      env: { ...smsTestEnv(standIn.baseUrl), TWILIO_OPT_OUT_REPLIES: "false" },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await service?.close();
+    await standIn?.close();
+  });
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const sentTo = (number: string) => standIn.sent().filter((r) => r.form.To === number);
+  const text = (from: string, body: string) => postSignedSms(service.url, INBOUND, smsFields(from, body));
+  const waitFor = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 200 && !(await check()); i++) await pause(25);
+  };
+
+  it("stores STOP and START as consent but sends no confirmation of its own", async () => {
+    const from = "+40721000120";
+    expect((await text(from, "STOP")).status).toBe(200);
+    await waitFor(async () => (await readConsent(service.database, from))?.sms === false);
+    expect(await readConsent(service.database, from)).toMatchObject({ sms: false, smsSource: "keyword" });
+    await text(from, "When is my bin collected?");
+    await pause(600);
+    expect(sentTo(from)).toHaveLength(0);
+
+    expect((await text(from, "START")).status).toBe(200);
+    await waitFor(async () => (await readConsent(service.database, from))?.sms === true);
+    expect(await readConsent(service.database, from)).toMatchObject({ sms: true });
+    await pause(600);
+    expect(sentTo(from)).toHaveLength(0);
+
+    // Sending itself works on this service: the next question is answered.
+    await text(from, "How do I recycle glass bottles?");
+    for (let i = 0; i < 400 && sentTo(from).length === 0; i++) await pause(25);
+    expect(sentTo(from)).toHaveLength(1);
+    expect(sentTo(from)[0]?.form.Body).not.toMatch(/START|STOP/);
+  }, 30_000);
 });
 
 describe("SMS channel configuration", () => {

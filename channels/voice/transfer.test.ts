@@ -120,4 +120,25 @@ describe("a caller put through to a person inside business hours", () => {
     expect(note!.text).toMatch(/could not hear the caller/);
     expect(note!.text).toMatch(/nothing was said/);
   }, 60_000);
+  it("puts the call through on 'agent' said and on 0 pressed, at any turn, in the call's language", async () => {
+    for (const [callSid, path, extra] of [
+      [
+        "CA-transfer-3",
+        "/channels/voice/twilio/turn?lang=en&turn=1",
+        { SpeechResult: "agent", Confidence: "0.8" },
+      ],
+      ["CA-transfer-4", "/channels/voice/twilio/turn?lang=ro&turn=2", { SpeechResult: "agent" }],
+      ["CA-transfer-5", "/channels/voice/twilio/turn?lang=en&turn=1", { Digits: "0" }],
+      ["CA-transfer-6", "/channels/voice/twilio/turn?lang=hu&turn=3", { Digits: "0" }],
+    ] as const) {
+      const twiml = await send(path, callFields(callSid, `+4477009004${callSid.slice(-1)}0`, extra));
+      // The caller is told, in the call's language, before the line rings through.
+      const lang = new URLSearchParams(path.split("?")[1]).get("lang");
+      const [told, dial] = twiml.children;
+      expect(told?.name, callSid).toBe("Say");
+      expect(told?.attributes.language?.startsWith(`${lang}-`), callSid).toBe(true);
+      expect(dial?.name, callSid).toBe("Dial");
+      expect(dial?.text, callSid).toBe(TRANSFER);
+    }
+  }, 60_000);
 });
