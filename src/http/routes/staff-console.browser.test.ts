@@ -48,6 +48,11 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await expect.poll(() => agent.getByRole("button", { name: "Take over" }).count()).toBe(0);
     await agent.getByRole("button", { name: "Hand back to assistant" }).waitFor();
     expect(await agent.locator("aside").textContent()).toContain("Extractive: quoted from the transcript");
+    // The assistant's answer shows its sources in the transcript, as links to the articles it cited.
+    const cited = agent.locator("#transcript .msg-assistant .cites a");
+    expect(await cited.count()).toBeGreaterThan(0);
+    expect(await cited.first().getAttribute("href")).toMatch(/^https?:\/\//);
+    expect((await cited.first().textContent())?.trim()).not.toBe("");
     // The citizen is told who joined, by first name, before anything is written to them.
     await citizen
       .locator(".cd-system", { hasText: "Anna from the city team has joined the conversation." })
@@ -162,6 +167,52 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await agent.close();
     await citizen.close();
   }, 120_000);
+
+  it("an agent adds a private note and closes the conversation from its page", async () => {
+    const created = (await (
+      await fetch(`${session.service.url}/v1/conversations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ channel: "web", lang: "en" }),
+      })
+    ).json()) as { id: string; token: string };
+    const citizen = { authorization: `Bearer ${created.token}` };
+    await fetch(`${session.service.url}/v1/conversations/${created.id}/handoff`, {
+      method: "POST",
+      headers: citizen,
+    });
+    const agent = await session.browser.newPage({ bypassCSP: true });
+    await session.signIn(agent, `/staff/conversations/${created.id}`);
+    await agent.getByRole("heading", { name: "Conversation", exact: true }).waitFor();
+    await agent.getByRole("button", { name: "Take over" }).click();
+    await expect.poll(() => agent.locator("#owner-state").textContent()).toBe("human (Anna Popescu)");
+
+    await agent
+      .getByLabel("Add a private note (not shown to the citizen)")
+      .fill("Asked twice about <b>bins</b>");
+    await agent.getByRole("button", { name: "Add note" }).click();
+    await expect.poll(() => agent.locator("#console-status").textContent()).toBe("Note saved.");
+    // The note shows in the list as text, written by the agent.
+    await expect
+      .poll(() => agent.locator("#notes li").allTextContents(), { timeout: 10_000 })
+      .toEqual(["Anna Popescu: Asked twice about <b>bins</b>"]);
+    expect(await agent.locator("#notes b").count()).toBe(0);
+
+    await agent.getByRole("button", { name: "Close" }).click();
+    await expect.poll(() => agent.locator("#console-status").textContent()).toBe("Conversation closed.");
+    await expect.poll(() => agent.locator("#owner-state").textContent(), { timeout: 10_000 }).toBe("closed");
+    await screenshot(agent, "staff-console-closed");
+    expect(await axeViolations(agent)).toEqual([]);
+
+    // The citizen never sees the note, and is told the conversation was closed.
+    const view = (await (
+      await fetch(`${session.service.url}/v1/conversations/${created.id}`, { headers: citizen })
+    ).json()) as { state: string; messages: { role: string; text: string }[] };
+    expect(view.state).toBe("closed");
+    expect(JSON.stringify(view)).not.toContain("Asked twice");
+    expect(view.messages.at(-1)?.text).toMatch(/^The city team has closed this conversation\./);
+    await agent.close();
+  }, 60_000);
 
   it("the cases list shows each SLA clock in words and colour: breached, due soon, on time", async () => {
     const staffActor = { kind: "staff" as const, userId: "ada", roles: ["agent" as const] };
