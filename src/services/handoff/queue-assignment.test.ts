@@ -4,7 +4,18 @@ import { forEachDatabase } from "../../../test/db";
 import { seedContactCentre, useHandoffQueue } from "../../../test/handoff";
 import { createInProcessJobQueue } from "../../adapters/job-queue-in-process";
 import type { Database } from "../../db/client";
-import { auditLog, conversationEvents, departments, messages, staffUsers } from "../../db/schema";
+import {
+  auditLog,
+  caseIntakes,
+  conversationEvents,
+  conversations,
+  departments,
+  messages,
+  services,
+  slaCalendars,
+  slaPolicies,
+  staffUsers,
+} from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import type { AssistantDeps } from "../assistant/assistant-deps";
 import {
@@ -20,7 +31,7 @@ import type { HandoffContext } from "./context";
 import { handBackConversation } from "./hand-back-conversation";
 import { handlePickupTimeout, sweepPickupChecks } from "./handle-pickup-timeout";
 import { handoffPickupTimeoutJob } from "./pickup-timeout-job";
-import { markHandoff, queueForPerson } from "./request-handoff";
+import { handoffCalendar, markHandoff, queueForPerson } from "./request-handoff";
 import { parseSensitiveTopics } from "./sensitive-topics";
 import { takeNextConversation } from "./take-next-conversation";
 import { takeOverConversation } from "./take-over-conversation";
@@ -99,7 +110,8 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
       conversationId: conv.id,
       departmentCode: "roads-a",
       serviceCode: "pothole-a",
-      reference: "CD-2026-778001",
+      // A reference of its own on every run: the test database outlives a run.
+      reference: `CD-2026-${String(Date.now()).slice(-6)}`,
     });
     await markHandoff(use().db, conv.id, "citizen_request", new Date());
     expect((await row(conv.id)).assignedStaffId).toBe("dep-roads");
@@ -290,6 +302,117 @@ forEachDatabase("handoff queue assignment, pick-up time and triggers", (use) => 
     expect(message.text).toContain("reply.handoff_closed");
     expect(message.text).toMatch(/lundi/);
     expect((await row(other.id)).state).toBe("bot");
+  });
+
+  it("uses the business hours of the department the conversation is about, not the contact centre's", async () => {
+    // The contact centre opens Monday and Tuesday in London; the roads desk only at weekend mornings in Bucharest.
+    await seedContactCentre(use());
+    await use()
+      .db.insert(slaCalendars)
+      .values({
+        code: "roads-weekend",
+        timeZone: "Europe/Bucharest",
+        hours: { sat: [["08:00", "12:00"]], sun: [["08:00", "12:00"]] },
+      })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(slaPolicies)
+      .values({
+        code: "roads-weekend-sla",
+        calendarCode: "roads-weekend",
+        firstResponseMinutes: 60,
+        nextResponseMinutes: 60,
+        resolutionMinutes: 480,
+        warnBeforeMinutes: 30,
+      })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(departments)
+      .values({ code: "roads-cal", names: { en: "Roads" } })
+      .onConflictDoNothing();
+    await use()
+      .db.insert(services)
+      .values({
+        code: "pothole-cal",
+        departmentCode: "roads-cal",
+        names: { en: "Pothole" },
+        slaPolicyCode: "roads-weekend-sla",
+      })
+      .onConflictDoNothing();
+    const settings = { pickupTimeoutMinutes: 5, businessHours: true };
+    const sunday = new Date("2026-12-06T07:00:00Z"); // 09:00 in Bucharest; the contact centre is shut
+    const monday = new Date("2026-12-07T10:00:00Z"); // the contact centre is open; the roads desk is not
+
+    // A conversation with a case of the roads service.
+    const withCase = await open();
+    await openPotholeCase(use(), {
+      conversationId: withCase.id,
+      departmentCode: "roads-cal",
+      serviceCode: "pothole-cal",
+      // A reference of its own on every run: the test database outlives a run.
+      reference: `CD-2026-${String(Date.now()).slice(-6)}`,
+    });
+    expect(await handoffCalendar(use().db, withCase.id)).toMatchObject({ timeZone: "Europe/Bucharest" });
+    const onMonday = await queueForPerson(
+      use().db,
+      withCase.id,
+      "citizen_request",
+      monday,
+      undefined,
+      settings,
+    );
+    expect(onMonday.state).toBe("bot");
+    // Back on Saturday at 08:00 Bucharest time (06:00 UTC), in the department's time zone.
+    expect(onMonday.closed).toEqual({
+      opensAt: new Date("2026-12-12T06:00:00.000Z"),
+      timeZone: "Europe/Bucharest",
+    });
+    const onSunday = await queueForPerson(
+      use().db,
+      withCase.id,
+      "citizen_request",
+      sunday,
+      undefined,
+      settings,
+    );
+    expect(onSunday).toMatchObject({ state: "waiting" });
+    expect(onSunday.closed).toBeUndefined();
+
+    // A conversation whose case intake (no case yet) is about the roads service follows the same hours.
+    const withIntake = await open();
+    const [contact] = await use()
+      .db.select({ contactId: conversations.contactId })
+      .from(conversations)
+      .where(eq(conversations.id, withIntake.id));
+    await use().db.insert(caseIntakes).values({
+      conversationId: withIntake.id,
+      contactId: contact!.contactId,
+      stage: "collecting",
+      serviceCode: "pothole-cal",
+      lang: "en",
+    });
+    const intakeMonday = await queueForPerson(
+      use().db,
+      withIntake.id,
+      "citizen_request",
+      monday,
+      undefined,
+      settings,
+    );
+    expect(intakeMonday.closed?.timeZone).toBe("Europe/Bucharest");
+
+    // About no service: the contact centre's hours apply, open on Monday.
+    const general = await open();
+    expect(await handoffCalendar(use().db, general.id)).toMatchObject({ timeZone: "Europe/London" });
+    const generalMonday = await queueForPerson(
+      use().db,
+      general.id,
+      "citizen_request",
+      monday,
+      undefined,
+      settings,
+    );
+    expect(generalMonday).toMatchObject({ state: "waiting" });
   });
 
   it("after 'nobody can take it', asking for a call back starts that request instead of queueing again", async () => {
