@@ -28,6 +28,25 @@ describe("loadConfig", () => {
     expect(config.KB_AUTOLOAD).toBe(false);
   });
 
+  it("refuses the deprecated STAFF_TOKENS in production, naming it, and keeps it elsewhere", () => {
+    const production = { NODE_ENV: "production", PUBLIC_BASE_URL: "https://desk.city.example" };
+    expect(loadConfig(production).STAFF_TOKENS).toBeUndefined();
+    const tokens = "agent-token-0123456789:u-ada:agent";
+    try {
+      loadConfig({ ...production, STAFF_TOKENS: tokens });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        expect.stringMatching(/^STAFF_TOKENS: is refused when NODE_ENV is production/),
+      ]);
+      // The message names the variable, never its value.
+      expect((error as ConfigError).message).not.toContain("agent-token");
+    }
+    expect(loadConfig({ NODE_ENV: "development", STAFF_TOKENS: tokens }).STAFF_TOKENS).toBe(tokens);
+    expect(loadConfig({ NODE_ENV: "test", STAFF_TOKENS: tokens }).STAFF_TOKENS).toBe(tokens);
+  });
+
   it("names every bad variable, one problem per line", () => {
     try {
       loadConfig({

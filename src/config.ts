@@ -117,7 +117,7 @@ export const Config = z.object({
   CITY_NAME: z.string().min(1).default("Riverton"),
   WIDGET_ORIGINS: originList.default([]),
 
-  /** Deprecated bootstrap tokens (`token:user-id:role+role`) for development and tests. */
+  /** Deprecated bootstrap tokens (`token:user-id:role+role`) for development and tests; refused in production. */
   STAFF_TOKENS: z.string().optional(),
   STAFF_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
   /** Failed passwords in a row that lock a staff account, and for how long. */
@@ -261,6 +261,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (parsed.data.NODE_ENV === "production" && !parsed.data.PUBLIC_BASE_URL) {
       // Links must never come from a request's Host header, which any client can set.
       throw new ConfigError(["PUBLIC_BASE_URL: is required when NODE_ENV is production"]);
+    }
+    if (parsed.data.NODE_ENV === "production" && parsed.data.STAFF_TOKENS) {
+      // Shared bearer tokens that never expire and leave no per-person account: not for a live service.
+      throw new ConfigError([
+        "STAFF_TOKENS: is refused when NODE_ENV is production; remove it and create staff accounts and API tokens with `npm run staff -- add-user` / `add-token`",
+      ]);
     }
     const twilioProblems = checkTwilio(parsed.data);
     if (twilioProblems.length > 0) throw new ConfigError(twilioProblems);
