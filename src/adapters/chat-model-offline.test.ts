@@ -25,6 +25,21 @@ const GLASS: GroundingPassage = {
   lang: "en",
   text: "Your purple glass box is collected **every two weeks, on the same day and in the same week as your blue recycling bin**. Put it next to your blue bin by 6:30 am on your collection day. To check the week, use the [collection day finder](https://www.riverton.example/waste/find-my-day).",
 };
+// The areas and their collection days: a list whose items a name tells apart.
+const DAYS: GroundingPassage = {
+  id: "P4",
+  title: "Bin collection days",
+  headingPath: ["Bin collection days", "Find your collection day"],
+  lang: "en",
+  text: [
+    "Your collection day depends on the area you live in:",
+    "- Monday: Northgate, Hillcrest and Millbrook",
+    "- Tuesday: Eastfield and Ashby Park",
+    "- Friday: Westbrook and Oakley",
+    "",
+    "The collection day finder at https://city.example/find shows your next collections.",
+  ].join("\n"),
+};
 const _LIBRARY: GroundingPassage = {
   id: "P3",
   title: "Library opening hours",
@@ -107,20 +122,6 @@ describe("offline answerer", () => {
   });
 
   it("gives the list item the question names, not the whole list", async () => {
-    const DAYS: GroundingPassage = {
-      id: "P4",
-      title: "Bin collection days",
-      headingPath: ["Bin collection days", "Find your collection day"],
-      lang: "en",
-      text: [
-        "Your collection day depends on the area you live in:",
-        "- Monday: Northgate, Hillcrest and Millbrook",
-        "- Tuesday: Eastfield and Ashby Park",
-        "- Friday: Westbrook and Oakley",
-        "",
-        "The collection day finder at https://city.example/find shows your next collections.",
-      ].join("\n"),
-    };
     const mine = await model.answerQuestion(ask("when is my bin collected? I live in Hillcrest", [DAYS]));
     expect(mine.text).toContain("Monday: Northgate, Hillcrest and Millbrook");
     expect(mine.text).not.toContain("Tuesday");
@@ -131,18 +132,6 @@ describe("offline answerer", () => {
   });
 
   it("narrows an English list by a name the question gives in another language", async () => {
-    const DAYS: GroundingPassage = {
-      id: "P4",
-      title: "Bin collection days",
-      headingPath: ["Bin collection days", "Find your collection day"],
-      lang: "en",
-      text: [
-        "Your collection day depends on the area you live in:",
-        "- Monday: Northgate, Hillcrest and Millbrook",
-        "- Tuesday: Eastfield and Ashby Park",
-        "- Friday: Westbrook and Oakley",
-      ].join("\n"),
-    };
     const es = await model.answerQuestion(
       ask("¿Qué día recogen la basura en Hillcrest?", [DAYS], { lang: "es" }),
     );
