@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCitizenChat, type CitizenReply as Reply } from "../citizen-chat";
 import { startTestService, type TestService } from "../service";
-
-interface Reply {
-  text: string;
-  status: string;
-  citations: { articleId: string }[];
-  intake?: { service: string; name: string; awaiting: string };
-  options?: { service: string; name: string }[];
-  case?: { reference: string; status: string };
-}
 
 /**
  * What citizens met in the web chat (issue 13), each through the HTTP API on the sample city with the
@@ -24,26 +16,7 @@ describe("a citizen's conversation, end to end", () => {
     await service?.close();
   });
 
-  let ip = 0;
-  async function converse(lang = "en") {
-    // Each conversation from its own address, so the per-address limits of a real client do not apply.
-    const from = { "cf-connecting-ip": `198.51.100.${++ip}` };
-    const created = await fetch(`${service.url}/v1/conversations`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...from },
-      body: JSON.stringify({ channel: "web", lang }),
-    });
-    const conv = (await created.json()) as { id: string; token: string };
-    return async (text: string): Promise<Reply> => {
-      const res = await fetch(`${service.url}/v1/conversations/${conv.id}/messages`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${conv.token}`, ...from },
-        body: JSON.stringify({ text }),
-      });
-      expect(res.status).toBe(200);
-      return ((await res.json()) as { message: Reply }).message;
-    };
-  }
+  const converse = async (lang = "en") => (await openCitizenChat(service.url, lang)).say;
   const ask = async (text: string, lang = "en") => (await converse(lang))(text);
   const cited = (reply: Reply) => reply.citations.map((c) => c.articleId);
 

@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCitizenChat } from "../citizen-chat";
 import { testDatabaseKinds } from "../db";
 import { startTestService, type TestService } from "../service";
-
-interface Reply {
-  text: string;
-  status: string;
-  intake?: { service: string; name: string; awaiting: string };
-  case?: { reference: string; status: string };
-}
 
 /**
  * A German or Spanish citizen's report through the HTTP API: the intake asks its questions in the
@@ -22,26 +16,7 @@ describe.each(testDatabaseKinds())("a report's questions in German and Spanish (
     await service?.close();
   });
 
-  let ip = 0;
-  async function converse(lang: string) {
-    const from = { "cf-connecting-ip": `198.51.100.${++ip}` };
-    const created = await fetch(`${service.url}/v1/conversations`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...from },
-      body: JSON.stringify({ channel: "web", lang }),
-    });
-    expect(created.status).toBe(201);
-    const conv = (await created.json()) as { id: string; token: string };
-    return async (text: string): Promise<Reply> => {
-      const res = await fetch(`${service.url}/v1/conversations/${conv.id}/messages`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${conv.token}`, ...from },
-        body: JSON.stringify({ text }),
-      });
-      expect(res.status).toBe(200);
-      return ((await res.json()) as { message: Reply }).message;
-    };
-  }
+  const converse = async (lang: string) => (await openCitizenChat(service.url, lang)).say;
 
   async function caseAttributes(reference: string) {
     const res = await fetch(`${service.url}/v1/staff/cases/${reference}`, {

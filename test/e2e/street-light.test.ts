@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCitizenChat } from "../citizen-chat";
 import { testDatabaseKinds } from "../db";
 import { startTestService, type TestService } from "../service";
-
-interface Reply {
-  text: string;
-  status: string;
-  lang: string;
-  citations: { articleId: string; title: string; url: string }[];
-  case?: { reference: string; status: string };
-}
 
 /**
  * The whole service as `npm start` runs it, over HTTP: a citizen reports a broken street light in
@@ -23,31 +16,7 @@ describe.each(testDatabaseKinds())("street light report end to end (%s)", (kind)
     await service?.close();
   });
 
-  async function converse(lang = "en") {
-    const created = await fetch(`${service.url}/v1/conversations`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ channel: "web", lang }),
-    });
-    expect(created.status).toBe(201);
-    const conv = (await created.json()) as { id: string; token: string };
-    const auth = { authorization: `Bearer ${conv.token}` };
-    const say = async (text: string): Promise<Reply> => {
-      const res = await fetch(`${service.url}/v1/conversations/${conv.id}/messages`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...auth },
-        body: JSON.stringify({ text }),
-      });
-      expect(res.status).toBe(200);
-      return ((await res.json()) as { message: Reply }).message;
-    };
-    const transcript = async () => {
-      const res = await fetch(`${service.url}/v1/conversations/${conv.id}`, { headers: auth });
-      expect(res.status).toBe(200);
-      return ((await res.json()) as { messages: { role: string; text: string }[] }).messages;
-    };
-    return { say, transcript };
-  }
+  const converse = (lang = "en") => openCitizenChat(service.url, lang);
 
   it("asks for the missing location, opens a case, answers its status and tells the citizen it is resolved", async () => {
     const { say, transcript } = await converse();
