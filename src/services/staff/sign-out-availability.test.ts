@@ -1,11 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { beforeEach, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
-import { auditLog, conversationEvents, conversations, staffUsers } from "../../db/schema";
-import { createConversation } from "../conversations/create-conversation";
+import { useHandoffQueue } from "../../../test/handoff";
+import { auditLog, conversationEvents, staffUsers } from "../../db/schema";
 import { setStaffAvailability } from "../handoff/assign-conversation";
 import type { HandoffContext } from "../handoff/context";
-import { markHandoff } from "../handoff/request-handoff";
 import { takeNextConversation } from "../handoff/take-next-conversation";
 import { takeOverConversation } from "../handoff/take-over-conversation";
 import { deactivateStaffUser } from "./deactivate-staff-user";
@@ -13,37 +12,17 @@ import { openStaffSession } from "./open-staff-session";
 import { RESUME_AVAILABILITY_HOURS, signOutStaff } from "./sign-out-staff";
 
 forEachDatabase("signing out takes a staff member off the handoff queue", (use) => {
-  const staff = async (id: string, fields: Partial<typeof staffUsers.$inferInsert> = {}) => {
-    await use()
-      .db.insert(staffUsers)
-      .values({ id, roles: ["agent"], available: true, capacity: 2, ...fields });
-    return { kind: "staff" as const, userId: id, roles: ["agent" as const] };
-  };
-  const row = async (id: string) =>
-    (await use().db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
+  const handoff = useHandoffQueue(use);
+  const staff = (id: string, fields: Partial<typeof staffUsers.$inferInsert> = {}) =>
+    handoff.staff(id, { capacity: 2, ...fields });
+  const row = handoff.row;
   const profile = async (id: string) =>
     (await use().db.select().from(staffUsers).where(eq(staffUsers.id, id)))[0]!;
-  const queue = async () => {
-    const created = await createConversation({
-      ctx: { database: use(), languages: { supported: ["en"], fallback: "en" } },
-      input: { channel: "web", lang: "en" },
-    });
-    await markHandoff(use().db, created.id, "citizen_request", new Date());
-    return created.id;
-  };
+  const queue = async () => (await handoff.queue()).id;
   const session = (userId: string, now?: Date) =>
     openStaffSession({ ctx: { database: use(), ...(now ? { now } : {}) }, userId, method: "local" });
   const signOut = (sessionToken: string, now = new Date()) =>
     signOutStaff({ ctx: { database: use(), now }, sessionToken, everywhere: false });
-
-  // Every test starts with an empty queue and nobody available, whatever the tests before left.
-  beforeEach(async () => {
-    await use()
-      .db.update(conversations)
-      .set({ state: "closed" })
-      .where(inArray(conversations.state, ["waiting", "human"]));
-    await use().db.update(staffUsers).set({ available: false });
-  });
 
   it("on sign-out, the waiting conversations assigned to them go to someone available; the held ones stay", async () => {
     const ana = await staff("so-ana");
