@@ -1,6 +1,6 @@
 import type { EscalationTarget, SlaTimerKind, SlaTimerName } from "../domain/sla";
 
-/** An SLA warning or escalation step, addressed to one target on the case's team. */
+/** An SLA warning, breach or escalation step, addressed to one target on the case's team. */
 export interface SlaAlert {
   caseId: string;
   caseReference: string;
@@ -11,7 +11,10 @@ export interface SlaAlert {
   notify: EscalationTarget;
   departmentCode: string;
   assigneeId: string | null;
+  /** When this alert's job fell due (the warning's or the step's own time). */
   dueAt: Date;
+  /** When the timer itself breaches (or breached): what the alert's "due in"/"overdue by" counts from. */
+  timerDueAt: Date;
   firedAt: Date;
 }
 

@@ -475,6 +475,113 @@ describe("Teams for staff", () => {
     }
   }, 30_000);
 
+  it("delivers an SLA warning to the assignee, a supervisor's step to their own 1:1 chat, and a breach with no step at it", async () => {
+    // A supervisor of the new team who has a 1:1 chat with the bot (recorded when she first writes to it).
+    const sam = {
+      id: "29:sam-teams-id",
+      name: "Sam Supervisor",
+      aadObjectId: "0f6f5e2c-1111-4aaa-8bbb-000000000002",
+    };
+    const samChat = "a:1sam-personal-chat";
+    const sla = await createRoundTheClockService(service.database);
+    // A policy whose only escalation step comes an hour after the breach: the breach must speak for itself.
+    const late = await createRoundTheClockService(service.database, {
+      escalation: [{ afterMinutes: 60, notify: "department_head" }],
+    });
+    const samEmail = "sam.supervisor@riverton.example";
+    standIn.members.set(sam.id, { email: samEmail, name: sam.name });
+    await createStaffUser(service.database, {
+      email: samEmail,
+      roles: ["supervisor"],
+      departments: [sla.teamA],
+    });
+    const hello = personalActivity({ type: "message", text: "When are bins collected?" });
+    const res = await post({
+      ...hello,
+      from: sam,
+      conversation: { id: samChat, conversationType: "personal", tenantId: standIn.tenantId },
+    });
+    expect(res.status).toBe(200);
+    await waitFor(() => textsIn(samChat).at(-1), "the bot's answer in Sam's 1:1 chat");
+
+    const citizen = await createCitizen(service.database);
+    const open = async (serviceCode: string, minutesAgo: number) => {
+      const { case: opened } = await openCase({
+        ctx: {
+          database: service.database,
+          actor: { kind: "citizen", contactId: citizen.contactId },
+          now: new Date(Date.now() - minutesAgo * 60_000),
+        },
+        input: { serviceCode, description: "Bench broken", channel: "web", lang: "en" },
+      });
+      await service.database.db.execute(
+        sql`update cases set assignee_id = ${await staffIdOf(agentEmail)} where id = ${opened.id}`,
+      );
+      return opened;
+    };
+    // First response is due after 30 minutes with a warning 10 minutes before: 25 minutes in, only the warning.
+    const warned = await open(sla.serviceCode, 25);
+    // 65 minutes in: the first response breached 35 minutes ago, so the team-lead step (30 after) is due.
+    const escalated = await open(sla.serviceCode, 65);
+    // 35 minutes in on the late policy: the first response breached 5 minutes ago, its only step is far off.
+    const breached = await open(late.serviceCode, 35);
+
+    const logger = createLogger({ level: "silent", redact: (t) => t });
+    const settings = teamsSettings(loadConfig({ NODE_ENV: "test", ...standIn.env() }))!;
+    const queue = createInProcessJobQueue({ logger });
+    const timers = await startSlaTimers({
+      database: service.database,
+      queue,
+      logger,
+      sweepIntervalMs: 0,
+      notifier: createTeamsStaffNotifier({
+        database: service.database,
+        teams: createAgentsSdkTeamsChannel(settings, logger),
+        logger,
+      }),
+    });
+    try {
+      await timers.firstSweep;
+      const alexChat = "a:1alex-personal-chat";
+      const aboutIn = (chat: string, reference: string) => textsIn(chat).filter((t) => t.includes(reference));
+      const warning = await waitFor(
+        () => aboutIn(alexChat, warned.reference)[0],
+        "the warning in Alex's chat",
+      );
+      expect(warning).toMatch(
+        new RegExp(
+          `^SLA warning: case ${warned.reference} \\(${sla.teamA}\\), first response due in [45] min`,
+        ),
+      );
+      const samStep = await waitFor(
+        () => aboutIn(samChat, escalated.reference)[0],
+        "the team-lead step in Sam's chat",
+      );
+      expect(samStep).toMatch(
+        new RegExp(
+          `^SLA escalation \\(step 2\\): case ${escalated.reference} \\(${sla.teamA}\\), first response overdue by 3[45] min`,
+        ),
+      );
+      const breach = await waitFor(
+        () => aboutIn(alexChat, breached.reference)[0],
+        "the breach in Alex's chat",
+      );
+      expect(breach).toMatch(
+        new RegExp(`^SLA breached: case ${breached.reference} \\(${late.teamA}\\), first response was due `),
+      );
+      // Step 1 of the escalated case goes to its assignee; the supervisor's step does not fall back to the channel.
+      await waitFor(() => aboutIn(alexChat, escalated.reference)[0], "step 1 in Alex's chat");
+      expect(aboutIn(channelId, escalated.reference)).toEqual([]);
+      expect(aboutIn(channelId, warned.reference)).toEqual([]);
+      expect(aboutIn(samChat, warned.reference)).toEqual([]);
+      expect(aboutIn(samChat, breached.reference)).toEqual([]);
+      expect(aboutIn(alexChat, breached.reference)).toHaveLength(1);
+    } finally {
+      await timers.stop();
+      await queue.stop();
+    }
+  }, 30_000);
+
   it("is a 404 problem when the bot is not configured", async () => {
     const plain = await startTestService();
     try {

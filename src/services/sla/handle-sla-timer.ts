@@ -11,7 +11,10 @@ export type SlaTimerFiring = {
   dueAt: Date;
   timerDueAt: Date;
   firedAt: Date;
-  /** The one target to notify (null for the breach itself, which is recorded but notifies no one). */
+  /**
+   * The one target to notify: null for a breach whose policy has an escalation step at the breach
+   * (that step notifies), the assignee for a breach without one.
+   */
   notify: EscalationTarget | null;
 };
 

@@ -59,6 +59,19 @@ describe("planTimers", () => {
     expect(await queue.cancel(step1!.key)).toBe(false);
   });
 
+  it("has the breach tell the assignee when no escalation step falls due with it", () => {
+    const laterSteps = makePolicy({ escalation: [{ afterMinutes: 60, notify: "team_lead" }] });
+    for (const policy of [laterSteps, makePolicy({ escalation: [] })]) {
+      const plan = planTimers(makeCaseTimerState({ policy }), beforeAnything);
+      const breaches = plan.filter((t) => t.kind === "sla.breach");
+      expect(breaches.length).toBeGreaterThan(0);
+      expect(breaches.every((t) => t.notify === "assignee")).toBe(true);
+    }
+    // With a step at the breach itself, that step is the one that notifies.
+    const withStep0 = planTimers(makeCaseTimerState(), beforeAnything).filter((t) => t.kind === "sla.breach");
+    expect(withStep0.every((t) => t.notify === null)).toBe(true);
+  });
+
   it("drops the warning once the breach is due", () => {
     const state = makeCaseTimerState();
     const breachAt = planTimers(state, beforeAnything).find(

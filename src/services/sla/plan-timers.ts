@@ -14,7 +14,11 @@ export type PlannedTimer = {
   dueAt: Date;
   /** When the timer itself breaches. */
   timerDueAt: Date;
-  /** Who hears about it: only the step's target for an escalation, the assignee for a warning. */
+  /**
+   * Who hears about it: only the step's target for an escalation, the assignee for a warning. The
+   * breach itself tells no one when an escalation step falls due with it (that step speaks for it),
+   * and tells the assignee otherwise, so a policy without such a step does not breach in silence.
+   */
   notify: EscalationTarget | null;
   /** Deterministic id: same case, policy, team and times give the same key. */
   key: string;
@@ -45,6 +49,11 @@ export function planTimers(state: CaseTimerState, now: Date): PlannedTimer[] {
     planned.push({ ...timer, key: parts.join(":") });
   };
 
+  // Without a step at the breach itself, the breach is the only word anyone gets until the first step.
+  const breachNotify: EscalationTarget | null = policy.escalation.some((step) => step.afterMinutes === 0)
+    ? null
+    : "assignee";
+
   for (const timer of due.timers) {
     if (!timer.running) continue;
     const warnMinutes = policy.warnBeforeMinutes;
@@ -66,7 +75,7 @@ export function planTimers(state: CaseTimerState, now: Date): PlannedTimer[] {
       step: null,
       dueAt: timer.dueAt,
       timerDueAt: timer.dueAt,
-      notify: null,
+      notify: breachNotify,
     });
     policy.escalation.forEach((step, index) => {
       add({

@@ -6,7 +6,10 @@ import { departments, services, slaCalendars, slaPolicies } from "../../db/schem
  * A service on a round-the-clock UTC calendar, so due times are plain arithmetic: first response 30
  * minutes, next response 60, resolution 120, a warning 10 minutes before, and two escalation steps.
  */
-export async function createRoundTheClockService(database: Database, overrides: { pause?: boolean } = {}) {
+export async function createRoundTheClockService(
+  database: Database,
+  overrides: { pause?: boolean; escalation?: { afterMinutes: number; notify: string }[] } = {},
+) {
   const code = `sla-${randomUUID().slice(0, 8)}`;
   await database.db.insert(departments).values([
     { code: `${code}-a`, names: { en: "Team A" } },
@@ -22,7 +25,7 @@ export async function createRoundTheClockService(database: Database, overrides: 
     warnBeforeMinutes: 10,
     pauseWhenWaitingForCitizen: overrides.pause ?? true,
     priorityFactors: { urgent: 0.5 },
-    escalation: [
+    escalation: overrides.escalation ?? [
       { afterMinutes: 0, notify: "assignee" },
       { afterMinutes: 30, notify: "team_lead" },
     ],

@@ -74,9 +74,10 @@ export async function findStaffAlertDelivery({
 
 export function alertText(alert: SlaAlert): string {
   const timer = TIMER_LABEL[alert.timer] ?? alert.timer;
-  const gap = (alert.dueAt.getTime() - alert.firedAt.getTime()) / 1000;
+  // Counted from the timer's own due time: a warning's job falls due before it, a later step after it.
+  const gap = (alert.timerDueAt.getTime() - alert.firedAt.getTime()) / 1000;
   const when = gap >= 0 ? `due in ${durationText(gap)}` : `overdue by ${durationText(gap)}`;
-  const due = `${alert.dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const due = `${alert.timerDueAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   if (alert.kind === "sla.warn") {
     return `SLA warning: case ${alert.caseReference} (${alert.departmentCode}), ${timer} ${when} (${due}).`;
   }

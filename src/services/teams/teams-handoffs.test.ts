@@ -264,10 +264,21 @@ it("reads thread commands and words the SLA texts", () => {
     notify: "assignee",
     departmentCode: "roads",
     assigneeId: null,
-    dueAt: new Date("2026-12-07T11:00:00Z"),
+    // The warning's job falls due at `now`; the texts count from the timer's own due time.
+    dueAt: now,
+    timerDueAt: new Date("2026-12-07T11:00:00Z"),
     firedAt: now,
   };
   expect(alertText(alert)).toBe(
     "SLA warning: case CD-2026-000002 (roads), resolution due in 1 h 0 min (2026-12-07 11:00 UTC).",
   );
+  // A later step falls due after the breach; it says how long the timer has been overdue, not the step.
+  const step2 = { ...alert, kind: "sla.escalate" as const, step: 1, notify: "team_lead" as const };
+  expect(
+    alertText({
+      ...step2,
+      timerDueAt: new Date(now.getTime() - 90 * 60_000),
+      dueAt: new Date(now.getTime() - 60 * 60_000),
+    }),
+  ).toMatch(/^SLA escalation \(step 2\): case CD-2026-000002 \(roads\), resolution overdue by 1 h 30 min/);
 });
