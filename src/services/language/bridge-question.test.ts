@@ -46,4 +46,14 @@ describe("bridging a question into English words", () => {
     expect(text).toMatch(/\b3\b/);
     expect(text).not.toMatch(/\bthree\b/);
   });
+
+  it("finds a name under a Hungarian case ending", () => {
+    const pageWords = new Set(["hillcrest", "monday"]);
+    expect(bridgeForPages("Mikor viszik el a szemetet Hillcrestben?", "hu", pageWords)).toMatch(
+      /\bhillcrest\b/,
+    );
+    expect(bridgeForPages("Mikor viszik el a szemetet Hillcrestben?", "de", pageWords) ?? "").not.toMatch(
+      /hillcrest/,
+    );
+  });
 });

@@ -44,6 +44,11 @@ const NUMBER_WORDS = [
 
 const AMBIGUOUS = "";
 
+/** Case endings a language writes onto a name, folded; the name before them is group 1. */
+const CASE_ENDINGS: Record<string, RegExp> = {
+  hu: /^(\p{L}{3,}?)-?(ban|ben|ba|be|bol|rol|tol|nal|nel|hoz|hez|ra|re|on|en|ig|ert|nak|nek)$/u,
+};
+
 const compiled = new Map<string, CompiledGlossary | null>();
 
 function glossaryFor(lang: string): CompiledGlossary | null {
@@ -136,7 +141,12 @@ export function bridgeQuestion(question: string, lang: string): BridgedQuestion 
 export function bridgeForPages(question: string, lang: string, pageWords: Set<string>): string | null {
   const bridged = bridgeQuestion(question, lang);
   if (!bridged) return null;
-  const kept = bridged.unknown.filter((word) => pageWords.has(word));
+  const kept = bridged.unknown.flatMap((word) => {
+    if (pageWords.has(word)) return [word];
+    // Hungarian joins its case endings to names: "Hillcrestben" is "in Hillcrest".
+    const base = CASE_ENDINGS[lang]?.exec(word)?.[1];
+    return base && pageWords.has(base) ? [base] : [];
+  });
   // Pages write most amounts in digits ("Up to 3 items"): a number word also reads as its digit.
   const english = bridged.english
     .split(" ")
