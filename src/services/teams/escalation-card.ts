@@ -14,6 +14,8 @@ export interface EscalationFacts {
   /** The model that wrote the summary; null when the lines are the citizen's own words. */
   summaryModel?: string | null;
   lastMessages: { role: string; text: string }[];
+  /** The voice line's latest note on a call it put through ("Call put through to …"), if any. */
+  callNote?: string | null;
   sla: { caseReference: string; label: string; dueAt: Date } | null;
   now: Date;
 }
@@ -63,6 +65,14 @@ function statusText(facts: EscalationFacts): string {
   return "Waiting for a person";
 }
 
+/**
+ * Plain text for a TextBlock, whose text Teams reads as Markdown: a backslash before each character
+ * that could start emphasis, code, a link, a heading, a quote or markup, so the note shows as written.
+ */
+export function cardText(text: string): string {
+  return text.replace(/[\\`*_[\]#>~<]/g, (c) => `\\${c}`);
+}
+
 const ROLE_LABEL: Record<string, string> = { citizen: "Citizen", assistant: "Assistant", staff: "Staff" };
 
 /**
@@ -102,6 +112,10 @@ export function escalationCard(facts: EscalationFacts, consoleBaseUrl?: string):
     });
     for (const line of facts.summary)
       body.push({ type: "TextBlock", text: line, wrap: true, spacing: "Small" });
+  }
+  if (facts.callNote) {
+    body.push({ type: "TextBlock", text: "Call transfer note", weight: "Bolder", wrap: true });
+    body.push({ type: "TextBlock", text: cardText(facts.callNote), wrap: true, spacing: "Small" });
   }
   if (facts.lastMessages.length > 0) {
     body.push({ type: "TextBlock", text: "Last messages", weight: "Bolder", wrap: true });

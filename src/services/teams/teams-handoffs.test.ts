@@ -3,11 +3,12 @@ import { expect, it } from "vitest";
 import { forEachDatabase } from "../../../test/db";
 import { standInModelOptions, useOpenAiStandIn } from "../../../test/openai-stand-in";
 import { createOpenAiChatModel } from "../../adapters/chat-model-openai";
-import { messages, teamsHandoffCards } from "../../db/schema";
+import { conversations, messages, teamsHandoffCards } from "../../db/schema";
 import { createLogger } from "../../logger";
 import type { SlaAlert } from "../../ports/staff-notifier";
 import type { TeamsChannel, TeamsIncoming, TeamsOutgoing, TeamsReference } from "../../ports/teams-channel";
 import { createConversation } from "../conversations/create-conversation";
+import { recordCallTransfer } from "../handoff/record-call-transfer";
 import { markHandoff } from "../handoff/request-handoff";
 import { createSummaryCache } from "../handoff/summarize-conversation";
 import { escalationCard, slaText } from "./escalation-card";
@@ -152,6 +153,58 @@ forEachDatabase("Teams handoff sync", (use) => {
     const prompt = JSON.stringify(server.requests[0]!.body.messages);
     expect(prompt).toContain("Des déchets brûlent");
     expect(prompt).not.toContain("06 98 76 54 32");
+  });
+
+  it("shows the voice line's latest call transfer note on the card, as plain text", async () => {
+    await recordTeamsConversation({ ctx: { database: use() }, incoming: channel });
+    await linkTeamsChannel({
+      ctx: { database: use() },
+      rootConversationId: channel.rootConversationId,
+      departmentCode: "*",
+    });
+    const now = new Date();
+    const created = await createConversation({
+      ctx: { database: use(), languages: { supported: ["en", "fr"], fallback: "en" } },
+      input: { channel: "web", lang: "en" },
+    });
+    // A phone call's conversation (the voice line opens its own; only the channel matters here).
+    await use().db.update(conversations).set({ channel: "voice" }).where(eq(conversations.id, created.id));
+    await use()
+      .db.insert(messages)
+      .values({
+        conversationId: created.id,
+        role: "citizen",
+        text: "The **bins** at [my house](http://x.example) were _not_ collected <b>again</b>",
+        lang: "en",
+        createdAt: new Date(now.getTime() - 60_000),
+      });
+    const transfer = (transferredTo: string, at: Date) =>
+      recordCallTransfer(use().db, {
+        conversationId: created.id,
+        reason: "voice_agent",
+        transferredTo,
+        now: at,
+      });
+    await transfer("the contact centre", new Date(now.getTime() - 30_000));
+    await transfer("the waste team", now);
+    const { teams, sent } = recordingTeams();
+    await syncTeamsHandoffs({ ctx: { database: use(), teams, logger, now } });
+    const message = sent.find((s) => JSON.stringify(s.message).includes(created.id))?.message as
+      | { card: { body: { text?: string }[] } }
+      | undefined;
+    expect(JSON.stringify(message)).toContain("Phone");
+    const blocks = (message?.card.body ?? []).map((b) => b.text ?? "");
+    const heading = blocks.indexOf("Call transfer note");
+    expect(heading).toBeGreaterThan(-1);
+    const note = blocks[heading + 1]!;
+    expect(note).toMatch(
+      /^Call put through to the waste team \(the caller asked for a person\)\. Summary of the call: /,
+    );
+    // Only the latest note; the citizen's markup is escaped, not read as Markdown or HTML.
+    expect(blocks.join("\n")).not.toContain("Call put through to the contact centre");
+    expect(note).toContain(
+      "The \\*\\*bins\\*\\* at \\[my house\\](http://x.example) were \\_not\\_ collected \\<b\\>again\\</b\\>",
+    );
   });
 
   it("relays the citizen's MMS attachments into the thread as links, after the text", async () => {

@@ -1,5 +1,12 @@
 import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
-import { type cases, conversations, messages, teamsConversations, teamsHandoffCards } from "../../db/schema";
+import {
+  type cases,
+  conversationEvents,
+  conversations,
+  messages,
+  teamsConversations,
+  teamsHandoffCards,
+} from "../../db/schema";
 import { DomainError } from "../../domain/errors";
 import type { ConversationRow } from "../conversations/context";
 import { redactPii } from "../guardrails/redact-pii";
@@ -8,6 +15,7 @@ import type { HandoffContext } from "../handoff/context";
 import { attachmentsOf, openCasesOfContact, staffNameOf } from "../handoff/get-staff-conversation";
 import { handBackConversation } from "../handoff/hand-back-conversation";
 import { postStaffReply } from "../handoff/post-staff-reply";
+import { VOICE_LINE_ACTOR } from "../handoff/record-call-transfer";
 import { generateConversationSummary } from "../handoff/summarize-conversation";
 import { takeOverConversation } from "../handoff/take-over-conversation";
 import { ANY_DEPARTMENT, type TeamsContext } from "./context";
@@ -58,6 +66,19 @@ async function cardFacts(
   const assigneeName = await staffNameOf(db, conversation.assignedStaffId);
   const due = openCase ? nextDue(openCase) : null;
   const generated = await generateConversationSummary(ctx.summaries, db, conversation);
+  const [callNote] = await db
+    .select({ text: conversationEvents.text })
+    .from(conversationEvents)
+    .where(
+      and(
+        eq(conversationEvents.conversationId, conversation.id),
+        eq(conversationEvents.kind, "note"),
+        eq(conversationEvents.actorKind, "system"),
+        eq(conversationEvents.actorId, VOICE_LINE_ACTOR),
+      ),
+    )
+    .orderBy(desc(conversationEvents.createdAt))
+    .limit(1);
   const facts: EscalationFacts = {
     conversationId: conversation.id,
     lang: conversation.lang,
@@ -77,6 +98,8 @@ async function cardFacts(
     summaryModel: generated?.model ?? null,
     // What the citizen sent before the card was posted comes with its attachments as links too.
     lastMessages: spoken.slice(-LAST_MESSAGES).map((m) => ({ role: m.role, text: m.text + m.attachments })),
+    // Written from the redacted transcript; masked again like everything else on the card.
+    callNote: callNote?.text ? clip(masked(callNote.text), 1000) : null,
     sla: openCase && due ? { caseReference: openCase.reference, ...due } : null,
     now,
   };
