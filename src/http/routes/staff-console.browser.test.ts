@@ -201,6 +201,11 @@ describe.skipIf(!haveChromium)("staff console in headless Chromium", () => {
     await agent.getByRole("button", { name: "Close" }).click();
     await expect.poll(() => agent.locator("#console-status").textContent()).toBe("Conversation closed.");
     await expect.poll(() => agent.locator("#owner-state").textContent(), { timeout: 10_000 }).toBe("closed");
+    // Nothing is left to take over, hand back or close.
+    for (const action of ["take-over", "hand-back", "close"])
+      await expect.poll(() => agent.locator(`button[data-action='${action}']`).isHidden()).toBe(true);
+    await agent.reload();
+    expect(await agent.locator("button[data-action='take-over']").isHidden()).toBe(true);
     await screenshot(agent, "staff-console-closed");
     expect(await axeViolations(agent)).toEqual([]);
 

@@ -208,6 +208,8 @@ function attachmentList(attachments: StaffConversationView["transcript"][number]
 function conversationBody(view: StaffConversationView, viewerId: string, staff?: AssignableStaff[]): string {
   // Nothing to take over from oneself: the button shows again (by the page's script) once they let go.
   const viewerHolds = view.state === "human" && view.assignedStaffId === viewerId;
+  // A closed conversation has nothing left to take over, hand back or close.
+  const closed = view.state === "closed";
   const transcript = view.transcript
     .filter((m) => m.text)
     .map(
@@ -260,9 +262,9 @@ function conversationBody(view: StaffConversationView, viewerId: string, staff?:
 <dt>Language</dt><dd>${escapeHtml(view.lang)}</dd>
 </dl>
 <div class="actions">
-<button type="button" data-action="take-over"${viewerHolds ? " hidden" : ""}>Take over</button>
-<button type="button" data-action="hand-back" class="secondary">Hand back to assistant</button>
-<button type="button" data-action="close" class="secondary">Close</button>
+<button type="button" data-action="take-over"${viewerHolds || closed ? " hidden" : ""}>Take over</button>
+<button type="button" data-action="hand-back" class="secondary"${closed ? " hidden" : ""}>Hand back to assistant</button>
+<button type="button" data-action="close" class="secondary"${closed ? " hidden" : ""}>Close</button>
 </div>
 ${assignForm(view, staff)}
 <h2>Transcript</h2>

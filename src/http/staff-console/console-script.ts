@@ -225,9 +225,14 @@ export const CONSOLE_JS = `"use strict";
     };
     const render = (data) => {
       if (state) state.textContent = data.state + (data.assignedStaffId ? " (" + (data.assignedStaffName || data.assignedStaffId) + ")" : "");
-      // The viewer holding the conversation has nothing to take over.
+      // The viewer holding the conversation has nothing to take over; a closed one, nothing to act on.
+      const closed = data.state === "closed";
       const takeOver = view.querySelector("button[data-action='take-over']");
-      if (takeOver) takeOver.hidden = data.state === "human" && data.assignedStaffId === view.dataset.viewer;
+      if (takeOver) takeOver.hidden = closed || (data.state === "human" && data.assignedStaffId === view.dataset.viewer);
+      for (const action of ["hand-back", "close"]) {
+        const button = view.querySelector("button[data-action='" + action + "']");
+        if (button) button.hidden = closed;
+      }
       if (data.events) renderEvents(data.events);
       const messages = data.transcript.filter((m) => m.text);
       if (messages.length === shown) return;
