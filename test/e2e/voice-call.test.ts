@@ -179,6 +179,15 @@ describe("a Romanian caller on the voice line", () => {
     const texts = await twilioApi.waitForMessages(2);
     expect(texts[1]!.form.Body).toContain(callback!.reference);
     expect(callback!.conversationId).toBe(conversationId);
+    // The case carries the call's transcript, its last turns in order, for whoever calls back: the
+    // question asked earlier in the call and the start of the assistant's answer.
+    const transcript = callback!.description;
+    expect(transcript).toMatch(
+      /^Call back requested on the voice line\. Recent turns: Caller: Când se colectează gunoiul menajer\? \| Assistant: Recipientul pentru resturi alimentare/,
+    );
+    expect((callback!.attributes as { topic?: string }).topic?.trim()).toBe(
+      transcript.replace("Call back requested on the voice line. Recent turns: ", ""),
+    );
   });
 
   it("continues the call's conversation when the caller texts from the same number", async (context) => {
