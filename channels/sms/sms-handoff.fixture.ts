@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { startTestService, type TestService } from "../../test/service";
+import { createStaffUser, signInAs } from "../../test/staff-session";
 import { startTwilioStandIn, type TwilioStandIn } from "../../test/twilio-stand-in";
 import { postSignedSms, smsFields, smsTestEnv } from "./sms.fixture";
 
-/** The token of the agent the test service registers (see test/service.ts). */
+/** The development-only STAFF_TOKENS agent of the test service (see test/service.ts); `staff` below signs in instead. */
 export const SMS_TEST_AGENT = { authorization: "Bearer test-agent-token" };
 
 export interface SmsHandoffTest {
@@ -16,7 +18,11 @@ export interface SmsHandoffTest {
   outbound(): ReturnType<TwilioStandIn["sent"]>;
   /** Waits (up to `ms`) until `count` texts went to the citizen, checks there are exactly that many, returns the last body. */
   waitForOutbound(count: number, ms?: number): Promise<string>;
-  /** A staff API or page request as the agent, JSON body when given. */
+  /**
+   * A staff API or page request as the agent, JSON body when given: a real staff account (role agent,
+   * no display name) signed in through /staff/sign-in, sending its session cookie and, on writes, the
+   * session's CSRF token.
+   */
   staff(method: string, path: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
 }
@@ -34,6 +40,9 @@ export async function startSmsHandoffTest(
   const standIn = await startTwilioStandIn();
   const service = await startTestService({ env: { ...smsTestEnv(standIn.baseUrl), ...env } });
   const outbound = () => standIn.sent().filter((r) => r.form.To === citizen);
+  const email = `agent-${randomUUID().slice(0, 8)}@riverton.example`;
+  await createStaffUser(service.database, { email, roles: ["agent"] });
+  const session = await signInAs({ request: (path, init) => fetch(`${service.url}${path}`, init) }, email);
   return {
     service,
     standIn,
@@ -51,7 +60,8 @@ export async function startSmsHandoffTest(
       fetch(`${service.url}${path}`, {
         method,
         headers: {
-          ...SMS_TEST_AGENT,
+          cookie: session.cookie,
+          ...(method === "GET" || method === "HEAD" ? {} : { "x-csrf-token": session.csrfToken }),
           ...(body === undefined ? {} : { "content-type": "application/json" }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),

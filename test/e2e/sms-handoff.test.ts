@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pause, type SmsHandoffTest, startSmsHandoffTest } from "../../channels/sms/sms-handoff.fixture";
 
 /**
- * An SMS citizen asks for a person; an agent takes the conversation from the queue and replies through
- * the staff API, and the reply leaves through the real twilio client to the stand-in. The bot stays
+ * An SMS citizen asks for a person; an agent, signed in with her staff account (session cookie and CSRF
+ * token, see sms-handoff.fixture.ts), takes the conversation from the queue and replies through the
+ * staff API, and the reply leaves through the real twilio client to the stand-in. The bot stays
  * silent while the agent holds the conversation and answers again after the hand-back.
  */
 describe("an SMS citizen handed to a person", () => {
